@@ -1,0 +1,17 @@
+// The page `npm run bench` drives: it talks to the same engine worker the playground uses and
+// exposes one function on window for the Playwright script to call.
+import * as Comlink from 'comlink';
+import type { BackendChoice } from '../engine/spec/types';
+import type { EngineApi } from '../worker/engine-api';
+
+const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+const api = Comlink.wrap<EngineApi>(worker);
+
+declare global {
+  interface Window {
+    runTrainingBench?: (choice: BackendChoice, batchSize: number, seconds: number) => ReturnType<EngineApi['benchmarkTraining']>;
+  }
+}
+
+window.runTrainingBench = (choice, batchSize, seconds) => api.benchmarkTraining(choice, batchSize, seconds);
+document.body.dataset.ready = 'true';

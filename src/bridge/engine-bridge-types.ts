@@ -1,0 +1,29 @@
+// What the page may ask of the engine worker. The store talks to this interface only.
+import type { BackendChoice, TrainSpec } from '../engine/spec/types';
+import type { BackendInfo, TrainHandlers, TrainOutcome } from '../worker/protocol';
+
+export interface EngineBridge {
+  /** Picks (or switches to) a backend in the worker and says which runs and why. */
+  init(choice: BackendChoice): Promise<BackendInfo>;
+  /** Loads data if needed, builds the model from the spec's seed and trains it, streaming
+   * metrics through the handlers. Resolves when done or cancelled; rejects with a
+   * `BridgeError` whose message is a sentence for the user. */
+  train(spec: TrainSpec, handlers: TrainHandlers): Promise<TrainOutcome>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  /** While paused: run this many batches, report, and stay paused. */
+  step(batches: number): Promise<void>;
+  /** Stops the run within 200 ms; the weights trained so far are kept. */
+  cancel(): Promise<void>;
+  /** Drops the model and its optimizer state (every tensor disposed). */
+  reset(): Promise<void>;
+  /** tfjs memory in the worker, for tests and the debug readout. */
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
+}
+
+export class BridgeError extends Error {
+  constructor(message: string, readonly recoverable = true) {
+    super(message);
+    this.name = 'BridgeError';
+  }
+}

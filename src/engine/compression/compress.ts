@@ -1,0 +1,90 @@
+// The one call the worker makes when a slider moves: prune, quantize the survivors, encode to
+// real bytes, and report size, ratio and anything degenerate. Pure and synchronous; the
+// worker decides when to run it and on which weights.
+import type { WeightArray } from '../spec/types';
+import { denseFloat32Bytes, encodeQuantized } from '../encoding/encode';
+import type { LayerSizeBreakdown } from '../encoding/breakdown';
+import { maskSparsity, type Mask } from '../pruning/mask';
+import { PRUNING_METHODS, type PruningMethodId } from '../pruning/registry';
+import { denseMasks } from '../pruning/mask';
+import { dequantizedWeights, quantizeWeights } from '../quantization/quantize';
+import type { QuantizationSettings, QuantizedTensor } from '../quantization/types';
+import { checkQuantizationSettings } from './checkSettings';
+import { pruningNotes, quantizationNotes } from './notes';
+import { sanitizeSparsity, sanitizeWeights } from './sanitize';
+
+export interface PruningSettings {
+  method: PruningMethodId;
+  sparsity: number;
+  includeFirstLayer: boolean;
+  includeOutputLayer: boolean;
+  seed: number;
+  norm?: 'l1' | 'l2';
+}
+
+export interface CompressionSettings {
+  pruning: PruningSettings;
+  quantization: QuantizationSettings;
+  /** Canonical Huffman on codes and gaps where it is smaller (default true). */
+  entropyCoding?: boolean;
+}
+
+export interface CompressionResult {
+  /** One per kernel; all-kept where nothing was pruned. */
+  masks: Mask[];
+  quantized: QuantizedTensor[];
+  /** Dequantized kernels and untouched biases, ready for network.setWeights. */
+  weights: WeightArray[];
+  encoded: { totalBytes: number; headerBytes: number; breakdown: LayerSizeBreakdown[] };
+  /** The encoded model itself (what "Download" saves); bytes.length === encoded.totalBytes. */
+  bytes: Uint8Array;
+  /** 4 bytes per weight and bias. */
+  denseBytes: number;
+  ratio: number;
+  /** Fraction of all kernel weights pruned (biases are never pruned). */
+  sparsity: number;
+  /** Sentences about degenerate results; empty when all went as asked. */
+  notes: string[];
+}
+
+/**
+ * Prunes `weights` (cumulatively on top of `currentMasks`, if given), quantizes the surviving
+ * kernel weights, encodes the result and measures it. Never returns NaN or Infinity.
+ */
+export function compressWeights(
+  modelId: string,
+  weights: WeightArray[],
+  settings: CompressionSettings,
+  currentMasks: Mask[] | null = null,
+): CompressionResult {
+  checkQuantizationSettings(settings.quantization);
+  const method = PRUNING_METHODS[settings.pruning.method];
+  if (!method) throw new Error(`Unknown pruning method "${settings.pruning.method}".`);
+  const notes: string[] = [];
+  const clean = sanitizeWeights(weights, notes);
+  const sparsity = sanitizeSparsity(settings.pruning.sparsity, notes);
+  const params = { ...settings.pruning, sparsity };
+
+  const masks =
+    sparsity > 0 || currentMasks !== null ? method.prune(clean, currentMasks, params) : denseMasks(clean);
+  notes.push(...pruningNotes(clean, masks, params));
+  const quantized = quantizeWeights(clean, masks, settings.quantization);
+  notes.push(...quantizationNotes(quantized, settings.quantization));
+
+  const encoded = encodeQuantized(modelId, quantized, { entropyCoding: settings.entropyCoding ?? true });
+  const denseBytes = denseFloat32Bytes(clean);
+  if (encoded.totalBytes > denseBytes) {
+    notes.push('The encoded model is larger than plain float32: without enough pruning or quantization, names, shapes and positions cost more than they save.');
+  }
+  return {
+    masks,
+    quantized,
+    weights: dequantizedWeights(quantized),
+    encoded: { totalBytes: encoded.totalBytes, headerBytes: encoded.headerBytes, breakdown: encoded.breakdown },
+    bytes: encoded.bytes,
+    denseBytes,
+    ratio: denseBytes / encoded.totalBytes,
+    sparsity: maskSparsity(masks),
+    notes,
+  };
+}

@@ -1,0 +1,55 @@
+// The step both magnitude strategies share: among the still-kept weights of some kernels, prune
+// exactly `count` of the smallest |w|. Ties at the threshold go in a fixed order (kernel order,
+// then row-major index), so the count is exact and the result is reproducible.
+import { selectKth } from './select';
+import type { ScopedKernel } from './scope';
+
+// NaN has no magnitude to rank by; treating it as the largest keeps it out of the selection's
+// comparisons (which NaN would break) and never prunes a weight for being broken.
+function magnitude(v: number): number {
+  const a = Math.abs(v);
+  return a === a ? a : Infinity;
+}
+
+/** Prunes `count` more weights from the kept weights of `kernels` (all of them if fewer remain). */
+export function pruneSmallest(kernels: ScopedKernel[], count: number): void {
+  if (count <= 0) return;
+  let candidates = 0;
+  for (const { mask } of kernels) {
+    const keep = mask.keep;
+    for (let i = 0; i < keep.length; i++) candidates += keep[i];
+  }
+  if (candidates === 0) return;
+  if (count >= candidates) {
+    for (const { mask } of kernels) mask.keep.fill(0);
+    return;
+  }
+
+  const mags = new Float32Array(candidates);
+  let n = 0;
+  for (const { weight, mask } of kernels) {
+    const keep = mask.keep;
+    const values = weight.values;
+    for (let i = 0; i < keep.length; i++) if (keep[i] === 1) mags[n++] = magnitude(values[i]);
+  }
+  // |w| of a float32 is itself a float32, so the comparisons below see exactly what was selected.
+  const threshold = selectKth(mags, count - 1);
+  let below = 0;
+  for (let i = 0; i < count; i++) if (mags[i] < threshold) below++;
+  let tiesToPrune = count - below;
+
+  for (const { weight, mask } of kernels) {
+    const keep = mask.keep;
+    const values = weight.values;
+    for (let i = 0; i < keep.length; i++) {
+      if (keep[i] === 0) continue;
+      const m = magnitude(values[i]);
+      if (m < threshold) {
+        keep[i] = 0;
+      } else if (m === threshold && tiesToPrune > 0) {
+        keep[i] = 0;
+        tiesToPrune--;
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+// Weight sharing as in Deep Compression (Han et al. 2016): the kept weights of a layer are
+// clustered into k values, each weight stores only its cluster index. Centroids start evenly
+// spaced between min and max (the paper's linear initialisation, which keeps the rare large
+// weights represented). In one dimension the clusters of Lloyd's algorithm are intervals of the
+// sorted values, so each iteration is a few binary searches on prefix sums instead of a pass
+// over every weight.
+import { sortFloat32 } from './sortFloat32';
+
+export const KMEANS_MAX_ITERATIONS = 100;
+
+export interface KmeansCodes {
+  codes: Uint8Array;
+  codebook: Float32Array; // ascending, `clusters` entries (some may be unused)
+  iterations: number;
+}
+
+/** First index in sorted[lo..hi) whose value is greater than x. */
+function upperBound(sorted: Float32Array, x: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Lloyd iterations on sorted values; returns centroids (ascending) and the iterations used. */
+function lloyd1d(sorted: Float32Array, clusters: number): { centroids: Float64Array; iterations: number } {
+  const n = sorted.length;
+  const centroids = new Float64Array(clusters);
+  if (n === 0) return { centroids, iterations: 0 };
+  const lo = sorted[0];
+  const hi = sorted[n - 1];
+  for (let j = 0; j < clusters; j++) centroids[j] = lo + ((hi - lo) * j) / (clusters - 1);
+  const prefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + sorted[i];
+
+  const ends = new Int32Array(clusters); // cluster j covers sorted[ends[j-1] .. ends[j])
+  let iterations = 0;
+  for (; iterations < KMEANS_MAX_ITERATIONS; iterations++) {
+    let changed = false;
+    let start = 0;
+    for (let j = 0; j < clusters; j++) {
+      // A value exactly on a midpoint joins the lower cluster, as in assignCodes below.
+      const end = j === clusters - 1 ? n : upperBound(sorted, (centroids[j] + centroids[j + 1]) / 2, start, n);
+      if (end !== ends[j]) changed = true;
+      ends[j] = end;
+      // An empty cluster keeps its centroid, so the centroids stay ordered.
+      if (end > start) centroids[j] = (prefix[end] - prefix[start]) / (end - start);
+      start = end;
+    }
+    if (!changed && iterations > 0) break;
+  }
+  return { centroids, iterations };
+}
+
+/** Index of the nearest codebook entry (ties to the lower one) for each kept value. */
+function assignCodes(values: Float32Array, keep: Uint8Array | null, kept: number, codebook: Float32Array): Uint8Array {
+  const mids = new Float64Array(codebook.length - 1);
+  for (let j = 0; j < mids.length; j++) mids[j] = (codebook[j] + codebook[j + 1]) / 2;
+  const codes = new Uint8Array(kept);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (keep !== null && keep[i] === 0) continue;
+    const v = values[i];
+    let lo = 0;
+    let hi = mids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (v > mids[mid]) lo = mid + 1;
+      else hi = mid;
+    }
+    codes[k++] = lo;
+  }
+  return codes;
+}
+
+/** Clusters the kept values of one tensor into `clusters` (2-256) shared values. */
+export function quantizeKmeans(values: Float32Array, keep: Uint8Array | null, kept: number, clusters: number): KmeansCodes {
+  if (!Number.isInteger(clusters) || clusters < 2 || clusters > 256) {
+    throw new Error(`k-means weight sharing takes 2 to 256 clusters, got ${clusters}.`);
+  }
+  const survivors = new Float32Array(kept);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (keep === null || keep[i] === 1) survivors[k++] = values[i];
+  const { centroids, iterations } = lloyd1d(sortFloat32(survivors), clusters);
+  // Rounded to float32 before assigning, so each weight maps to its nearest *stored* value.
+  const codebook = Float32Array.from(centroids);
+  return { codes: assignCodes(values, keep, kept, codebook), codebook, iterations };
+}

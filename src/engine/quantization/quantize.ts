@@ -1,0 +1,93 @@
+// Quantizes every kernel of a model under its mask; biases stay float32 (they are few, and
+// quantizing them costs accuracy for no real saving). One QuantizedTensor per weight array,
+// in the same order, so the encoder and the network can walk them side by side.
+import type { WeightArray } from '../spec/types';
+import { isKernel, masksByName, type Mask } from '../pruning/mask';
+import { dequantizePayload } from './dequantize';
+import { quantizeFloat16 } from './float16';
+import { quantizeKmeans } from './kmeans';
+import type { QuantizedPayload, QuantizationSettings, QuantizedTensor } from './types';
+import { quantizeUniform } from './uniform';
+
+/** Bits per code a setting produces: what the size breakdown shows. */
+export function codeBits(settings: QuantizationSettings): number {
+  switch (settings.scheme) {
+    case 'none':
+      return 32;
+    case 'float16':
+      return 16;
+    case 'kmeans':
+      return Math.max(1, Math.ceil(Math.log2(kmeansClusters(settings))));
+    default:
+      return settings.bits;
+  }
+}
+
+/** The k-means codebook size a setting asks for. */
+export function kmeansClusters(settings: QuantizationSettings): number {
+  return settings.clusters ?? 2 ** settings.bits;
+}
+
+function countKeep(keep: Uint8Array | null, n: number): number {
+  if (keep === null) return n;
+  let kept = 0;
+  for (let i = 0; i < keep.length; i++) kept += keep[i];
+  return kept;
+}
+
+/** Float32 bit patterns of the kept values: the "codes" of an unquantized tensor. */
+function float32Codes(values: Float32Array, keep: Uint8Array | null, kept: number): Uint32Array {
+  const out = new Float32Array(kept);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (keep === null || keep[i] === 1) out[k++] = values[i];
+  return new Uint32Array(out.buffer);
+}
+
+/** One tensor under one setting; `keep` null means every weight is kept. */
+export function quantizeTensor(w: WeightArray, keep: Uint8Array | null, settings: QuantizationSettings): QuantizedTensor {
+  const kept = countKeep(keep, w.values.length);
+  const base = { shape: w.shape.slice(), granularity: settings.granularity, keep };
+  let payload: QuantizedPayload;
+  switch (settings.scheme) {
+    case 'none':
+      payload = { ...base, scheme: 'none', granularity: 'tensor', bits: 32, codes: float32Codes(w.values, keep, kept) };
+      break;
+    case 'float16':
+      payload = { ...base, scheme: 'float16', granularity: 'tensor', bits: 16, codes: quantizeFloat16(w.values, keep, kept) };
+      break;
+    case 'kmeans': {
+      const { codes, codebook } = quantizeKmeans(w.values, keep, kept, kmeansClusters(settings));
+      payload = { ...base, scheme: 'kmeans', granularity: 'tensor', bits: codeBits(settings), codes, codebook };
+      break;
+    }
+    case 'symmetric':
+    case 'affine': {
+      const perChannel = settings.granularity === 'channel';
+      const q = quantizeUniform(w.values, keep, w.shape, settings.scheme, perChannel, settings.bits, kept);
+      payload = { ...base, scheme: settings.scheme, bits: settings.bits, ...q };
+      break;
+    }
+    default:
+      throw new Error(`Unknown quantization scheme "${(settings as { scheme: string }).scheme}".`);
+  }
+  return { name: w.name, ...payload, dequantized: dequantizePayload(payload) };
+}
+
+/** Kernels quantized under their masks (only kept weights count), biases kept as float32. */
+export function quantizeWeights(
+  weights: WeightArray[],
+  masks: Mask[] | null,
+  settings: QuantizationSettings,
+): QuantizedTensor[] {
+  const byName = masksByName(weights, masks);
+  const float32: QuantizationSettings = { scheme: 'none', granularity: 'tensor', bits: 32 };
+  return weights.map((w) => {
+    const keep = byName.get(w.name)?.keep ?? null;
+    return quantizeTensor(w, keep, isKernel(w) ? settings : float32);
+  });
+}
+
+/** Weight arrays to load into the network: kernels dequantized, biases untouched. */
+export function dequantizedWeights(quantized: QuantizedTensor[]): WeightArray[] {
+  return quantized.map((q) => ({ name: q.name, shape: q.shape.slice(), values: q.dequantized }));
+}

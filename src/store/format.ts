@@ -1,0 +1,40 @@
+// Number formatting shared by the store's messages and the components. Units are stated once:
+// accuracy in percent, time in seconds, throughput in samples per second.
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** 0.9781 -> "97.8%"; null -> an em dash. */
+export function formatPercent(fraction: number | null | undefined, digits = 1): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—';
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+export function formatInteger(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
+  return integer.format(Math.round(n));
+}
+
+export function formatLoss(loss: number | null | undefined): string {
+  if (loss === null || loss === undefined || !Number.isFinite(loss)) return '—';
+  if (loss < 0.001) return loss.toExponential(1);
+  return loss.toFixed(loss < 0.01 ? 4 : loss < 1 ? 3 : 2);
+}
+
+/** 75 -> "1 min 15 s"; 4.2 -> "4.2 s". */
+export function formatSeconds(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '—';
+  if (seconds < 10) return `${seconds.toFixed(1)} s`;
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  const m = Math.floor(seconds / 60);
+  const s = Math.round(seconds % 60);
+  return `${m} min ${String(s).padStart(2, '0')} s`;
+}
+
+/** 1.25 -> "1.25"; 2 -> "2". */
+export function formatEpoch(epoch: number): string {
+  return Number.isInteger(epoch) ? String(epoch) : epoch.toFixed(2).replace(/0$/, '');
+}
+
+export function formatLearningRate(lr: number): string {
+  return lr >= 0.001 ? String(Number(lr.toPrecision(3))) : lr.toExponential(1);
+}

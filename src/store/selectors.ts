@@ -1,0 +1,49 @@
+// Plain selector functions: pass them to useAppStore. Each returns a primitive or a reference
+// already held in the store, so components re-render only when that piece changes.
+import type { AppState } from './types';
+
+export const selectSpec = (s: AppState) => s.spec;
+export const selectRunState = (s: AppState) => s.runState;
+export const selectHistory = (s: AppState) => s.history;
+export const selectProgress = (s: AppState) => s.progress;
+export const selectLatestEval = (s: AppState) => s.latestEval;
+export const selectRunSpec = (s: AppState) => s.runSpec;
+export const selectBackend = (s: AppState) => s.backend;
+
+/** Data is loading, or the model is training or paused mid-run. */
+export const selectIsActive = (s: AppState) =>
+  s.runState === 'loading-data' || s.runState === 'running' || s.runState === 'paused';
+
+/** Spec inputs are read-only while a run uses them. */
+export const selectControlsLocked = (s: AppState) => selectIsActive(s) || s.pending;
+
+export const selectHasFieldErrors = (s: AppState) => Object.keys(s.fieldErrors).length > 0;
+
+export const selectCanTrain = (s: AppState) =>
+  !s.pending &&
+  s.backendStatus !== 'initialising' &&
+  (s.runState === 'paused' || (!selectIsActive(s) && !selectHasFieldErrors(s)));
+
+export const selectCanPause = (s: AppState) => !s.pending && s.runState === 'running';
+export const selectCanStep = (s: AppState) => !s.pending && s.runState === 'paused';
+export const selectCanReset = (s: AppState) =>
+  !s.pending && (s.runState !== 'idle' || s.history.loss.points.length > 0);
+
+/** Nothing has been drawn yet: the chart area shows the teaching empty state. */
+export const selectIsEmpty = (s: AppState) =>
+  s.history.loss.points.length === 0 && s.history.testAccuracy.points.length === 0;
+
+/** Fraction of the run's steps done, 0..1 (0 before the first report). */
+export const selectProgressFraction = (s: AppState) => {
+  const p = s.progress;
+  if (!p || p.totalSteps <= 0) return s.runState === 'done' ? 1 : 0;
+  return Math.min(1, p.step / p.totalSteps);
+};
+
+export const selectTestAccuracy = (s: AppState) => s.latestEval?.testAccuracy ?? null;
+export const selectValidationAccuracy = (s: AppState) => s.latestEval?.validationAccuracy ?? null;
+
+/** The latest smoothed training loss (the last point the chart draws). */
+export const selectTrainingLoss = (s: AppState) => s.history.loss.points.at(-1)?.value ?? null;
+
+export const selectSamplesPerSecond = (s: AppState) => s.progress?.samplesPerSecond ?? null;

@@ -1,0 +1,106 @@
+// Fetches the gzip-compressed MNIST IDX files that scripts/prepare-data.mjs wrote into
+// public/data/mnist, decompresses them here in the worker and hands them to the engine parser.
+// Datasets are cached for the life of the worker: switching back costs nothing.
+import { buildMnistDataset, MNIST_FILES } from '../engine/datasets/mnist';
+import { generateToyDataset } from '../engine/datasets/toy2d';
+import type { Dataset, DatasetId } from '../engine/spec/types';
+import type { DataStatus } from './protocol';
+
+const cache = new Map<string, Dataset>();
+const REGENERATE = 'Run `npm install` (it runs scripts/prepare-data.mjs) and reload the page.';
+
+export class DataLoadError extends Error {}
+
+function dataUrl(file: string): string {
+  return new URL(`${import.meta.env.BASE_URL}data/mnist/${file}`, self.location.origin).href;
+}
+
+const IDX_RAW_BYTES: Record<string, number> = {
+  trainImages: 47_040_016,
+  trainLabels: 60_008,
+  testImages: 7_840_016,
+  testLabels: 10_008,
+};
+
+/** Reads a response body while reporting the fraction received. A server may send the file
+ * with `Content-Encoding: gzip` (vite preview does), in which case the browser has already
+ * decompressed it and the body counts towards the raw IDX size. */
+async function readBody(response: Response, rawBytes: number, onFraction: (f: number) => void): Promise<Blob> {
+  const encoded = response.headers.get('content-encoding');
+  const total = encoded ? rawBytes : Number(response.headers.get('content-length')) || rawBytes / 5;
+  const reader = response.body!.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.byteLength;
+    onFraction(Math.min(1, received / total));
+  }
+  onFraction(1);
+  return new Blob(chunks as BlobPart[]);
+}
+
+async function fetchIdx(file: string, rawBytes: number, onFraction: (f: number) => void): Promise<ArrayBuffer> {
+  let response: Response;
+  try {
+    response = await fetch(dataUrl(file));
+  } catch {
+    throw new DataLoadError(`Could not download ${file} from this site. Check that the playground's server is running.`);
+  }
+  if (!response.ok || !response.body) {
+    throw new DataLoadError(`The MNIST file ${file} is missing (HTTP ${response.status}). ${REGENERATE}`);
+  }
+  const body = await readBody(response, rawBytes, onFraction);
+  const head = new Uint8Array(await body.slice(0, 4).arrayBuffer());
+  // Already decoded by the browser: an IDX file starts with 00 00 08.
+  if (head[0] === 0 && head[1] === 0 && head[2] === 0x08) return body.arrayBuffer();
+  // A dev server answers a missing file with index.html; gzip starts with 1f 8b.
+  if (head[0] !== 0x1f || head[1] !== 0x8b) {
+    throw new DataLoadError(`The MNIST file ${file} is missing or is neither gzip nor IDX data. ${REGENERATE}`);
+  }
+  try {
+    const stream = body.stream().pipeThrough(new DecompressionStream('gzip'));
+    return await new Response(stream).arrayBuffer();
+  } catch {
+    throw new DataLoadError(`The MNIST file ${file} is damaged (its gzip data does not decompress). ${REGENERATE}`);
+  }
+}
+
+async function loadMnist(onStatus: (s: DataStatus) => void): Promise<Dataset> {
+  const keys = ['trainImages', 'trainLabels', 'testImages', 'testLabels'] as const;
+  const fractions = [0, 0, 0, 0];
+  const totalRaw = keys.reduce((sum, k) => sum + IDX_RAW_BYTES[k], 0);
+  let lastPercent = -1;
+  const report = () => {
+    const fraction = keys.reduce((sum, k, i) => sum + fractions[i] * IDX_RAW_BYTES[k], 0) / totalRaw;
+    // One message per whole percent, not one per network chunk.
+    if (Math.round(fraction * 100) === lastPercent) return;
+    lastPercent = Math.round(fraction * 100);
+    onStatus({ message: `Downloading MNIST (70,000 images)… ${Math.round(fraction * 100)}%`, fraction });
+  };
+  report();
+  const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(
+    keys.map((k, i) => fetchIdx(MNIST_FILES[k], IDX_RAW_BYTES[k], (f) => {
+      fractions[i] = f;
+      report();
+    })),
+  );
+  onStatus({ message: 'Checking and unpacking 70,000 images…', fraction: 1 });
+  try {
+    return buildMnistDataset({ trainImages, trainLabels, testImages, testLabels });
+  } catch (err) {
+    throw new DataLoadError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+export async function loadDataset(id: DatasetId, seed: number, onStatus: (s: DataStatus) => void): Promise<Dataset> {
+  // Toy sets depend on the seed; MNIST does not.
+  const key = id === 'mnist' ? id : `${id}:${seed}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const dataset = id === 'mnist' ? await loadMnist(onStatus) : generateToyDataset(id, { seed });
+  cache.set(key, dataset);
+  return dataset;
+}
