@@ -34,3 +34,11 @@ export function percentOf(text: string | null): number {
   const m = /([\d.]+)\s*%/.exec(text ?? '');
   return m ? Number(m[1]) : Number.NaN;
 }
+
+/** tfjs tensors alive in the engine worker (through the page's read-only hook). */
+export function workerTensors(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const hook = (window as unknown as { __playground: { memory(): Promise<{ numTensors: number }> } }).__playground;
+    return hook.memory().then((m) => m.numTensors);
+  });
+}

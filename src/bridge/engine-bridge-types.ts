@@ -1,6 +1,7 @@
 // What the page may ask of the engine worker. The store talks to this interface only.
 import type { BackendChoice, TrainSpec } from '../engine/spec/types';
 import type { BackendInfo, TrainHandlers, TrainOutcome } from '../worker/protocol';
+import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings } from '../worker/compression-protocol';
 
 export interface EngineBridge {
   /** Picks (or switches to) a backend in the worker and says which runs and why. */
@@ -17,6 +18,12 @@ export interface EngineBridge {
   cancel(): Promise<void>;
   /** Drops the model and its optimizer state (every tensor disposed). */
   reset(): Promise<void>;
+  /** The trained dense model the compression lab starts from; null before any training. */
+  compressionBaseline(): Promise<BaselineInfo | null>;
+  /** Prunes, quantizes and encodes the trained model in the worker. `onEstimate` gets the
+   * quick figure on a fixed test subset; the promise resolves with the full-test-set figure,
+   * or null when a newer request superseded this one. */
+  compress(settings: CompressionSettings, handlers: CompressHandlers): Promise<CompressionPoint | null>;
   /** tfjs memory in the worker, for tests and the debug readout. */
   memory(): Promise<{ numTensors: number; numBytes: number }>;
 }

@@ -4,6 +4,7 @@ import * as Comlink from 'comlink';
 import type { BackendChoice, TrainSpec } from '../engine/spec/types';
 import type { EngineApi } from '../worker/engine-api';
 import type { BackendInfo, TrainHandlers, TrainOutcome } from '../worker/protocol';
+import type { CompressHandlers, CompressionSettings } from '../worker/compression-protocol';
 import { BridgeError, type EngineBridge } from './engine-bridge-types';
 
 interface Live {
@@ -67,6 +68,9 @@ class WorkerEngineBridge implements EngineBridge {
   cancel = () => (this.live ? this.call((api) => api.cancel()) : Promise.resolve());
   reset = () => (this.live ? this.call((api) => api.reset()) : Promise.resolve());
   memory = () => this.call((api) => api.memory());
+  compressionBaseline = () => (this.live ? this.call((api) => api.compressionBaseline()) : Promise.resolve(null));
+  compress = (settings: CompressionSettings, handlers: CompressHandlers) =>
+    this.call((api) => api.compress(settings, Comlink.proxy(handlers)));
 
   /** Ends the worker outright (tests, page unload). */
   terminate(): void {

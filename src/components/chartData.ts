@@ -1,21 +1,5 @@
-// Pure helpers that turn the store's downsampled series into what recharts draws.
+// Pure helpers for the curve charts: nearest points, epoch ticks, the accuracy axis.
 import type { Point } from '../store/series';
-
-export type Row = { epoch: number } & Partial<Record<string, number>>;
-
-/** Merges series with different x positions into rows sorted by epoch; a row only carries
- * the series measured at that epoch (lines bridge the gaps with connectNulls). */
-export function mergeSeries(series: Record<string, readonly Point[]>): Row[] {
-  const byEpoch = new Map<number, Row>();
-  for (const [key, points] of Object.entries(series)) {
-    for (const p of points) {
-      const row = byEpoch.get(p.epoch) ?? { epoch: p.epoch };
-      row[key] = p.value;
-      byEpoch.set(p.epoch, row);
-    }
-  }
-  return [...byEpoch.values()].sort((a, b) => a.epoch - b.epoch);
-}
 
 /** The point of a series (sorted by epoch) closest to `epoch`, or null when it is empty. */
 export function nearestPoint(points: readonly Point[], epoch: number): Point | null {
@@ -32,8 +16,8 @@ export function nearestPoint(points: readonly Point[], epoch: number): Point | n
   return Math.abs(before.epoch - epoch) <= Math.abs(after.epoch - epoch) ? before : after;
 }
 
-/** Round epoch ticks for short runs (quarters of a one-epoch run); recharts picks its own
- * for long ones. */
+/** Round epoch ticks for short runs (quarters of a one-epoch run); undefined for long ones,
+ * which get evenly spaced round ticks. */
 export function epochTicks(epochs: number): number[] | undefined {
   if (epochs > 12) return undefined;
   const step = epochs === 1 ? 0.25 : epochs === 2 ? 0.5 : 1;

@@ -1,4 +1,3 @@
-// The one lazily loaded entry for everything that needs recharts, so the bundle has a single
-// clearly named chart chunk that loads after the first paint.
+// The one lazily loaded entry for the live charts, so the controls and numbers paint first.
 export { default as LossChart } from './LossChart';
 export { default as AccuracyChart } from './AccuracyChart';

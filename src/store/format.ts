@@ -30,9 +30,9 @@ export function formatSeconds(seconds: number | null | undefined): string {
   return `${m} min ${String(s).padStart(2, '0')} s`;
 }
 
-/** 1.25 -> "1.25"; 2 -> "2". */
+/** 1.25 -> "1.25"; 1.5 -> "1.5"; 2 -> "2" (at most two decimals). */
 export function formatEpoch(epoch: number): string {
-  return Number.isInteger(epoch) ? String(epoch) : epoch.toFixed(2).replace(/0$/, '');
+  return String(Number(epoch.toFixed(2)));
 }
 
 export function formatLearningRate(lr: number): string {

@@ -6,16 +6,35 @@ import { selectBackend } from './backend-select';
 import { loadDataset } from './data-loader';
 import type { BackendInfo, TrainHandlers, TrainOutcome } from './protocol';
 import { TrainingSession } from './training-session';
+import { CompressionLab } from './compression-lab';
+import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings } from './compression-protocol';
+import type { Trainer } from '../engine/training/trainer';
 import { benchmarkTraining, type TrainingBenchmark } from './benchmark';
 
 export function createEngineApi() {
   const session = new TrainingSession();
+  const lab = new CompressionLab();
+  let adopted: Trainer | null = null;
   let backend: BackendInfo | null = null;
+
+  /** The compression lab works on the latest trained model, once its run has stopped. */
+  async function ensureAdopted(): Promise<BaselineInfo | null> {
+    const trainer = session.activeTrainer;
+    const stopped = session.runState === 'done' || session.runState === 'cancelled';
+    if (!trainer || !stopped || trainer.step === 0) return null;
+    if (adopted !== trainer || !lab.hasModel) {
+      adopted = trainer;
+      await lab.adopt(trainer.spec, trainer.data, trainer.network.getWeights());
+    }
+    return lab.baseline;
+  }
 
   return {
     async init(choice: BackendChoice): Promise<BackendInfo> {
       if (backend && backend.choice === choice) return backend;
       // Tensors cannot follow a backend switch safely mid-run: start clean.
+      lab.clear();
+      adopted = null;
       await session.reset();
       backend = await selectBackend(choice);
       return backend;
@@ -32,10 +51,25 @@ export function createEngineApi() {
     resume: async () => session.resume(),
     step: async (batches: number) => session.step(batches),
     cancel: () => session.cancel(),
-    reset: () => session.reset(),
+    async reset(): Promise<void> {
+      lab.clear();
+      adopted = null;
+      await session.reset();
+    },
+
+    /** The trained dense model the compression lab starts from, or null before training. */
+    compressionBaseline: (): Promise<BaselineInfo | null> => ensureAdopted(),
+
+    /** Prune + quantize + encode the trained model; an estimate first, then the full test set.
+     * Resolves null when a newer request superseded this one. */
+    async compress(settings: CompressionSettings, handlers: CompressHandlers): Promise<CompressionPoint | null> {
+      if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to compress yet.');
+      return lab.compress(settings, handlers);
+    },
 
     /** Training throughput of LeNet-300-100 on MNIST on the given backend (npm run bench). */
     async benchmarkTraining(choice: BackendChoice, batchSize: number, seconds: number): Promise<TrainingBenchmark & { backend: BackendInfo }> {
+      lab.clear();
       await session.reset();
       backend = await selectBackend(choice);
       const data = await loadDataset('mnist', 0, () => undefined);

@@ -1,5 +1,5 @@
 // The middle zone: the transport, the live curves and, before the first run, a sentence that
-// says what is about to happen. recharts is loaded lazily so the controls paint first.
+// says what is about to happen. the charts load lazily so the controls paint first.
 import { lazy, Suspense, type ReactNode } from 'react';
 import { selectIsEmpty, useAppStore } from '../../store';
 import { ChartPlaceholder } from '../ChartCard';

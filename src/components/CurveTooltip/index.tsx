@@ -29,7 +29,7 @@ export function CurveTooltip({ active, label, series }: Props) {
 
   return (
     <div className="curve-tooltip">
-      <div className="curve-tooltip__title">Epoch {formatEpoch(Number(epoch.toFixed(2)))}</div>
+      <div className="curve-tooltip__title">Epoch {formatEpoch(epoch)}</div>
       <table>
         <tbody>
           {rows.map(({ s, point }) => (
@@ -40,7 +40,7 @@ export function CurveTooltip({ active, label, series }: Props) {
               </th>
               <td>{s.format(point.value)}</td>
               <td className="curve-tooltip__when">
-                {Math.abs(point.epoch - epoch) > 0.005 ? `at ${formatEpoch(Number(point.epoch.toFixed(2)))}` : ''}
+                {Math.abs(point.epoch - epoch) > 0.005 ? `at ${formatEpoch(point.epoch)}` : ''}
               </td>
             </tr>
           ))}

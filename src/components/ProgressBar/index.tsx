@@ -19,12 +19,15 @@ export function ProgressBar() {
 
   let left: string;
   if (loading) {
-    const dataPct = dataStatus?.fraction !== undefined ? ` ${Math.round(dataStatus.fraction * 100)}%` : '';
-    left = `${dataStatus?.message ?? 'Loading the data…'}${dataPct}`;
+    const message = dataStatus?.message ?? 'Loading the data…';
+    const known = dataStatus?.fraction !== undefined && !message.includes('%');
+    left = known ? `${message} ${Math.round((dataStatus?.fraction ?? 0) * 100)}%` : message;
   } else if (progress) {
     left = `Step ${formatInteger(step)} of ${formatInteger(total)} · epoch ${formatEpoch(
       Math.min(progress.epoch, epochs ?? progress.epoch),
     )} of ${epochs ?? '—'}`;
+  } else if (runState === 'running' || runState === 'paused') {
+    left = 'Training the first batches…';
   } else if (backendStarting) {
     left = 'Starting the compute backend…';
   } else {

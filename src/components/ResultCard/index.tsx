@@ -17,7 +17,7 @@ function caption(
   if (evalEpoch === null) {
     return runState === 'idle' ? 'Train a model to measure it.' : 'Measured after the first evaluation.';
   }
-  const at = `epoch ${formatEpoch(Number(evalEpoch.toFixed(2)))}${epochs ? ` of ${epochs}` : ''}`;
+  const at = `epoch ${formatEpoch(evalEpoch)}${epochs ? ` of ${epochs}` : ''}`;
   if (runState === 'done') return `Final, on the held-out test set (${at}).`;
   return `On the held-out test set, at ${at}.`;
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WeightArray } from '../spec/types';
 import { decodeModel } from '../encoding/decode';
+import { removedUnits } from '../pruning/structuredPrune';
 import { compressWeights, type CompressionResult, type CompressionSettings } from './compress';
 import { LENET_300_100_SHAPES, syntheticWeights } from './syntheticWeights';
 
@@ -92,6 +93,8 @@ describe('compressWeights', () => {
   it('keeps structured pruning off the output layer and says so', () => {
     const result = compressWeights('lenet_300_100', weights, settings(0.5, sym4, 'structured'));
     expect(result.notes.join(' ')).toMatch(/never removes output neurons/);
-    expect(result.masks[2].keep.every((k) => k === 1)).toBe(true);
+    expect(removedUnits(result.masks[2]).units).toEqual([]); // every class keeps its neuron
+    expect(removedUnits(result.masks[1]).units).toHaveLength(50);
+    expect(removedUnits(result.masks[0]).units).toHaveLength(150);
   });
 });

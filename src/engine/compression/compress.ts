@@ -4,14 +4,12 @@
 import type { WeightArray } from '../spec/types';
 import { denseFloat32Bytes, encodeQuantized } from '../encoding/encode';
 import type { LayerSizeBreakdown } from '../encoding/breakdown';
-import { maskSparsity, type Mask } from '../pruning/mask';
+import { denseMasks, maskSparsity, type Mask } from '../pruning/mask';
 import { PRUNING_METHODS, type PruningMethodId } from '../pruning/registry';
-import { denseMasks } from '../pruning/mask';
 import { dequantizedWeights, quantizeWeights } from '../quantization/quantize';
 import type { QuantizationSettings, QuantizedTensor } from '../quantization/types';
-import { checkQuantizationSettings } from './checkSettings';
 import { pruningNotes, quantizationNotes } from './notes';
-import { sanitizeSparsity, sanitizeWeights } from './sanitize';
+import { checkQuantizationSettings, sanitizeSparsity, sanitizeWeights } from './sanitize';
 
 export interface PruningSettings {
   method: PruningMethodId;

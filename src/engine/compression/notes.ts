@@ -27,7 +27,7 @@ export function pruningNotes(weights: WeightArray[], masks: Mask[], scope: Pruni
     notes.push('No layer is open to pruning with these settings (the first and output layers are excluded), so nothing was pruned.');
   }
   if (scope.method === 'structured' && scope.includeOutputLayer && scope.sparsity > 0) {
-    notes.push('Structured pruning never removes output neurons (each one is a class), so the output layer was left whole.');
+    notes.push('Structured pruning never removes output neurons (each one is a class); the output layer loses only the connections from removed neurons.');
   }
   if (scope.method !== 'structured' && included.length > 0) {
     const byName = new Map(masks.map((m) => [m.name, m]));

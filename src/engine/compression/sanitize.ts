@@ -1,6 +1,8 @@
-// Input repair before compression. A diverged training run can hand over NaN or Infinity, and
+// Input checks before compression. A diverged training run can hand over NaN or Infinity, and
 // the sliders can produce values just outside their range; both become a clear note instead of
-// a NaN on the page or an exception in the worker.
+// a NaN on the page or an exception in the worker. Quantization settings the engine cannot
+// honour are programming errors (the UI offers only valid ones), so those throw a sentence.
+import type { QuantizationSettings } from '../quantization/types';
 import type { WeightArray } from '../spec/types';
 
 /** Beyond this no trained network goes; clamping keeps scale * code far from float32 overflow. */
@@ -34,4 +36,21 @@ export function sanitizeSparsity(sparsity: number, notes: string[]): number {
   const fixed = Number.isFinite(sparsity) ? Math.min(1, Math.max(0, sparsity)) : 0;
   notes.push(`Sparsity ${sparsity} is not a fraction between 0 and 1; ${fixed} was used instead.`);
   return fixed;
+}
+
+export function checkQuantizationSettings(s: QuantizationSettings): void {
+  const schemes = ['none', 'symmetric', 'affine', 'float16', 'kmeans'];
+  if (!schemes.includes(s.scheme)) throw new Error(`Unknown quantization scheme "${s.scheme}".`);
+  if (s.granularity !== 'tensor' && s.granularity !== 'channel') {
+    throw new Error(`Granularity must be "tensor" or "channel", got "${s.granularity}".`);
+  }
+  if ((s.scheme === 'symmetric' || s.scheme === 'affine') && !(Number.isInteger(s.bits) && s.bits >= 1 && s.bits <= 8)) {
+    throw new Error(`${s.scheme} quantization takes 1 to 8 bits, got ${s.bits}; use float16 for 16 and none for 32.`);
+  }
+  if (s.scheme === 'kmeans') {
+    const clusters = s.clusters ?? 2 ** s.bits;
+    if (!(Number.isInteger(clusters) && clusters >= 2 && clusters <= 256)) {
+      throw new Error(`k-means weight sharing takes 2 to 256 clusters, got ${clusters}.`);
+    }
+  }
 }

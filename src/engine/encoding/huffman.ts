@@ -104,50 +104,56 @@ export function histogramOf(symbols: ArrayLike<number>, count: number, alphabet:
 }
 
 /**
- * Decodes `count` symbols from `src`; returns them and the bits used. Rejects length tables
+ * Decodes `count` symbols from `src` into `out`; returns the bits used. Rejects length tables
  * that are not a prefix code and streams that end early, with a FormatError.
  */
 export function huffmanDecode(src: Uint8Array, count: number, lengths: Uint8Array, out: Uint8Array): number {
-  const countPerLength = new Int32Array(MAX_CODE_LENGTH + 1);
   let used = 0;
+  let maxLength = 0;
   let kraft = 0; // sum of 2^(15 - length): exactly 2^15 for a complete code
   for (let s = 0; s < lengths.length; s++) {
     if (lengths[s] === 0) continue;
-    countPerLength[lengths[s]]++;
     kraft += 1 << (MAX_CODE_LENGTH - lengths[s]);
+    maxLength = Math.max(maxLength, lengths[s]);
     used++;
   }
-  const complete = kraft === 1 << MAX_CODE_LENGTH;
-  const lone = used === 1 && countPerLength[1] === 1;
-  if (count > 0 && !complete && !lone) {
+  const lone = used === 1 && maxLength === 1;
+  if (count === 0) return 0;
+  if (kraft !== 1 << MAX_CODE_LENGTH && !lone) {
     throw new FormatError('A Huffman table in the file does not describe a valid prefix code.');
   }
-  const sorted = new Uint8Array(used); // symbols by (length, symbol): canonical order
-  for (let l = 1, k = 0; l <= MAX_CODE_LENGTH; l++) for (let s = 0; s < lengths.length; s++) if (lengths[s] === l) sorted[k++] = s;
+  // Lookup table as in zlib's inflate: indexed by the next maxLength bits as they appear in the
+  // LSB-first stream, each entry holds symbol * 16 + code length (0 = no such code).
+  const table = new Uint16Array(1 << maxLength);
+  const codes = canonicalCodes(lengths);
+  for (let s = 0; s < lengths.length; s++) {
+    const length = lengths[s];
+    if (length === 0) continue;
+    let reversed = 0;
+    for (let b = 0; b < length; b++) reversed |= ((codes[s] >>> b) & 1) << (length - 1 - b);
+    for (let fill = reversed; fill < table.length; fill += 1 << length) table[fill] = (s << 4) | length;
+  }
 
+  const mask = table.length - 1;
   const totalBits = src.length * 8;
+  let acc = 0; // pending bits, LSB first; never more than maxLength + 7, so int32 arithmetic holds
+  let available = 0;
+  let p = 0;
   let bitPos = 0;
   for (let i = 0; i < count; i++) {
-    // Walk the canonical code one bit at a time (as zlib's puff does): no tree, no table.
-    let code = 0;
-    let first = 0;
-    let index = 0;
-    let symbol = -1;
-    for (let l = 1; l <= MAX_CODE_LENGTH; l++) {
-      if (bitPos >= totalBits) throw new FormatError('A Huffman-coded stream in the file ends too early.');
-      code |= (src[bitPos >>> 3] >>> (bitPos & 7)) & 1;
-      bitPos++;
-      const n = countPerLength[l];
-      if (code - first < n) {
-        symbol = sorted[index + code - first];
-        break;
-      }
-      index += n;
-      first = (first + n) << 1;
-      code <<= 1;
+    while (available < maxLength) {
+      acc |= (p < src.length ? src[p] : 0) << available; // past the end reads zeros, checked below
+      p++;
+      available += 8;
     }
-    if (symbol < 0) throw new FormatError('A Huffman-coded stream in the file holds a code that is not in its table.');
-    out[i] = symbol;
+    const entry = table[acc & mask];
+    const length = entry & 15;
+    if (length === 0) throw new FormatError('A Huffman-coded stream in the file holds a code that is not in its table.');
+    out[i] = entry >>> 4;
+    acc >>>= length;
+    available -= length;
+    bitPos += length;
   }
+  if (bitPos > totalBits) throw new FormatError('A Huffman-coded stream in the file ends too early.');
   return bitPos;
 }

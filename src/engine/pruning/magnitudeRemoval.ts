@@ -1,6 +1,7 @@
 // The step both magnitude strategies share: among the still-kept weights of some kernels, prune
 // exactly `count` of the smallest |w|. Ties at the threshold go in a fixed order (kernel order,
 // then row-major index), so the count is exact and the result is reproducible.
+import { scratchFloat32 } from '../compression/scratch';
 import { selectKth } from './select';
 import type { ScopedKernel } from './scope';
 
@@ -25,7 +26,7 @@ export function pruneSmallest(kernels: ScopedKernel[], count: number): void {
     return;
   }
 
-  const mags = new Float32Array(candidates);
+  const mags = scratchFloat32('magnitudes', candidates);
   let n = 0;
   for (const { weight, mask } of kernels) {
     const keep = mask.keep;

@@ -43,7 +43,7 @@ export const PRUNING_METHODS: Record<PruningMethodId, PruningMethod> = {
   structured: {
     id: 'structured',
     label: 'Structured (whole neurons)',
-    description: 'Removes whole neurons or filters with the smallest weights, which really shrinks the layer; output neurons always stay.',
+    description: 'Removes whole neurons or filters with the smallest weights, with all their connections, which really shrinks the layer; output neurons always stay.',
     sparsityOf: 'units',
     prune: structuredPrune,
   },

@@ -18,7 +18,9 @@ describe('structured pruning', () => {
     expect(removed[0].units).toContain(3);
     for (const u of removed[0].units) for (let r = 0; r < 20; r++) expect(masks[0].keep[r * 10 + u]).toBe(0);
     expect(countKept(masks[0])).toBe(20 * 7);
-    expect(countKept(masks[1])).toBe(40);
+    // The removed units' outgoing rows go too; the output layer keeps all its 4 units.
+    expect(countKept(masks[1])).toBe(7 * 4);
+    for (const u of removed[0].units) expect(Array.from(masks[1].keep.subarray(u * 4, u * 4 + 4))).toEqual([0, 0, 0, 0]);
   });
 
   it('ranks by L1 or L2 as asked', () => {
@@ -43,5 +45,22 @@ describe('structured pruning', () => {
     expect(again.removed[0].units).toHaveLength(4);
     expect(again.removed[0].units).toEqual(expect.arrayContaining(first.removed[0].units));
     expect(removedUnits(again.masks[0]).units).toEqual(again.removed[0].units);
+    // The flattened [3, 3, 8] map feeds the dense kernel: rows r with r % 8 === unit are gone.
+    const dense = again.masks[1];
+    for (let r = 0; r < 72; r++) {
+      const row = Array.from(dense.keep.subarray(r * 10, r * 10 + 10));
+      expect(row.every((k) => k === (again.removed[0].units.includes(r % 8) ? 0 : 1))).toBe(true);
+    }
+  });
+
+  it('disconnects the input channels of a following convolution', () => {
+    const weights = syntheticWeights([[3, 3, 1, 4], [4], [3, 3, 4, 2], [2], [8, 3], [3]], 5);
+    const { masks, removed } = structuredPruneWithUnits(weights, null, { ...all, includeOutputLayer: false, sparsity: 0.5 });
+    const gone = removed[0].units;
+    expect(gone).toHaveLength(2);
+    // conv_1/kernel [3, 3, 4, 2]: entry i belongs to input channel floor(i / 2) % 4.
+    masks[1].keep.forEach((k, i) => {
+      if (gone.includes(Math.floor(i / 2) % 4)) expect(k).toBe(0);
+    });
   });
 });

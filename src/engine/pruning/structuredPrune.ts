@@ -1,6 +1,8 @@
 // Structured pruning: removes whole output units (a column of a dense [in, out] kernel, a filter
 // of a conv [kh, kw, in, out] kernel) with the smallest L1 or L2 norm. Unlike scattered zeros,
-// a removed unit can be cut out of the layer, which really saves memory and time.
+// a removed unit can be cut out of the layer, which really saves memory and time. Its outgoing
+// weights (the next kernel's rows or input channel) go with it, so the masked network computes
+// exactly what the physically smaller one would, and the encoded size counts what it would.
 import type { WeightArray } from '../spec/types';
 import type { Mask, PruneParams, PruneStrategy } from './mask';
 import { startMasks, targetRemovals } from './scope';
@@ -39,6 +41,24 @@ function unitNorms(weight: WeightArray, keep: Uint8Array, norm: 'l1' | 'l2'): Fl
 }
 
 /**
+ * Prunes the next kernel's weights fed by `unit`: its row of a dense kernel (every row
+ * r with r % units === unit when a flattened [h, w, units] map feeds it), or its input channel
+ * of a conv kernel. Shapes that do not line up are left alone.
+ */
+function disconnectOutputs(next: Mask, unit: number, units: number): void {
+  const keep = next.keep;
+  const outs = next.shape[next.shape.length - 1];
+  if (next.shape.length === 4) {
+    if (next.shape[2] !== units) return;
+    for (let start = unit * outs; start < keep.length; start += units * outs) keep.fill(0, start, start + outs);
+    return;
+  }
+  const rows = keep.length / outs;
+  if (next.shape.length !== 2 || rows % units !== 0) return;
+  for (let r = unit; r < rows; r += units) keep.fill(0, r * outs, (r + 1) * outs);
+}
+
+/**
  * Masks plus, per pruned kernel, the removed units. `sparsity` is the fraction of units removed
  * in each included kernel; the output layer keeps all its units (each is a class).
  */
@@ -67,7 +87,10 @@ export function structuredPruneWithUnits(
         for (let i = unit; i < keep.length; i += units) keep[i] = 0;
       }
     }
-    removed.push(removedUnits(mask));
+    const gone = removedUnits(mask);
+    const next = masks[kernelIndex + 1];
+    if (next) for (const unit of gone.units) disconnectOutputs(next, unit, units);
+    removed.push(gone);
   }
   return { masks, removed };
 }

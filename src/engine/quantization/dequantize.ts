@@ -7,7 +7,6 @@ import { channelCount, shapeSize, type QuantizedPayload } from './types';
 
 /** Value of every code, laid out as [group][code]; groups are columns when per-channel. */
 function codeTable(p: QuantizedPayload, groups: number): Float32Array {
-  if (p.scheme === 'float16') return float16Table();
   if (p.scheme === 'kmeans') return p.codebook ?? new Float32Array(0);
   const levels = 2 ** p.bits;
   const table = new Float32Array(groups * levels);
@@ -25,10 +24,15 @@ function codeTable(p: QuantizedPayload, groups: number): Float32Array {
   return table;
 }
 
-/** The full tensor: kept positions from the codes, pruned positions exactly 0. */
-export function dequantizePayload(p: QuantizedPayload): Float32Array {
+/**
+ * The full tensor: kept positions from the codes, pruned positions exactly 0. `out` (of the
+ * tensor's size) is overwritten when given: reusing one array across slider moves avoids the
+ * page faults of a fresh allocation, which cost more than this whole pass.
+ */
+export function dequantizePayload(p: QuantizedPayload, out?: Float32Array): Float32Array {
   const n = shapeSize(p.shape);
-  const out = new Float32Array(n);
+  if (out === undefined) out = new Float32Array(n);
+  else if (out.length !== n) throw new Error(`dequantizePayload needs an output of ${n} values, got ${out.length}.`);
   const keep = p.keep;
   const codes = p.codes;
 
@@ -37,23 +41,42 @@ export function dequantizePayload(p: QuantizedPayload): Float32Array {
     const u = codes instanceof Uint32Array ? codes : Uint32Array.from(codes);
     const floats = new Float32Array(u.buffer, u.byteOffset, u.length);
     if (keep === null) out.set(floats.subarray(0, n));
-    else for (let i = 0, k = 0; i < n; i++) if (keep[i] === 1) out[i] = floats[k++];
+    else for (let i = 0, k = 0; i < n; i++) out[i] = keep[i] === 1 ? floats[k++] : 0;
     return out;
   }
 
+  if (p.scheme === 'float16') {
+    gatherHalf(float16Table(), codes instanceof Uint16Array ? codes : Uint16Array.from(codes), keep, out);
+    return out;
+  }
   const columns = channelCount(p.shape);
   const perChannel = p.granularity === 'channel' && (p.scheme === 'symmetric' || p.scheme === 'affine');
   const table = codeTable(p, perChannel ? columns : 1);
-  if (!perChannel) {
-    if (keep === null) for (let i = 0; i < n; i++) out[i] = table[codes[i]];
-    else for (let i = 0, k = 0; i < n; i++) if (keep[i] === 1) out[i] = table[codes[k++]];
-    return out;
-  }
-  const levels = 2 ** p.bits;
-  for (let i = 0, k = 0, base = 0; i < n; i++) {
-    if (keep === null || keep[i] === 1) out[i] = table[base + codes[k++]];
-    base += levels;
-    if (base === columns * levels) base = 0;
-  }
+  gatherBytes(table, codes as Uint8Array, keep, out, perChannel ? 2 ** p.bits : 0, columns);
   return out;
+}
+
+// The gathers are split by code type so each loop sees one typed-array kind: a loop fed both
+// Uint8Array and Uint16Array codes becomes polymorphic and several times slower in V8.
+
+/** out[i] = table[code] for byte codes; with `levels` > 0 each column has its own table row. */
+function gatherBytes(table: Float32Array, codes: Uint8Array, keep: Uint8Array | null, out: Float32Array, levels: number, columns: number): void {
+  const n = out.length;
+  if (levels === 0) {
+    if (keep === null) for (let i = 0; i < n; i++) out[i] = table[codes[i]];
+    else for (let i = 0, k = 0; i < n; i++) out[i] = keep[i] === 1 ? table[codes[k++]] : 0;
+    return;
+  }
+  const rowEnd = columns * levels;
+  for (let i = 0, k = 0, base = 0; i < n; i++) {
+    out[i] = keep === null || keep[i] === 1 ? table[base + codes[k++]] : 0;
+    base += levels;
+    if (base === rowEnd) base = 0;
+  }
+}
+
+function gatherHalf(table: Float32Array, codes: Uint16Array, keep: Uint8Array | null, out: Float32Array): void {
+  const n = out.length;
+  if (keep === null) for (let i = 0; i < n; i++) out[i] = table[codes[i]];
+  else for (let i = 0, k = 0; i < n; i++) out[i] = keep[i] === 1 ? table[codes[k++]] : 0;
 }

@@ -4,7 +4,8 @@
 // weights represented). In one dimension the clusters of Lloyd's algorithm are intervals of the
 // sorted values, so each iteration is a few binary searches on prefix sums instead of a pass
 // over every weight.
-import { sortFloat32 } from './sortFloat32';
+import { scratchFloat32, scratchFloat64 } from '../compression/scratch';
+import { sortIntoScratch } from './sortFloat32';
 
 export const KMEANS_MAX_ITERATIONS = 100;
 
@@ -32,7 +33,8 @@ function lloyd1d(sorted: Float32Array, clusters: number): { centroids: Float64Ar
   const lo = sorted[0];
   const hi = sorted[n - 1];
   for (let j = 0; j < clusters; j++) centroids[j] = lo + ((hi - lo) * j) / (clusters - 1);
-  const prefix = new Float64Array(n + 1);
+  const prefix = scratchFloat64('prefix', n + 1);
+  prefix[0] = 0;
   for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + sorted[i];
 
   const ends = new Int32Array(clusters); // cluster j covers sorted[ends[j-1] .. ends[j])
@@ -54,23 +56,37 @@ function lloyd1d(sorted: Float32Array, clusters: number): { centroids: Float64Ar
   return { centroids, iterations };
 }
 
-/** Index of the nearest codebook entry (ties to the lower one) for each kept value. */
+// Bins of the lookup grid that gives each weight a starting guess for its code.
+const GRID_BINS = 4096;
+
+/**
+ * Index of the nearest codebook entry (ties to the lower one) for each kept value. A grid over
+ * [min, max] gives the code of each bin's left edge; a step or two along the midpoints then
+ * makes it exact. Cheaper than a binary search, whose branches a CPU cannot predict.
+ */
 function assignCodes(values: Float32Array, keep: Uint8Array | null, kept: number, codebook: Float32Array): Uint8Array {
-  const mids = new Float64Array(codebook.length - 1);
-  for (let j = 0; j < mids.length; j++) mids[j] = (codebook[j] + codebook[j + 1]) / 2;
+  const top = codebook.length - 1;
+  const mids = new Float64Array(top);
+  for (let j = 0; j < top; j++) mids[j] = (codebook[j] + codebook[j + 1]) / 2;
+  const lo = codebook[0];
+  const width = (codebook[top] - lo) / GRID_BINS;
+  const grid = new Uint8Array(GRID_BINS + 1);
+  for (let b = 0, code = 0; b <= GRID_BINS; b++) {
+    const edge = lo + b * width;
+    while (code < top && edge > mids[code]) code++;
+    grid[b] = code;
+  }
+  const perBin = width > 0 ? 1 / width : 0;
   const codes = new Uint8Array(kept);
-  let k = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0, k = 0; i < values.length; i++) {
     if (keep !== null && keep[i] === 0) continue;
     const v = values[i];
-    let lo = 0;
-    let hi = mids.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (v > mids[mid]) lo = mid + 1;
-      else hi = mid;
-    }
-    codes[k++] = lo;
+    const bin = (v - lo) * perBin;
+    let code = grid[bin <= 0 ? 0 : bin >= GRID_BINS ? GRID_BINS : bin | 0];
+    // The guess can be off by rounding at a bin edge, so walk both ways to the exact answer.
+    while (code < top && v > mids[code]) code++;
+    while (code > 0 && v <= mids[code - 1]) code--;
+    codes[k++] = code;
   }
   return codes;
 }
@@ -80,10 +96,10 @@ export function quantizeKmeans(values: Float32Array, keep: Uint8Array | null, ke
   if (!Number.isInteger(clusters) || clusters < 2 || clusters > 256) {
     throw new Error(`k-means weight sharing takes 2 to 256 clusters, got ${clusters}.`);
   }
-  const survivors = new Float32Array(kept);
+  const survivors = scratchFloat32('survivors', kept);
   let k = 0;
   for (let i = 0; i < values.length; i++) if (keep === null || keep[i] === 1) survivors[k++] = values[i];
-  const { centroids, iterations } = lloyd1d(sortFloat32(survivors), clusters);
+  const { centroids, iterations } = lloyd1d(sortIntoScratch(survivors), clusters);
   // Rounded to float32 before assigning, so each weight maps to its nearest *stored* value.
   const codebook = Float32Array.from(centroids);
   return { codes: assignCodes(values, keep, kept, codebook), codebook, iterations };

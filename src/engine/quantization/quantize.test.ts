@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticWeights } from '../compression/syntheticWeights';
 import { denseMasks } from '../pruning/mask';
-import { dequantizedWeights, quantizeWeights } from './quantize';
+import { dequantizedWeights, quantizeTensor, quantizeWeights } from './quantize';
 
 describe('quantizeWeights', () => {
   const weights = syntheticWeights([[30, 20], [20], [20, 5], [5]], 4);
@@ -34,5 +34,16 @@ describe('quantizeWeights', () => {
     const q5 = quantizeWeights(weights, null, { scheme: 'kmeans', granularity: 'tensor', bits: 8, clusters: 5 });
     expect(q5[0].codebook!.length).toBe(5);
     expect(q5[0].bits).toBe(3);
+  });
+
+  it('reuses an output array, zeroing what the new mask prunes', () => {
+    const w = weights[0];
+    const settings = { scheme: 'affine', granularity: 'tensor', bits: 3 } as const;
+    const out = new Float32Array(w.values.length).fill(7);
+    const keep = Uint8Array.from(w.values, (_, i) => i % 2);
+    const reused = quantizeTensor(w, keep, settings, out);
+    expect(reused.dequantized).toBe(out);
+    expect(out).toEqual(quantizeTensor(w, keep, settings).dequantized);
+    expect(() => quantizeTensor(w, null, settings, new Float32Array(3))).toThrow(/output of 600/);
   });
 });

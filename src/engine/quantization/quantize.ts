@@ -43,8 +43,16 @@ function float32Codes(values: Float32Array, keep: Uint8Array | null, kept: numbe
   return new Uint32Array(out.buffer);
 }
 
-/** One tensor under one setting; `keep` null means every weight is kept. */
-export function quantizeTensor(w: WeightArray, keep: Uint8Array | null, settings: QuantizationSettings): QuantizedTensor {
+/**
+ * One tensor under one setting; `keep` null means every weight is kept. `out`, if given, is
+ * reused for the dequantized values (see dequantizePayload).
+ */
+export function quantizeTensor(
+  w: WeightArray,
+  keep: Uint8Array | null,
+  settings: QuantizationSettings,
+  out?: Float32Array,
+): QuantizedTensor {
   const kept = countKeep(keep, w.values.length);
   const base = { shape: w.shape.slice(), granularity: settings.granularity, keep };
   let payload: QuantizedPayload;
@@ -70,7 +78,7 @@ export function quantizeTensor(w: WeightArray, keep: Uint8Array | null, settings
     default:
       throw new Error(`Unknown quantization scheme "${(settings as { scheme: string }).scheme}".`);
   }
-  return { name: w.name, ...payload, dequantized: dequantizePayload(payload) };
+  return { name: w.name, ...payload, dequantized: dequantizePayload(payload, out) };
 }
 
 /** Kernels quantized under their masks (only kept weights count), biases kept as float32. */

@@ -1,0 +1,99 @@
+// The worker side of the compression lab. It keeps a copy of the trained weights and a second
+// network used only for evaluation, compresses on request, and answers twice: first an
+// estimate on a fixed test subset (fast), then the full test set. A newer request makes an
+// older one stop between evaluation chunks, so a dragged slider never queues up work.
+import { compressWeights } from '../engine/compression/compress';
+import { countMacs } from '../engine/compression/flops';
+import { createNetwork, type Network } from '../engine/models/network';
+import { MODELS } from '../engine/models/registry';
+import type { Dataset, Split, TrainSpec, WeightArray } from '../engine/spec/types';
+import { evaluateInChunks } from './chunked-eval';
+import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings } from './compression-protocol';
+
+/** Images in the quick estimate: the first ones of the test set, the same every time. */
+export const ESTIMATE_ROWS = 1000;
+
+interface Trained {
+  spec: TrainSpec;
+  data: Dataset;
+  weights: WeightArray[];
+  evalNetwork: Network;
+  baseline: BaselineInfo;
+}
+
+function firstRows(split: Split, rows: number, width: number): Split {
+  const n = Math.min(rows, split.count);
+  return { x: split.x.subarray(0, n * width), y: split.y.subarray(0, n), count: n };
+}
+
+export class CompressionLab {
+  private trained: Trained | null = null;
+  private latestJob = 0;
+
+  get hasModel(): boolean {
+    return this.trained !== null;
+  }
+
+  get baseline(): BaselineInfo | null {
+    return this.trained?.baseline ?? null;
+  }
+
+  /** Takes over a copy of freshly trained weights and measures the dense baseline. */
+  async adopt(spec: TrainSpec, data: Dataset, weights: WeightArray[]): Promise<BaselineInfo> {
+    this.clear();
+    const evalNetwork = createNetwork(spec.model, spec.hidden, data.featureShape, data.numClasses, spec.seed);
+    evalNetwork.setWeights(weights);
+    const full = await evaluateInChunks(evalNetwork, data.test, data.featureShape, () => false);
+    const macs = countMacs(evalNetwork.layers, data.featureShape, null);
+    const baseline: BaselineInfo = {
+      modelId: spec.model,
+      modelLabel: MODELS[spec.model].label,
+      denseBytes: weights.reduce((sum, w) => sum + 4 * w.values.length, 0),
+      denseMacs: macs.denseMacs,
+      accuracy: full!.accuracy,
+      testCount: data.test.count,
+      firstKernelShape: weights[0].shape,
+    };
+    this.trained = { spec, data, weights, evalNetwork, baseline };
+    return baseline;
+  }
+
+  clear(): void {
+    this.latestJob++;
+    this.trained?.evalNetwork.dispose();
+    this.trained = null;
+  }
+
+  /** Resolves with the full-test-set point, or null when a newer request superseded it. */
+  async compress(settings: CompressionSettings, handlers: CompressHandlers): Promise<CompressionPoint | null> {
+    const t = this.trained;
+    if (!t) throw new Error('Train a model first: there is nothing to compress yet.');
+    const jobId = ++this.latestJob;
+    const started = performance.now();
+    const stale = () => jobId !== this.latestJob || this.trained !== t;
+    const result = compressWeights(t.spec.model, t.weights, settings);
+    const macs = countMacs(t.evalNetwork.layers, t.data.featureShape, result.masks);
+    const summary = {
+      jobId,
+      settings,
+      sparsity: result.sparsity,
+      denseBytes: result.denseBytes,
+      encodedBytes: result.encoded.totalBytes,
+      ratio: result.ratio,
+      denseMacs: macs.denseMacs,
+      sparseMacs: macs.sparseMacs,
+      breakdown: result.encoded.breakdown,
+      notes: result.notes,
+    };
+    const width = t.data.featureShape.reduce((a, b) => a * b, 1);
+    t.evalNetwork.setWeights(result.weights);
+    const quick = await evaluateInChunks(t.evalNetwork, firstRows(t.data.test, ESTIMATE_ROWS, width), t.data.featureShape, stale);
+    if (!quick || stale()) return null;
+    handlers.onEstimate({ ...summary, accuracy: quick.accuracy, evaluatedOn: Math.min(ESTIMATE_ROWS, t.data.test.count), estimate: true, ms: performance.now() - started });
+    // A newer job would have replaced the weights; then this one is stale and stops here.
+    if (stale()) return null;
+    const full = await evaluateInChunks(t.evalNetwork, t.data.test, t.data.featureShape, stale);
+    if (!full || stale()) return null;
+    return { ...summary, accuracy: full.accuracy, evaluatedOn: t.data.test.count, estimate: false, ms: performance.now() - started };
+  }
+}

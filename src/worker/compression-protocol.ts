@@ -1,0 +1,43 @@
+// Types of the compression lab that cross the worker boundary: plain numbers and strings.
+import type { CompressionSettings } from '../engine/compression/compress';
+import type { LayerSizeBreakdown } from '../engine/encoding/breakdown';
+
+export type { CompressionSettings, LayerSizeBreakdown };
+
+export interface CompressionPoint {
+  /** Increasing per request; a later job supersedes an earlier one. */
+  jobId: number;
+  settings: CompressionSettings;
+  /** Fraction of kernel weights pruned. */
+  sparsity: number;
+  denseBytes: number;
+  encodedBytes: number;
+  ratio: number;
+  denseMacs: number;
+  sparseMacs: number;
+  breakdown: LayerSizeBreakdown[];
+  notes: string[];
+  /** Test accuracy, fraction 0..1, on `evaluatedOn` test images. */
+  accuracy: number;
+  evaluatedOn: number;
+  /** True for the quick figure on a fixed subset, false for the full test set. */
+  estimate: boolean;
+  /** Milliseconds from the request to this figure, measured in the worker. */
+  ms: number;
+}
+
+export interface BaselineInfo {
+  modelId: string;
+  modelLabel: string;
+  denseBytes: number;
+  denseMacs: number;
+  /** Full-test-set accuracy of the trained dense model. */
+  accuracy: number;
+  testCount: number;
+  /** First-layer kernel shape, e.g. [784, 300], for the mask pictures. */
+  firstKernelShape: number[];
+}
+
+export interface CompressHandlers {
+  onEstimate(point: CompressionPoint): void;
+}
