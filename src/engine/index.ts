@@ -33,3 +33,4 @@ export { checkTrainSpec } from './training/check_spec';
 export { evaluateNetwork, EVAL_BATCH, type SplitMetrics } from './training/evaluate';
 export { train, Trainer, type TrainerOptions, type TrainOptions } from './training/trainer';
 export { abortError, isAbortError, yieldToEventLoop, type AbortSignalLike } from './training/yield';
+export * from './compression';
