@@ -3,6 +3,7 @@
 import * as Comlink from 'comlink';
 import type { BackendChoice } from '../engine/spec/types';
 import type { EngineApi } from '../worker/engine-api';
+import { runKernelBench, type KernelTiming } from './kernel-bench';
 
 const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
 const api = Comlink.wrap<EngineApi>(worker);
@@ -10,8 +11,10 @@ const api = Comlink.wrap<EngineApi>(worker);
 declare global {
   interface Window {
     runTrainingBench?: (choice: BackendChoice, batchSize: number, seconds: number) => ReturnType<EngineApi['benchmarkTraining']>;
+    runKernelBench?: (n: number) => KernelTiming[];
   }
 }
 
 window.runTrainingBench = (choice, batchSize, seconds) => api.benchmarkTraining(choice, batchSize, seconds);
+window.runKernelBench = runKernelBench;
 document.body.dataset.ready = 'true';
