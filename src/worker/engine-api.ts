@@ -16,6 +16,7 @@ export function createEngineApi() {
   const lab = new CompressionLab();
   let adopted: Trainer | null = null;
   let backend: BackendInfo | null = null;
+  let backendQueue: Promise<BackendInfo | undefined> = Promise.resolve(undefined);
 
   /** The compression lab works on the latest trained model, once its run has stopped. */
   async function ensureAdopted(): Promise<BaselineInfo | null> {
@@ -30,17 +31,23 @@ export function createEngineApi() {
   }
 
   return {
-    async init(choice: BackendChoice): Promise<BackendInfo> {
-      if (backend && backend.choice === choice) return backend;
-      // Tensors cannot follow a backend switch safely mid-run: start clean.
-      lab.clear();
-      adopted = null;
-      await session.reset();
-      backend = await selectBackend(choice);
-      return backend;
+    /** Calls are serialised: two overlapping setBackend calls (React's StrictMode mounts twice
+     * in development) left tensors on one wasm instance and ops on another, 50x slower. */
+    init(choice: BackendChoice): Promise<BackendInfo> {
+      backendQueue = backendQueue.catch(() => undefined).then(async () => {
+        if (backend && backend.choice === choice) return backend;
+        // Tensors cannot follow a backend switch safely mid-run: start clean.
+        lab.clear();
+        adopted = null;
+        await session.reset();
+        backend = await selectBackend(choice);
+        return backend;
+      });
+      return backendQueue as Promise<BackendInfo>;
     },
 
     async train(spec: TrainSpec, handlers: TrainHandlers): Promise<TrainOutcome> {
+      await backendQueue.catch(() => undefined);
       if (!backend) backend = await selectBackend('auto');
       handlers.onState('loading-data');
       const data = await loadDataset(spec.dataset, spec.seed, (s) => handlers.onData?.(s));
@@ -71,6 +78,7 @@ export function createEngineApi() {
     async benchmarkTraining(choice: BackendChoice, batchSize: number, seconds: number): Promise<TrainingBenchmark & { backend: BackendInfo }> {
       lab.clear();
       await session.reset();
+      await backendQueue.catch(() => undefined);
       backend = await selectBackend(choice);
       const data = await loadDataset('mnist', 0, () => undefined);
       return { ...benchmarkTraining(data, batchSize, seconds), backend };
