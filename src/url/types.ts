@@ -1,0 +1,30 @@
+// What a share link carries: the view and every setting of the experiment. The codec fills what
+// a link leaves out from the defaults, so old links keep working as settings are added.
+import type { TrainSpec } from '../engine/spec/types';
+
+export type LinkView = 'train' | 'compress';
+
+export interface CompressionControls {
+  method: 'global_magnitude' | 'layerwise_magnitude' | 'random' | 'structured';
+  /** Fraction pruned, 0..0.999. */
+  sparsity: number;
+  /** 1-8, 16 (float16) or 32 (off). */
+  bits: number;
+  integerScheme: 'symmetric' | 'affine' | 'kmeans';
+  granularity: 'tensor' | 'channel';
+  includeFirstLayer: boolean;
+  includeOutputLayer: boolean;
+  entropyCoding: boolean;
+}
+
+export interface Experiment {
+  view: LinkView;
+  spec: TrainSpec;
+  compress: CompressionControls;
+}
+
+export interface DecodeResult {
+  experiment: Experiment;
+  /** One sentence per thing ignored or changed, e.g. "Ignored bits=99: must be 1-8, 16 or 32; using 32." */
+  notes: string[];
+}
