@@ -5,11 +5,15 @@ import * as tf from '@tensorflow/tfjs';
 import type { Dataset, EvalMetrics, ProgressMetrics, Split, TrainSpec, WeightArray } from '../spec/types';
 import { createRng, deriveSeed } from '../random';
 import { createNetwork, type Network } from '../models/network';
+import type { Mask } from '../pruning/mask';
+import type { QuantizationSettings } from '../quantization/types';
 import { MetricAccumulator } from './accumulator';
 import { BatchSampler } from './batcher';
 import { checkTrainSpec } from './check_spec';
 import { evaluateNetwork, type SplitMetrics } from './evaluate';
+import { QuantizeAware } from './fake_quant';
 import { meanSoftmaxCrossEntropy } from './loss';
+import { KernelMasks } from './masking';
 import { createOptimizer, disposeOptimizer, setLearningRate } from './optimizers';
 import { learningRateAt } from './schedule';
 import { adaptSliceSize, nextEvalStep, throwIfAborted, yieldToEventLoop, type AbortSignalLike } from './yield';
@@ -18,6 +22,18 @@ export interface TrainerOptions {
   /** Train this network instead of building one from the spec. The caller keeps ownership:
    * Trainer.dispose() leaves it alive (e.g. for pruning after training). */
   network?: Network;
+  /** Masked training (fine-tuning a pruned network): one mask per kernel, matched by name
+   * (pruning/mask.ts); kernels without a mask train freely. Pruned weights are set to exactly 0
+   * in the constructor (before the step-0 checkpoint) and again after every optimizer step, so
+   * they are 0 whenever anything reads them. */
+  masks?: Mask[] | null;
+  /** Quantization-aware training with a straight-through estimator (training/fake_quant.ts):
+   * each training step's forward and backward pass see the kernels fake-quantized under
+   * `settings` (symmetric or affine, 1-8 bits, per tensor or per channel; scheme 'none' turns it
+   * off), and the gradient updates the float kernels. evaluate() and evaluateSplit() then
+   * measure the quantized network; getWeights() still gives the float kernels, which
+   * compressWeights with the same settings quantizes to what was evaluated. */
+  quantizeAware?: { settings: QuantizationSettings } | null;
 }
 
 export class Trainer {
@@ -35,6 +51,8 @@ export class Trainer {
   private stepCount = 0;
   private learningRate: number;
   private readonly metrics = new MetricAccumulator();
+  private readonly masks: KernelMasks | null;
+  private readonly quantizeAware: QuantizeAware | null;
   private disposed = false;
 
   constructor(
@@ -53,6 +71,19 @@ export class Trainer {
     this.network =
       opts.network ?? createNetwork(spec.model, spec.hidden, data.featureShape, data.numClasses, spec.seed);
     this.varList = this.network.params.map((p) => p.variable);
+    let masks: KernelMasks | null = null;
+    try {
+      masks = opts.masks && opts.masks.length > 0 ? new KernelMasks(this.network.params, opts.masks) : null;
+      this.quantizeAware = opts.quantizeAware
+        ? new QuantizeAware(this.network.params, opts.quantizeAware.settings, masks)
+        : null;
+    } catch (e) {
+      masks?.dispose();
+      if (this.ownsNetwork) this.network.dispose();
+      throw e;
+    }
+    this.masks = masks;
+    this.masks?.apply();
     this.learningRate = learningRateAt(spec.learningRate, spec.schedule, 0);
     this.optimizer = createOptimizer(spec.optimizer, this.learningRate);
     this.checkpointAt = new Set(spec.checkpointSteps);
@@ -109,7 +140,13 @@ export class Trainer {
 
   evaluateSplit(split: Split, limit?: number): SplitMetrics {
     this.assertAlive();
-    return evaluateNetwork(this.network, split, this.data.featureShape, limit);
+    const run = () => evaluateNetwork(this.network, split, this.data.featureShape, limit);
+    return this.quantizeAware ? this.quantizeAware.withQuantizedKernels(run) : run();
+  }
+
+  /** Whether pruned weights are held at 0 during training. */
+  get masked(): boolean {
+    return this.masks !== null;
   }
 
   /** Frees the optimizer (with its moment estimates), the accumulators and an owned network. */
@@ -118,6 +155,7 @@ export class Trainer {
     this.disposed = true;
     disposeOptimizer(this.optimizer);
     this.metrics.dispose();
+    this.masks?.dispose();
     if (this.ownsNetwork) this.network.dispose();
   }
 
@@ -129,15 +167,24 @@ export class Trainer {
     }
     const batch = this.sampler.next();
     const held: { logits?: tf.Tensor2D } = {};
-    const loss = this.optimizer.minimize(
-      () => {
-        // Kept past the gradient scope so accuracy is counted without a second forward pass.
-        held.logits = tf.keep(this.network.predict(batch.x));
-        return meanSoftmaxCrossEntropy(held.logits, batch.oneHot);
-      },
-      true,
-      this.varList,
-    ) as tf.Scalar;
+    const lossOf = (): tf.Scalar => {
+      // Kept past the gradient scope so accuracy is counted without a second forward pass.
+      held.logits = tf.keep(this.network.predict(batch.x));
+      return meanSoftmaxCrossEntropy(held.logits, batch.oneHot);
+    };
+    let loss: tf.Scalar;
+    if (this.quantizeAware) {
+      // Gradients at the quantized kernels, applied to the float ones (straight through).
+      const { value, grads } = this.quantizeAware.withQuantizedKernels(() =>
+        this.optimizer.computeGradients(lossOf, this.varList),
+      );
+      this.optimizer.applyGradients(grads);
+      tf.dispose(grads);
+      loss = value;
+    } else {
+      loss = this.optimizer.minimize(lossOf, true, this.varList) as tf.Scalar;
+    }
+    this.masks?.apply();
     this.metrics.add(loss, held.logits!, batch.labels);
     tf.dispose([held.logits!, batch.x, batch.oneHot, batch.labels]);
   }
@@ -153,6 +200,9 @@ export interface TrainOptions {
   onEval?: (metrics: EvalMetrics) => void;
   /** Target milliseconds of training between two turns of the event loop. Default 100. */
   sliceMs?: number;
+  /** Passed to the Trainer: a network to keep training (fine-tuning), masks, quantization-aware
+   * training. The network stays the caller's. */
+  trainer?: TrainerOptions;
 }
 
 /**
@@ -166,7 +216,7 @@ export async function train(
   opts: TrainOptions = {},
 ): Promise<{ final: EvalMetrics; steps: number }> {
   throwIfAborted(opts.signal);
-  const trainer = new Trainer(spec, data);
+  const trainer = new Trainer(spec, data, opts.trainer);
   try {
     const sliceMs = opts.sliceMs ?? 100;
     let stepsPerSlice = 1;
