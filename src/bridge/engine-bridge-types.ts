@@ -1,7 +1,7 @@
 // What the page may ask of the engine worker. The store talks to this interface only.
 import type { BackendChoice, TrainSpec } from '../engine/spec/types';
 import type { BackendInfo, TrainHandlers, TrainOutcome } from '../worker/protocol';
-import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings } from '../worker/compression-protocol';
+import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings, FineTuneHandlers } from '../worker/compression-protocol';
 
 export interface EngineBridge {
   /** Picks (or switches to) a backend in the worker and says which runs and why. */
@@ -24,6 +24,10 @@ export interface EngineBridge {
    * quick figure on a fixed test subset; the promise resolves with the full-test-set figure,
    * or null when a newer request superseded this one. */
   compress(settings: CompressionSettings, handlers: CompressHandlers): Promise<CompressionPoint | null>;
+  /** Retrains the pruned model for `epochs` with its mask held (quantization-aware at <= 4
+   * bits) and measures it on the full test set. Rejects with a BridgeError when cancelled. */
+  fineTune(settings: CompressionSettings, epochs: number, handlers: FineTuneHandlers): Promise<CompressionPoint>;
+  cancelFineTune(): Promise<void>;
   /** tfjs memory in the worker, for tests and the debug readout. */
   memory(): Promise<{ numTensors: number; numBytes: number }>;
 }

@@ -4,7 +4,7 @@ import * as Comlink from 'comlink';
 import type { BackendChoice, TrainSpec } from '../engine/spec/types';
 import type { EngineApi } from '../worker/engine-api';
 import type { BackendInfo, TrainHandlers, TrainOutcome } from '../worker/protocol';
-import type { CompressHandlers, CompressionSettings } from '../worker/compression-protocol';
+import type { CompressHandlers, CompressionSettings, FineTuneHandlers } from '../worker/compression-protocol';
 import { BridgeError, type EngineBridge } from './engine-bridge-types';
 
 interface Live {
@@ -71,6 +71,9 @@ class WorkerEngineBridge implements EngineBridge {
   compressionBaseline = () => (this.live ? this.call((api) => api.compressionBaseline()) : Promise.resolve(null));
   compress = (settings: CompressionSettings, handlers: CompressHandlers) =>
     this.call((api) => api.compress(settings, Comlink.proxy(handlers)));
+  fineTune = (settings: CompressionSettings, epochs: number, handlers: FineTuneHandlers) =>
+    this.call((api) => api.fineTune(settings, epochs, Comlink.proxy(handlers)));
+  cancelFineTune = () => (this.live ? this.call((api) => api.cancelFineTune()) : Promise.resolve());
 
   /** Ends the worker outright (tests, page unload). */
   terminate(): void {

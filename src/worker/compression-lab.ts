@@ -8,7 +8,8 @@ import { createNetwork, type Network } from '../engine/models/network';
 import { MODELS } from '../engine/models/registry';
 import type { Dataset, Split, TrainSpec, WeightArray } from '../engine/spec/types';
 import { evaluateInChunks } from './chunked-eval';
-import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings } from './compression-protocol';
+import { fineTune, wantsQuantizeAware } from '../engine/finetune/finetune';
+import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings, FineTuneHandlers } from './compression-protocol';
 
 /** Images in the quick estimate: the first ones of the test set, the same every time. */
 export const ESTIMATE_ROWS = 1000;
@@ -29,6 +30,7 @@ function firstRows(split: Split, rows: number, width: number): Split {
 export class CompressionLab {
   private trained: Trained | null = null;
   private latestJob = 0;
+  private fineTuneAbort: { aborted: boolean } | null = null;
 
   get hasModel(): boolean {
     return this.trained !== null;
@@ -59,9 +61,68 @@ export class CompressionLab {
   }
 
   clear(): void {
+    this.cancelFineTune();
     this.latestJob++;
     this.trained?.evalNetwork.dispose();
     this.trained = null;
+  }
+
+  cancelFineTune(): void {
+    if (this.fineTuneAbort) this.fineTuneAbort.aborted = true;
+  }
+
+  /**
+   * Prunes with `settings`, retrains the survivors for `epochs` with the mask held
+   * (quantization-aware at <= 4 bits), then compresses and measures the result on the full test
+   * set. The sliders keep working from the original trained weights meanwhile. Rejects with an
+   * AbortError when cancelled.
+   */
+  async fineTune(settings: CompressionSettings, epochs: number, handlers: FineTuneHandlers): Promise<CompressionPoint> {
+    const t = this.trained;
+    if (!t) throw new Error('Train a model first: there is nothing to fine-tune yet.');
+    if (this.fineTuneAbort) throw new Error('A fine-tuning run is already going.');
+    const started = performance.now();
+    const signal = { aborted: false };
+    this.fineTuneAbort = signal;
+    const { masks } = compressWeights(t.spec.model, t.weights, settings);
+    const network = createNetwork(t.spec.model, t.spec.hidden, t.data.featureShape, t.data.numClasses, t.spec.seed);
+    try {
+      network.setWeights(t.weights);
+      const quantizeAware = wantsQuantizeAware(settings.quantization);
+      await fineTune(network, t.spec, t.data, { epochs, masks, quantization: settings.quantization }, {
+        signal,
+        sliceMs: 40,
+        onProgress: (p) => handlers.onProgress(p.step, p.totalSteps, p.loss),
+      });
+      const tuned = network.getWeights();
+      const result = compressWeights(t.spec.model, tuned, settings);
+      const macs = countMacs(network.layers, t.data.featureShape, result.masks);
+      // Measured on a network of its own: a slider job may be using the evaluation network.
+      network.setWeights(result.weights);
+      const full = await evaluateInChunks(network, t.data.test, t.data.featureShape, () => signal.aborted);
+      if (!full) throw Object.assign(new Error('Fine-tuning was cancelled.'), { name: 'AbortError' });
+      return {
+        jobId: ++this.latestJob,
+        settings,
+        sparsity: result.sparsity,
+        denseBytes: result.denseBytes,
+        encodedBytes: result.encoded.totalBytes,
+        ratio: result.ratio,
+        denseMacs: macs.denseMacs,
+        sparseMacs: macs.sparseMacs,
+        breakdown: result.encoded.breakdown,
+        notes: result.notes,
+        accuracy: full.accuracy,
+        evaluatedOn: t.data.test.count,
+        estimate: false,
+        ms: performance.now() - started,
+        fineTunedEpochs: epochs,
+        quantizeAware,
+      };
+    } finally {
+      network.dispose();
+      this.fineTuneAbort = null;
+    }
   }
 
   /** Resolves with the full-test-set point, or null when a newer request superseded it. */

@@ -24,6 +24,15 @@ export interface CompressionPoint {
   estimate: boolean;
   /** Milliseconds from the request to this figure, measured in the worker. */
   ms: number;
+  /** Set when the pruned model was retrained with its mask held (and quantization-aware at
+   * <= 4 bits) for this many epochs before being measured. */
+  fineTunedEpochs?: number;
+  /** True when that fine-tuning was quantization-aware. */
+  quantizeAware?: boolean;
+}
+
+export interface FineTuneHandlers {
+  onProgress(step: number, totalSteps: number, loss: number): void;
 }
 
 export interface BaselineInfo {

@@ -7,7 +7,7 @@ import { loadDataset } from './data-loader';
 import type { BackendInfo, TrainHandlers, TrainOutcome } from './protocol';
 import { TrainingSession } from './training-session';
 import { CompressionLab } from './compression-lab';
-import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings } from './compression-protocol';
+import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings, FineTuneHandlers } from './compression-protocol';
 import type { Trainer } from '../engine/training/trainer';
 import { benchmarkTraining, type TrainingBenchmark } from './benchmark';
 
@@ -73,6 +73,14 @@ export function createEngineApi() {
       if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to compress yet.');
       return lab.compress(settings, handlers);
     },
+
+    /** Retrains the pruned model with its mask held, then measures it (see CompressionLab). */
+    async fineTune(settings: CompressionSettings, epochs: number, handlers: FineTuneHandlers): Promise<CompressionPoint> {
+      if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to fine-tune yet.');
+      return lab.fineTune(settings, epochs, handlers);
+    },
+
+    cancelFineTune: async () => lab.cancelFineTune(),
 
     /** Training throughput of LeNet-300-100 on MNIST on the given backend (npm run bench). */
     async benchmarkTraining(choice: BackendChoice, batchSize: number, seconds: number): Promise<TrainingBenchmark & { backend: BackendInfo }> {
