@@ -1,42 +1,40 @@
-// One screen, three zones: settings | live curves | result. Data flows one way: controls edit
-// the store's spec, the store drives the worker through the bridge, metrics flow back here.
-import { useEffect } from 'react';
+// One screen, three zones: settings | the picture | result. The tabs switch between views of
+// one experiment; only the open view is mounted, so each label names one element at a time.
+// The Compress view loads lazily so the Train view paints first.
+import { lazy, Suspense, useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
-import { BackendCard } from './components/BackendCard';
-import { ChartsPanel } from './components/ChartsPanel';
-import { ControlPanel } from './components/ControlPanel';
-import { ResultCard } from './components/ResultCard';
+import { TrainView } from './components/TrainView';
 import { useAppStore } from './store';
+import { onHashView } from './store/viewHash';
 import './styles/app.css';
 
+const CompressView = lazy(() => import('./components/CompressView').then((m) => ({ default: m.CompressView })));
+
+function ViewLoading() {
+  return <main className="workspace workspace--loading" id="view-compress" role="tabpanel" aria-labelledby="tab-compress" aria-busy="true" />;
+}
+
 export function App() {
+  const view = useAppStore((s) => s.view);
+
   useEffect(() => {
     // Starts the worker and picks a backend while the student reads the page.
     void useAppStore.getState().setBackendChoice('auto');
+    const { setView, syncBaseline } = useAppStore.getState();
+    void syncBaseline();
+    return onHashView(setView);
   }, []);
 
   return (
     <div className="app">
       <AppHeader />
-      <main
-        className="workspace"
-        id="view-train"
-        role="tabpanel"
-        aria-labelledby="tab-train"
-      >
-        <aside className="zone zone--controls" aria-label="Settings">
-          <ControlPanel />
-        </aside>
-        <section className="zone zone--chart" aria-label="Training curves">
-          <ChartsPanel />
-        </section>
-        <aside className="zone zone--result" aria-label="Result">
-          <ResultCard />
-        </aside>
-        <aside className="zone zone--compute" aria-label="Compute backend">
-          <BackendCard />
-        </aside>
-      </main>
+      {view === 'compress' ? (
+        <Suspense fallback={<ViewLoading />}>
+          <CompressView />
+        </Suspense>
+      ) : (
+        <TrainView />
+      )}
     </div>
   );
 }

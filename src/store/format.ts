@@ -38,3 +38,22 @@ export function formatEpoch(epoch: number): string {
 export function formatLearningRate(lr: number): string {
   return lr >= 0.001 ? String(Number(lr.toPrecision(3))) : lr.toExponential(1);
 }
+
+/** Sizes are stated in kB, 1 kB = 1,000 bytes: 34_100 -> "34.1 kB", 1_066_440 -> "1,066 kB". */
+export function formatKB(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '—';
+  const kb = bytes / 1000;
+  if (kb >= 1000) return `${integer.format(Math.round(kb))} kB`;
+  return `${kb.toFixed(kb >= 100 ? 1 : kb >= 1 ? 1 : 2)} kB`;
+}
+
+/** Small byte counts in tables: "412 B" below 1 kB, else kB. */
+export function formatBytes(bytes: number): string {
+  return bytes < 1000 ? `${integer.format(bytes)} B` : formatKB(bytes);
+}
+
+/** 31.24 -> "31.2×"; 312.4 -> "312×". */
+export function formatRatio(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
+  return `${ratio >= 100 ? integer.format(Math.round(ratio)) : ratio.toFixed(1)}×`;
+}

@@ -8,6 +8,8 @@ import type {
   TrainSpec,
 } from '../engine/spec/types';
 import type { BackendInfo, DataStatus, RunState, TrainOutcome } from '../worker/protocol';
+import type { BaselineInfo, CompressionPoint } from '../worker/compression-protocol';
+import type { CompressUi } from './compressSettings';
 import type { Series } from './series';
 import type { ProgressEvent } from './throttle';
 
@@ -77,4 +79,51 @@ export interface BackendSlice {
   setBackendChoice(choice: BackendChoice): Promise<void>;
 }
 
-export type AppState = SpecSlice & TrainingSlice & BackendSlice;
+export type ViewId = 'train' | 'compress';
+
+export interface ViewSlice {
+  view: ViewId;
+  /** Switches the view and records it in the URL hash (#view=compress). */
+  setView(view: ViewId): void;
+}
+
+/** ready: the trained model is in the worker and the controls are live. */
+export type BaselineStatus = 'none' | 'loading' | 'ready' | 'unavailable';
+
+export interface SweepState {
+  running: boolean;
+  done: number;
+  total: number;
+  /** Why it stopped early, as a sentence; null while running or when it completed. */
+  stopped: string | null;
+}
+
+export interface CompressSlice {
+  compressUi: CompressUi;
+  baseline: BaselineInfo | null;
+  baselineStatus: BaselineStatus;
+  /** The training run the baseline (and every point) belongs to. */
+  baselineRunId: number | null;
+  /** The latest figure for the controls as set: the estimate first, then the full test set. */
+  current: CompressionPoint | null;
+  /** Settings changed and no figure for them has arrived yet. */
+  measuring: boolean;
+  /** Every full-test-set point so far for this model, one per distinct setting. */
+  points: CompressionPoint[];
+  sweep: SweepState | null;
+  compressError: string | null;
+  /** The latest estimate's timing: from the last control change to the page (pageMs), and
+   * from the request to the answer inside the worker (workerMs). */
+  estimateTiming: { pageMs: number; workerMs: number } | null;
+  setCompressUi(patch: Partial<CompressUi>): void;
+  /** Fetches the trained model's baseline when the view needs it (idempotent per run). */
+  syncBaseline(): Promise<void>;
+  /** The empty state's one button: trains the default LeNet-300-100 on MNIST. */
+  trainForCompression(): Promise<void>;
+  startSweep(): Promise<void>;
+  cancelSweep(): void;
+  /** A new run started or the model was reset: forget the old model's lab. */
+  dropCompression(): void;
+}
+
+export type AppState = SpecSlice & TrainingSlice & BackendSlice & ViewSlice & CompressSlice;

@@ -7,6 +7,8 @@ export interface LegendItem {
   label: string;
   color: string;
   dashed?: boolean;
+  /** Drawn instead of the line sample (a marker shape for scatter series). */
+  icon?: ReactNode;
 }
 
 interface Props {
@@ -14,12 +16,17 @@ interface Props {
   unit: string;
   legend: readonly LegendItem[];
   children: ReactNode;
+  /** Small controls at the end of the title row (e.g. an axis zoom). */
+  actions?: ReactNode;
+  /** Below the plot: a summary sentence, a text alternative. */
+  footer?: ReactNode;
+  className?: string;
 }
 
-export function ChartCard({ title, unit, legend, children }: Props) {
+export function ChartCard({ title, unit, legend, children, actions, footer, className }: Props) {
   const titleId = useId();
   return (
-    <figure className="chart-card" aria-labelledby={titleId}>
+    <figure className={`chart-card${className ? ` ${className}` : ''}`} aria-labelledby={titleId}>
       <figcaption className="chart-card__head">
         <span className="chart-card__title" id={titleId}>
           {title} <span className="chart-card__unit">{unit}</span>
@@ -27,24 +34,28 @@ export function ChartCard({ title, unit, legend, children }: Props) {
         <ul className="chart-card__legend">
           {legend.map((item) => (
             <li key={item.label}>
-              <svg width="22" height="8" aria-hidden="true">
-                <line
-                  x1="1"
-                  y1="4"
-                  x2="21"
-                  y2="4"
-                  stroke={item.color}
-                  strokeWidth="3"
-                  strokeLinecap="round"
-                  strokeDasharray={item.dashed ? '5 4' : undefined}
-                />
-              </svg>
+              {item.icon ?? (
+                <svg width="22" height="8" aria-hidden="true">
+                  <line
+                    x1="1"
+                    y1="4"
+                    x2="21"
+                    y2="4"
+                    stroke={item.color}
+                    strokeWidth="3"
+                    strokeLinecap="round"
+                    strokeDasharray={item.dashed ? '5 4' : undefined}
+                  />
+                </svg>
+              )}
               {item.label}
             </li>
           ))}
         </ul>
+        {actions}
       </figcaption>
       <div className="chart-card__plot">{children}</div>
+      {footer}
     </figure>
   );
 }

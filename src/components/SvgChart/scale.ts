@@ -32,3 +32,26 @@ export function niceCeiling(max: number): number {
   const m = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((k) => k * power >= max) ?? 10;
   return m * power;
 }
+
+/** A base-10 logarithmic scale; the domain must be positive. */
+export function logScale(domain: [number, number], range: [number, number]): LinearScale {
+  const inner = linearScale([Math.log10(domain[0]), Math.log10(domain[1])], range);
+  const scale = ((v: number) => inner(Math.log10(Math.max(v, 1e-12)))) as LinearScale;
+  scale.domain = domain;
+  return scale;
+}
+
+/** Round ticks for a log axis: 1, 2 and 5 times powers of ten, thinned to about `max` ticks. */
+export function logTicks(min: number, max: number, maxCount = 7): number[] {
+  if (!(max > min) || !(min > 0)) return [min];
+  const all: number[] = [];
+  for (let k = Math.floor(Math.log10(min)); k <= Math.ceil(Math.log10(max)); k++) {
+    for (const m of [1, 2, 5]) {
+      const t = Number((m * 10 ** k).toPrecision(12));
+      if (t >= min && t <= max) all.push(t);
+    }
+  }
+  if (all.length <= maxCount) return all;
+  const decades = all.filter((t) => Number.isInteger(Math.log10(t)) || Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
+  return decades.length >= 2 ? decades : all.filter((_, i) => i % 2 === 0);
+}

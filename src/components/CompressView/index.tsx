@@ -1,0 +1,48 @@
+// The Compress view: controls | the size-vs-accuracy picture and a look inside | the numbers.
+// Before a model exists the middle says so and offers to train one; the controls wait, inert.
+import { useAppStore } from '../../store';
+import { CompressControls } from '../CompressControls';
+import { CompressEmptyState } from '../CompressEmptyState';
+import { CompressDetails, CompressHeadline } from '../CompressResult';
+import { FrontierChart } from '../FrontierChart';
+import { LayerTable } from '../LayerTable';
+import { SweepBar } from '../SweepBar';
+import './CompressView.css';
+
+function CompressError() {
+  const error = useAppStore((s) => s.compressError);
+  return (
+    <div role="alert" className="compress-view__alert">
+      {error ? <p className="compress-view__error">{error} Your settings are kept; move a slider to try again.</p> : null}
+    </div>
+  );
+}
+
+export function CompressView() {
+  const ready = useAppStore((s) => s.baselineStatus === 'ready');
+  return (
+    <main className={`workspace workspace--compress${ready ? '' : ' workspace--compress-empty'}`} id="view-compress" role="tabpanel" aria-labelledby="tab-compress">
+      <aside className="zone zone--controls" aria-label="Compression settings">
+        <CompressControls />
+      </aside>
+      <section className="zone zone--chart compress-view__middle" aria-label="Size and accuracy">
+        {ready ? (
+          <>
+            <SweepBar />
+            <CompressError />
+            <FrontierChart />
+            <LayerTable />
+          </>
+        ) : (
+          <CompressEmptyState />
+        )}
+      </section>
+      <aside className="zone zone--result compress-view__result" aria-label="Result">
+        <CompressHeadline />
+      </aside>
+      <aside className="zone zone--details" aria-label="Compared with the dense model">
+        <CompressDetails />
+      </aside>
+    </main>
+  );
+}

@@ -1,0 +1,24 @@
+// The Train view: settings | live curves | result, with the compute backend under the result.
+import { BackendCard } from '../BackendCard';
+import { ChartsPanel } from '../ChartsPanel';
+import { ControlPanel } from '../ControlPanel';
+import { ResultCard } from '../ResultCard';
+
+export function TrainView() {
+  return (
+    <main className="workspace" id="view-train" role="tabpanel" aria-labelledby="tab-train">
+      <aside className="zone zone--controls" aria-label="Settings">
+        <ControlPanel />
+      </aside>
+      <section className="zone zone--chart" aria-label="Training curves">
+        <ChartsPanel />
+      </section>
+      <aside className="zone zone--result" aria-label="Result">
+        <ResultCard />
+      </aside>
+      <aside className="zone zone--compute" aria-label="Compute backend">
+        <BackendCard />
+      </aside>
+    </main>
+  );
+}

@@ -1,0 +1,24 @@
+// The lottery lab's public surface: what the worker and the reproduction script import.
+export { DENSE_NAME, isVariantId, retrainSteps, VARIANT_IDS, VARIANTS, type VariantId, type VariantInfo } from './variants';
+export {
+  DEFAULT_LOTTERY_SETTINGS,
+  MAX_ROUNDS,
+  resolveLotterySettings,
+  stepsPerEpochOf,
+  type LotterySettings,
+  type LotterySettingsInput,
+  type PerRoundRate,
+  type PruningScope,
+  type ResolvedLotterySettings,
+} from './settings';
+export { cumulativeSparsity, kernelRates, plannedKept, plannedPercentRemaining } from './rates';
+export { magnitudeMasks, randomMasksLike } from './roundMasks';
+export { firstLayerSurvivors, jaccard, layerDensities, percentRemaining, type LayerDensity } from './maskStats';
+export { replayScheduleFrom, type ReplayedRate } from './replaySchedule';
+export { startWeights, roundSpec, type StartSources } from './branchStart';
+export type { CurvePoint, RoundOutcome } from './roundTrainer';
+export { chartRows, seriesName, type LotteryChartRow, type LotteryRoundResult } from './results';
+export { snapshotProblem, SNAPSHOT_VERSION, type LotterySnapshot, type LotteryState, type TrunkCheckpoints } from './snapshot';
+export { createLotteryRun, restoreLotteryRun, type LotteryProgress, type LotteryRun } from './run';
+export { driveLotteryRun, runLottery, type LotteryDriveOptions } from './runLottery';
+export { nearestReference, PAPER_LOTTERY_CLAIMS, PYTORCH_LOTTERY_REFERENCE, type ReferencePoint } from './reference';
