@@ -4,7 +4,7 @@
 // repeats a point that was superseded. Answers for older requests or an older model are dropped.
 import type { CompressionPoint, CompressionSettings } from '../worker/compression-protocol';
 import { bridge } from './bridge';
-import { settingsKey, sweepGrid, toCompressionSettings } from './compressSettings';
+import { pointKey, settingsKey, sweepGrid, toCompressionSettings } from './compressSettings';
 import { toUserMessage } from './errors';
 import type { AppState } from './types';
 
@@ -46,8 +46,8 @@ export function createCompressRunner(get: Get, set: Set): CompressRunner {
 
   function addPoint(point: CompressionPoint, runId: number | null): void {
     if (get().baselineRunId !== runId) return;
-    const key = settingsKey(point.settings);
-    set((s) => ({ points: [...s.points.filter((p) => settingsKey(p.settings) !== key), point] }));
+    const key = pointKey(point);
+    set((s) => ({ points: [...s.points.filter((p) => pointKey(p) !== key), point] }));
   }
 
   async function runLive(): Promise<void> {
@@ -78,7 +78,7 @@ export function createCompressRunner(get: Get, set: Set): CompressRunner {
 
   async function evaluate(settings: CompressionSettings, runId: number | null, stillMine: () => boolean): Promise<void> {
     const key = settingsKey(settings);
-    const known = () => get().points.some((p) => settingsKey(p.settings) === key);
+    const known = () => get().points.some((p) => pointKey(p) === key);
     for (let attempt = 0; attempt < MAX_RETRIES && stillMine() && !known(); attempt++) {
       await waitLiveIdle();
       if (!stillMine() || known()) return;

@@ -127,6 +127,11 @@ export function settingsKey(s: CompressionSettings): string {
   return [p.method, p.sparsity, +p.includeFirstLayer, +p.includeOutputLayer, p.seed, q.scheme, q.granularity, q.bits, +(s.entropyCoding ?? true)].join('|');
 }
 
+/** A chart point's identity: its settings, and whether (and how long) it was fine-tuned. */
+export function pointKey(p: { settings: CompressionSettings; fineTunedEpochs?: number }): string {
+  return p.fineTunedEpochs ? `${settingsKey(p.settings)}|ft${p.fineTunedEpochs}` : settingsKey(p.settings);
+}
+
 export const SWEEP_SPARSITIES = [0, 0.5, 0.8, 0.9, 0.95, 0.98, 0.99] as const;
 export const SWEEP_BITS = [32, 8, 4, 2] as const;
 

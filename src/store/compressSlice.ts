@@ -72,7 +72,8 @@ export const createCompressSlice: StateCreator<AppState, [], [], CompressSlice> 
 
     dropCompression() {
       runner.invalidate();
-      if (get().baselineRunId !== null || get().baselineStatus !== 'none') set({ ...NO_MODEL, points: [] });
+      if (get().fineTune?.running) void bridge().cancelFineTune();
+      if (get().baselineRunId !== null || get().baselineStatus !== 'none') set({ ...NO_MODEL, points: [], fineTune: null });
     },
   };
 };

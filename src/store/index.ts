@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import { createBackendSlice } from './backendSlice';
 import { createCompressSlice } from './compressSlice';
+import { createFineTuneSlice } from './fineTuneSlice';
 import { createSpecSlice } from './specSlice';
 import { createTrainingSlice } from './trainingSlice';
 import type { AppState } from './types';
@@ -14,6 +15,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createBackendSlice(...a),
   ...createViewSlice(...a),
   ...createCompressSlice(...a),
+  ...createFineTuneSlice(...a),
 }));
 
 // The compression lab follows the training run: a new run or a reset drops the old model's

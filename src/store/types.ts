@@ -10,6 +10,7 @@ import type {
 import type { BackendInfo, DataStatus, RunState, TrainOutcome } from '../worker/protocol';
 import type { BaselineInfo, CompressionPoint } from '../worker/compression-protocol';
 import type { CompressUi } from './compressSettings';
+import type { FineTuneSlice } from './fineTuneSlice';
 import type { Series } from './series';
 import type { ProgressEvent } from './throttle';
 
@@ -126,4 +127,4 @@ export interface CompressSlice {
   dropCompression(): void;
 }
 
-export type AppState = SpecSlice & TrainingSlice & BackendSlice & ViewSlice & CompressSlice;
+export type AppState = SpecSlice & TrainingSlice & BackendSlice & ViewSlice & CompressSlice & FineTuneSlice;

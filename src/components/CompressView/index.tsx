@@ -7,6 +7,7 @@ import { CompressDetails, CompressHeadline } from '../CompressResult';
 import { FrontierChart } from '../FrontierChart';
 import { LayerTable } from '../LayerTable';
 import { SweepBar } from '../SweepBar';
+import { FineTuneBar } from '../FineTuneBar';
 import './CompressView.css';
 
 function CompressError() {
@@ -29,6 +30,7 @@ export function CompressView() {
         {ready ? (
           <>
             <SweepBar />
+            <FineTuneBar />
             <CompressError />
             <FrontierChart />
             <LayerTable />

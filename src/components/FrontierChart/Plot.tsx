@@ -5,7 +5,7 @@
 import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { BaselineInfo, CompressionPoint } from '../../worker/compression-protocol';
 import { paretoFrontier } from '../../store/pareto';
-import { settingsKey } from '../../store/compressSettings';
+import { pointKey, settingsKey } from '../../store/compressSettings';
 import { accuracyTicks } from '../chartData';
 import { METHOD_STYLES } from '../palette';
 import { linearScale, logScale, logTicks } from '../SvgChart/scale';
@@ -85,7 +85,7 @@ export function Plot({ width, height, points, current, baseline, yFloor, onSelec
 
   const activeIndex = hover ?? focus;
   const active = activeIndex !== null ? sorted[activeIndex] ?? null : null;
-  const isCurrent = (p: CompressionPoint) => current !== null && !current.estimate && settingsKey(p.settings) === settingsKey(current.settings);
+  const isCurrent = (p: CompressionPoint) => current !== null && !current.estimate && !p.fineTunedEpochs && settingsKey(p.settings) === settingsKey(current.settings);
 
   return (
     <>
@@ -128,7 +128,7 @@ export function Plot({ width, height, points, current, baseline, yFloor, onSelec
           {sorted.map((p, i) => {
             const style = METHOD_STYLES[p.settings.pruning.method];
             const below = p.accuracy * 100 < yFloor;
-            return <Marker key={settingsKey(p.settings)} shape={style.marker} x={px(p)} y={py(p)} r={i === activeIndex ? 6.5 : 4.8} color={style.color} className={below ? 'frontier-plot__below' : undefined} />;
+            return <Marker key={pointKey(p)} shape={style.marker} x={px(p)} y={py(p)} r={i === activeIndex ? 6.5 : 4.8} color={style.color} hollow={!!p.fineTunedEpochs} className={below ? 'frontier-plot__below' : undefined} />;
           })}
         </g>
         {active ? <circle className="frontier-plot__active" cx={px(active)} cy={py(active)} r={11} /> : null}

@@ -21,6 +21,7 @@ export function PointTooltip({ point, current, x, y, width }: Props) {
     ['Sparsity', sparsityLabel(point.settings)],
     ['Weights', bitsLabel(point.settings)],
     ['Entropy coding', point.settings.entropyCoding === false ? 'off' : 'on'],
+    ['Retraining', point.fineTunedEpochs ? `${point.fineTunedEpochs} epoch${point.fineTunedEpochs === 1 ? '' : 's'}, mask held${point.quantizeAware ? ', quantization-aware' : ''}` : 'none (post-training)'],
     ['Size', formatKB(point.encodedBytes)],
     ['Ratio', ratioPhrase(point.ratio)],
     ['Accuracy', `${point.estimate ? '~' : ''}${formatPercent(point.accuracy, 2)} on ${formatInteger(point.evaluatedOn)}`],

@@ -1,6 +1,6 @@
 // The chart's text alternative: every measured setting as a table, for screen readers.
 import type { CompressionPoint } from '../../worker/compression-protocol';
-import { settingsKey } from '../../store/compressSettings';
+import { pointKey } from '../../store/compressSettings';
 import { formatKB, formatPercent, formatRatio } from '../../store/format';
 import { bitsLabel, methodLabel, sparsityLabel } from './describe';
 
@@ -24,8 +24,8 @@ export function PointsTable({ points, frontier }: { points: readonly Compression
         </thead>
         <tbody>
           {sorted.map((p) => (
-            <tr key={settingsKey(p.settings)}>
-              <td>{methodLabel(p.settings)}</td>
+            <tr key={pointKey(p)}>
+              <td>{methodLabel(p.settings)}{p.fineTunedEpochs ? `, fine-tuned ${p.fineTunedEpochs} epoch${p.fineTunedEpochs === 1 ? '' : 's'}` : ''}</td>
               <td>{sparsityLabel(p.settings)}</td>
               <td>{bitsLabel(p.settings)}</td>
               <td>{formatKB(p.encodedBytes)}</td>

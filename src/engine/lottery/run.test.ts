@@ -21,14 +21,16 @@ const readIdx = (file: string): ArrayBuffer => {
   return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
 };
 
-let mnist: Dataset; // 2,000 training images, 1,000 validation, 1,000 test
+// The cpu backend trains this narrow LeNet at ~12 ms per batch of 20, and evaluation is a good part
+// of a round's cost, so the splits are small: 1,000 training images, 500 validation, 500 test.
+let mnist: Dataset;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
   await tf.ready();
   const [trainImages, trainLabels] = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte'].map(readIdx);
   const [testImages, testLabels] = ['t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'].map(readIdx);
-  mnist = buildMnistDataset({ trainImages, trainLabels, testImages, testLabels }, { validationSize: 1000, trainLimit: 2000, testLimit: 1000 });
+  mnist = buildMnistDataset({ trainImages, trainLabels, testImages, testLabels }, { validationSize: 500, trainLimit: 1000, testLimit: 500 });
 });
 
 // A narrow LeNet-300-100: kernels 784x60, 60x20, 20x10.
@@ -37,7 +39,7 @@ const spec: TrainSpec = {
   model: 'lenet_300_100',
   hidden: [60, 20],
   epochs: 1,
-  batchSize: 60,
+  batchSize: 20,
   optimizer: 'adam',
   learningRate: 1.2e-3,
   schedule: { kind: 'constant' },
@@ -48,9 +50,9 @@ const spec: TrainSpec = {
 
 const allVariants: LotterySettingsInput = {
   rounds: 3,
-  itersPerRound: 24,
-  rewindStep: 4,
-  evalEverySteps: 8,
+  itersPerRound: 12,
+  rewindStep: 3,
+  evalEverySteps: 6,
   variants: [...VARIANT_IDS],
 };
 
@@ -84,8 +86,8 @@ describe('a lottery run', () => {
     try {
       expect(run.settings.variants).toEqual(VARIANT_IDS);
       expect(run.progress()).toMatchObject({ phase: 'trunk', round: 0, name: 'Dense', stepsDone: 0 });
-      // 24 trunk steps + 3 rounds x (24 + 20 + 20 + 20 + 24 + 24).
-      expect(run.progress().totalSteps).toBe(24 + 3 * 132);
+      // 12 trunk steps + 3 rounds x (12 + 9 + 9 + 9 + 12 + 12): the k-variants retrain from step k.
+      expect(run.progress().totalSteps).toBe(12 + 3 * 63);
 
       finishUnit(run);
       const trunk = run.snapshot().trunk!;
@@ -117,10 +119,10 @@ describe('a lottery run', () => {
         const reinit = run.currentWeights();
         expect(jaccard(run.masksOf('random_reinit', round)!, ticket)).toBe(1);
         kernels(reinit).forEach((w, l) => {
-          for (let i = 0; i < w.values.length; i++) if (ticket[l].keep[i] === 0) expect(w.values[i]).toBe(0);
+          expect(w.values.every((v, i) => ticket[l].keep[i] === 1 || v === 0)).toBe(true);
+          expect(w.values.filter((v) => v !== 0).length).toBe(countKept(ticket[l]));
           expect(sameBits(w.values, applyMasks(trunk.init, ticket)[2 * l].values)).toBe(false);
         });
-        expect(kernels(reinit).every((w, l) => w.values.filter((v) => v !== 0).length === countKept(ticket[l]))).toBe(true);
 
         // Random pruning: the ticket's per-layer counts, other positions, rewound to init.
         advanceTo(run, round, 'random_prune');
@@ -139,11 +141,11 @@ describe('a lottery run', () => {
       expect(results).toHaveLength(1 + 3 * 6);
       expect(results[0]).toMatchObject({ variant: 'dense', name: 'Dense', round: 0, percentRemaining: 100 });
       for (const r of results) {
-        expect(r.testAccuracy).toBeGreaterThan(50); // 24 steps of a small MLP on MNIST
+        expect(r.testAccuracy).toBeGreaterThan(15); // 12 batches of 20 (25-45%): above chance (10%), far from trained
         expect(r.earlyStopTestAccuracy).toBeGreaterThan(0);
         expect(r.earlyStopStep).toBeGreaterThan(0);
         expect(r.earlyStopStep).toBeLessThanOrEqual(r.steps);
-        expect(r.curve.length).toBeGreaterThanOrEqual(3);
+        expect(r.curve.length).toBeGreaterThanOrEqual(2); // validation every 6 steps of 9 or 12
       }
       const names = new Set(chartRows(results).map((row) => row.variant));
       expect([...names]).toEqual(['Dense', ...VARIANT_IDS.map((v) => VARIANTS[v].name)]);
@@ -155,13 +157,13 @@ describe('a lottery run', () => {
   });
 
   it('resumes from a snapshot (taken mid-round, stored as IndexedDB would) to the same results', async () => {
-    const settings: LotterySettingsInput = { rounds: 3, itersPerRound: 20, evalEverySteps: 5, scope: 'global' };
+    const settings: LotterySettingsInput = { rounds: 3, itersPerRound: 10, evalEverySteps: 5, scope: 'global' };
     const before = tf.memory().numTensors;
     const uninterrupted = await runLottery(spec, mnist, settings, { sliceMs: 5 });
 
     const first = createLotteryRun(spec, mnist, settings);
     advanceTo(first, 2, 'random_reinit');
-    first.runSteps(7);
+    first.runSteps(7); // past an evaluation: the resumed round must not keep any of it
     const saved = structuredClone(first.snapshot());
     const partial = first.results();
     first.dispose();
