@@ -5,7 +5,8 @@ import { lazy, Suspense, useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { TrainView } from './components/TrainView';
 import { useAppStore } from './store';
-import { onHashView } from './store/viewHash';
+import { onHashChange } from './store/shareLink';
+import { LinkNotice } from './components/LinkNotice';
 import './styles/app.css';
 
 const CompressView = lazy(() => import('./components/CompressView').then((m) => ({ default: m.CompressView })));
@@ -20,14 +21,15 @@ export function App() {
   useEffect(() => {
     // Starts the worker and picks a backend while the student reads the page.
     void useAppStore.getState().setBackendChoice('auto');
-    const { setView, syncBaseline } = useAppStore.getState();
+    const { applyLink, syncBaseline } = useAppStore.getState();
     void syncBaseline();
-    return onHashView(setView);
+    return onHashChange(applyLink);
   }, []);
 
   return (
     <div className="app">
       <AppHeader />
+      <LinkNotice />
       {view === 'compress' ? (
         <Suspense fallback={<ViewLoading />}>
           <CompressView />

@@ -127,4 +127,12 @@ export interface CompressSlice {
   dropCompression(): void;
 }
 
-export type AppState = SpecSlice & TrainingSlice & BackendSlice & ViewSlice & CompressSlice & FineTuneSlice;
+/** What opening a share link ignored or changed, one sentence each (empty: nothing). */
+export interface LinkSlice {
+  linkNotes: string[];
+  dismissLinkNotes(): void;
+  /** Applies a share link's hash (opened or pasted); the run, if any, is left alone. */
+  applyLink(hash: string): void;
+}
+
+export type AppState = LinkSlice & SpecSlice & TrainingSlice & BackendSlice & ViewSlice & CompressSlice & FineTuneSlice;

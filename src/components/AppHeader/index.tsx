@@ -3,6 +3,7 @@
 // keys, Home and End move between the working tabs (the ARIA tabs pattern, automatic activation).
 import type { KeyboardEvent } from 'react';
 import { useAppStore, type ViewId } from '../../store';
+import { CopyLinkButton } from '../CopyLinkButton';
 import './AppHeader.css';
 
 const VIEWS: readonly { id: ViewId; label: string; detail: string }[] = [
@@ -90,6 +91,7 @@ export function AppHeader() {
           ))}
         </div>
       </nav>
+      <CopyLinkButton />
     </header>
   );
 }

@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { collectErrors } from './helpers';
+
+test('the address follows the controls, and a copied link opens the same experiment elsewhere', async ({ page, browser, context }) => {
+  const errors = collectErrors(page);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  // The dataset first: switching between MNIST and the 2-D sets loads that kind's defaults.
+  await page.getByLabel('Dataset').selectOption('spiral');
+  await page.getByLabel('Epochs', { exact: true }).fill('5');
+  await page.getByLabel('Seed', { exact: true }).fill('7');
+  await page.getByRole('tab', { name: 'Compress' }).click();
+  await expect.poll(() => new URL(page.url()).hash).toContain('dataset=spiral');
+  const hash = new URL(page.url()).hash;
+  expect(hash).toMatch(/^#v=1&/);
+  expect(hash).toContain('view=compress');
+  expect(hash).toContain('seed=7');
+
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied')).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain('seed=7');
+
+  // A fresh browser context, as a colleague opening the link.
+  const other = await browser.newContext();
+  const colleague = await other.newPage();
+  const colleagueErrors = collectErrors(colleague);
+  await colleague.goto(link);
+  await expect(colleague.getByRole('tab', { name: 'Compress' })).toHaveAttribute('aria-selected', 'true');
+  await colleague.getByRole('tab', { name: 'Train' }).click();
+  await expect(colleague.getByLabel('Dataset')).toHaveValue('spiral');
+  await expect(colleague.getByLabel('Seed', { exact: true })).toHaveValue('7');
+  await expect(colleague.getByLabel('Epochs', { exact: true })).toHaveValue('5');
+  await expect(colleague.getByText('could not use')).toHaveCount(0);
+  await other.close();
+  expect(errors).toEqual([]);
+  expect(colleagueErrors).toEqual([]);
+});
+
+test('a malformed link says what it ignored and opens with sane settings', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/#v=1&bits=99&epochs=abc&seed=3&seed=4&%3Cimg%20src%3Dx%3E=1');
+  const notice = page.getByRole('status').filter({ hasText: 'could not use' });
+  await expect(notice).toContainText('Ignored bits=99: must be 1-8, 16 or 32; using 32.');
+  await expect(notice).toContainText('Ignored epochs=abc: must be a whole number from 1 to 200; using 2.');
+  await expect(notice).toContainText('Ignored a second seed=4; using the first, seed=3.');
+  await expect(notice).toContainText('Ignored unknown setting "<img src=x>".');
+  // Shown as text, never as HTML.
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('3');
+  await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('2');
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,52 @@
+// The share link: the whole experiment in the URL hash (src/url/codec). Read once at start and
+// whenever someone pastes another link into the tab; kept current with history.replaceState
+// (debounced) so the address bar is always a link to what is on screen, and Back is not flooded.
+import { decodeExperiment, encodeExperiment } from '../url/codec';
+import type { Experiment } from '../url/types';
+import { snapSparsity } from './compressSettings';
+import type { AppState } from './types';
+
+const WRITE_DELAY_MS = 150;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let lastWritten = '';
+
+export function experimentOf(s: AppState): Experiment {
+  return { view: s.view, spec: s.spec, compress: s.compressUi };
+}
+
+/** The state a hash asks for, with a sentence per thing it ignored. Null for no hash. */
+export function stateFromHash(hash: string): (Partial<AppState> & { linkNotes: string[] }) | null {
+  if (hash.replace(/^#/, '') === '') return null;
+  const { experiment, notes } = decodeExperiment(hash);
+  return {
+    view: experiment.view,
+    spec: experiment.spec,
+    compressUi: { ...experiment.compress, sparsity: snapSparsity(experiment.compress.sparsity) },
+    linkNotes: notes,
+  };
+}
+
+export function linkFor(s: AppState): string {
+  return `${window.location.origin}${window.location.pathname}${window.location.search}#${encodeExperiment(experimentOf(s))}`;
+}
+
+/** Schedules the address bar to follow the state. */
+export function scheduleLinkWrite(get: () => AppState): void {
+  if (timer !== null) return;
+  timer = setTimeout(() => {
+    timer = null;
+    const hash = `#${encodeExperiment(experimentOf(get()))}`;
+    if (hash === lastWritten || hash === window.location.hash) return;
+    lastWritten = hash;
+    window.history.replaceState(window.history.state, '', hash);
+  }, WRITE_DELAY_MS);
+}
+
+/** Calls back when the hash changes by hand or by a followed link (not by replaceState). */
+export function onHashChange(callback: (hash: string) => void): () => void {
+  const listener = () => {
+    if (window.location.hash !== lastWritten) callback(window.location.hash);
+  };
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+}
