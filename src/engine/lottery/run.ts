@@ -1,17 +1,16 @@
-// Iterative magnitude pruning, driven step by step. The run is a list of units: the dense trunk
-// (trained once; its step-0 and step-k checkpoints and final weights are shared by every
-// branch), then round 1 of every variant, round 2 of every variant, ... Rounds go across variants
-// so every series of the chart grows together, and the ticket (rewind_init) runs first in each
-// round because both controls are cut from its masks. runSteps() does a bounded synchronous
-// chunk of work, like Trainer.runSteps, so a worker can slice it and stay responsive.
+// Iterative magnitude pruning, driven step by step. The dense trunk is trained once; its step-0
+// and step-k checkpoints and final weights are shared by every branch (plan.ts gives the order).
+// runSteps() does a bounded synchronous chunk of work, like Trainer.runSteps, so a worker can
+// slice it, stream each finished round, and snapshot the state between slices.
 import { createNetwork, type Network } from '../models/network';
 import { denseMasks, type Mask } from '../pruning/mask';
 import { deriveSeed } from '../random';
 import type { Dataset, TrainSpec, WeightArray } from '../spec/types';
+import { maskChain, masksForRound } from './branchMasks';
 import { roundSpec, startWeights, trainingSpec } from './branchStart';
-import { layerDensities, type LayerDensity } from './maskStats';
+import { layerDensities } from './maskStats';
+import { progressAt, unitPlan, type LotteryProgress, type Unit } from './plan';
 import { copyResult, seriesName, type LotteryRoundResult } from './results';
-import { magnitudeMasks, randomMasksLike } from './roundMasks';
 import { RoundTrainer } from './roundTrainer';
 import { resolveLotterySettings, type LotterySettingsInput, type ResolvedLotterySettings } from './settings';
 import {
@@ -24,26 +23,9 @@ import {
   type LotterySnapshot,
   type LotteryState,
 } from './snapshot';
-import { retrainSteps, VARIANTS, type VariantId } from './variants';
+import { VARIANTS, type VariantId } from './variants';
 
-export interface LotteryProgress {
-  phase: 'trunk' | 'round' | 'done';
-  /** 0 for the trunk. */
-  round: number;
-  variant: VariantId | null;
-  /** Series name of the unit in progress ("Dense" for the trunk). */
-  name: string | null;
-  unit: number;
-  unitCount: number;
-  /** Steps done and planned in the unit in progress. */
-  step: number;
-  unitSteps: number;
-  /** Training steps done and planned over the whole run (evaluation is not counted). */
-  stepsDone: number;
-  totalSteps: number;
-  /** stepsDone / totalSteps. */
-  fraction: number;
-}
+export type { LotteryProgress } from './plan';
 
 export interface LotteryRun {
   readonly spec: TrainSpec;
@@ -71,9 +53,8 @@ export interface LotteryRun {
 /** A new run; throws a sentence when the spec or the settings cannot run on `data`. */
 export function createLotteryRun(spec: TrainSpec, data: Dataset, settings: LotterySettingsInput = {}): LotteryRun {
   const resolved = resolveLotterySettings(spec, data, settings);
-  // The run keeps its own copy of the spec, so the caller editing theirs changes nothing here.
-  const ownSpec = copyState({ spec, settings: resolved, nextUnit: 0, trunk: null, finals: {}, masks: {}, results: [] }).spec;
-  return new LotteryRunner({ spec: ownSpec, settings: resolved, nextUnit: 0, trunk: null, finals: {}, masks: {}, results: [] }, data);
+  // copyState gives the run its own spec, so the caller editing theirs changes nothing here.
+  return new LotteryRunner(copyState({ spec, settings: resolved, nextUnit: 0, trunk: null, finals: {}, masks: {}, results: [] }), data);
 }
 
 /** Resumes a run from snapshot(); throws a sentence when it cannot (another format version, or
@@ -93,29 +74,19 @@ export function restoreLotteryRun(snapshot: LotterySnapshot, data: Dataset): Lot
   return new LotteryRunner(state, data);
 }
 
-interface Unit {
-  round: number;
-  variant: VariantId | null; // null: the trunk
-}
-
 class LotteryRunner implements LotteryRun {
   private readonly network: Network;
-  private current: { unit: number; trainer: RoundTrainer } | null = null;
+  private readonly units: Unit[];
+  private current: RoundTrainer | null = null;
   private finished: LotteryRoundResult[] = [];
-  private readonly unitSteps: number[];
-  private readonly totalSteps: number;
   private disposed = false;
 
   constructor(
     private readonly state: LotteryState,
     private readonly data: Dataset,
   ) {
-    const { spec, settings } = state;
-    this.unitSteps = [settings.stepsPerRound];
-    for (let r = 1; r <= settings.rounds; r++) {
-      for (const v of settings.variants) this.unitSteps.push(retrainSteps(v, settings.stepsPerRound, settings.rewindStep));
-    }
-    this.totalSteps = this.unitSteps.reduce((a, b) => a + b, 0);
+    const { spec } = state;
+    this.units = unitPlan(state.settings);
     // Built from the run's seed, so it holds the trunk's step-0 weights.
     this.network = createNetwork(spec.model, spec.hidden, data.featureShape, data.numClasses, spec.seed);
     try {
@@ -135,14 +106,14 @@ class LotteryRunner implements LotteryRun {
   }
 
   get done(): boolean {
-    return this.state.nextUnit >= this.unitSteps.length;
+    return this.state.nextUnit >= this.units.length;
   }
 
   runSteps(n: number): number {
     this.assertAlive();
     let ran = 0;
     while (ran < n && this.current) {
-      const trainer = this.current.trainer;
+      const trainer = this.current;
       const stepped = trainer.runSteps(n - ran);
       ran += stepped;
       if (trainer.done) this.finishUnit();
@@ -152,28 +123,7 @@ class LotteryRunner implements LotteryRun {
   }
 
   progress(): LotteryProgress {
-    const unit = this.state.nextUnit;
-    const unitCount = this.unitSteps.length;
-    const before = this.unitSteps.slice(0, Math.min(unit, unitCount)).reduce((a, b) => a + b, 0);
-    const step = this.current?.trainer.step ?? 0;
-    const stepsDone = before + step;
-    if (this.done) {
-      return { phase: 'done', round: this.settings.rounds, variant: null, name: null, unit, unitCount, step: 0, unitSteps: 0, stepsDone, totalSteps: this.totalSteps, fraction: 1 };
-    }
-    const { round, variant } = this.unitAt(unit);
-    return {
-      phase: variant ? 'round' : 'trunk',
-      round,
-      variant,
-      name: seriesName(variant ?? 'dense'),
-      unit,
-      unitCount,
-      step,
-      unitSteps: this.unitSteps[unit],
-      stepsDone,
-      totalSteps: this.totalSteps,
-      fraction: this.totalSteps === 0 ? 1 : stepsDone / this.totalSteps,
-    };
+    return progressAt(this.units, this.state.nextUnit, this.current?.step ?? 0);
   }
 
   takeFinishedRounds(): LotteryRoundResult[] {
@@ -187,7 +137,7 @@ class LotteryRunner implements LotteryRun {
   }
 
   masksOf(variant: VariantId, round: number): Mask[] | null {
-    const masks = this.ownMasks(variant)[round - 1];
+    const masks = maskChain(this.state, variant)[round - 1];
     return masks ? copyMasks(masks) : null;
   }
 
@@ -203,66 +153,30 @@ class LotteryRunner implements LotteryRun {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.current?.trainer.dispose();
+    this.current?.dispose();
     this.current = null;
     this.network.dispose();
   }
 
-  private unitAt(unit: number): Unit {
-    if (unit === 0) return { round: 0, variant: null };
-    const perRound = this.settings.variants.length;
-    return { round: Math.floor((unit - 1) / perRound) + 1, variant: this.settings.variants[(unit - 1) % perRound] };
-  }
-
-  /** The masks a variant's rounds use; random reinit borrows the ticket's (same masks, by definition). */
-  private ownMasks(variant: VariantId): Mask[][] {
-    const owner = variant === 'random_reinit' ? 'rewind_init' : variant;
-    return (this.state.masks[owner] ??= []);
-  }
-
+  /** Sets the network to the unit's starting weights and builds its trainer. */
   private startUnit(): void {
-    const unit = this.state.nextUnit;
-    if (unit >= this.unitSteps.length) return;
-    const { spec, settings } = this.state;
-    const { round, variant } = this.unitAt(unit);
-    if (!variant) {
+    const unit = this.units[this.state.nextUnit];
+    if (!unit) return;
+    const { spec, settings, trunk } = this.state;
+    if (!unit.variant) {
       const k = settings.rewindStep;
-      const trunkSpec = trainingSpec(spec, settings, settings.stepsPerRound, spec, k > 0 ? [k] : []);
-      this.current = { unit, trainer: this.newTrainer(trunkSpec, null, settings.stepsPerRound) };
+      const trunkSpec = trainingSpec(spec, settings, unit.steps, spec, k > 0 ? [k] : []);
+      this.current = new RoundTrainer(trunkSpec, this.data, this.network, null, unit.steps, settings.evalEverySteps);
       return;
     }
-    const trunk = this.state.trunk;
     if (!trunk) throw new Error('The dense trunk has not been trained yet.');
-    const masks = this.roundMasks(round, variant, trunk.final);
+    const { round, variant } = unit;
+    const masks = masksForRound(this.state, round, variant);
     const reinit = variant === 'random_reinit' ? this.freshInit(round) : undefined;
     const previousFinal = this.state.finals[variant] ?? trunk.final;
     this.network.setWeights(startWeights(variant, { init: trunk.init, rewind: trunk.rewind, previousFinal, reinit }, masks));
     const { spec: branchSpec, steps } = roundSpec(spec, settings, variant);
-    this.current = { unit, trainer: this.newTrainer(branchSpec, masks, steps) };
-  }
-
-  private newTrainer(spec: TrainSpec, masks: Mask[] | null, steps: number): RoundTrainer {
-    return new RoundTrainer(spec, this.data, this.network, masks, steps, this.settings.evalEverySteps);
-  }
-
-  /** This round's masks of `variant`, pruned now unless a restored snapshot already holds them. */
-  private roundMasks(round: number, variant: VariantId, trunkFinal: WeightArray[]): Mask[] {
-    const own = this.ownMasks(variant);
-    if (own[round - 1]) return own[round - 1];
-    if (own.length !== round - 1) throw new Error(`The masks of "${VARIANTS[variant].name}" skip from round ${own.length} to ${round}.`);
-    if (variant === 'random_reinit') throw new Error('Random reinit ran before the ticket of its round was pruned.');
-    const previous = own[round - 2] ?? null;
-    let masks: Mask[];
-    if (variant === 'random_prune') {
-      const ticket = this.ownMasks('rewind_init')[round - 1];
-      if (!ticket) throw new Error('Random pruning ran before the ticket of its round was pruned.');
-      masks = randomMasksLike(ticket, previous, deriveSeed(this.spec.seed, `lottery/random-prune/round-${round}`));
-    } else {
-      const { perRoundRate, scope } = this.settings;
-      masks = magnitudeMasks(this.state.finals[variant] ?? trunkFinal, previous, perRoundRate, round, scope);
-    }
-    own.push(masks);
-    return masks;
+    this.current = new RoundTrainer(branchSpec, this.data, this.network, masks, steps, settings.evalEverySteps);
   }
 
   /** Random reinit's starting values: the model's own initializer under another seed, new each round. */
@@ -277,24 +191,26 @@ class LotteryRunner implements LotteryRun {
     }
   }
 
+  /** Records the finished unit's result and what later rounds need from it, then starts the next. */
   private finishUnit(): void {
-    const current = this.current!;
-    const { round, variant } = this.unitAt(current.unit);
-    const outcome = current.trainer.outcome();
-    let layers: LayerDensity[];
+    const trainer = this.current!;
+    const { round, variant } = this.units[this.state.nextUnit];
+    const outcome = trainer.outcome();
+    let masks: Mask[];
     if (!variant) {
-      const init = current.trainer.checkpoint(0)!;
+      const init = trainer.checkpoint(0)!;
       const k = this.settings.rewindStep;
-      const rewind = k > 0 ? current.trainer.checkpoint(k) : copyWeights(init);
+      const rewind = k > 0 ? trainer.checkpoint(k) : copyWeights(init);
       if (!rewind) throw new Error(`The trunk kept no checkpoint at step ${k}.`);
       const final = this.network.getWeights();
       this.state.trunk = { init, rewind, final };
-      layers = layerDensities(denseMasks(final));
+      masks = denseMasks(final);
     } else {
       // Controls never prune from their own weights, so only the other variants keep theirs.
       if (!VARIANTS[variant].control) this.state.finals[variant] = this.network.getWeights();
-      layers = layerDensities(this.ownMasks(variant)[round - 1]);
+      masks = maskChain(this.state, variant)[round - 1];
     }
+    const layers = layerDensities(masks);
     const kept = layers.reduce((a, l) => a + l.kept, 0);
     const total = layers.reduce((a, l) => a + l.total, 0);
     const result: LotteryRoundResult = {
@@ -309,7 +225,7 @@ class LotteryRunner implements LotteryRun {
       curve: outcome.curve,
       layers,
     };
-    current.trainer.dispose();
+    trainer.dispose();
     this.current = null;
     this.state.results.push(result);
     this.finished.push(copyResult(result));

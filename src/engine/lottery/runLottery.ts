@@ -4,7 +4,8 @@
 import type { Dataset, TrainSpec } from '../spec/types';
 import { adaptSliceSize, throwIfAborted, yieldToEventLoop, type AbortSignalLike } from '../training/yield';
 import type { LotteryRoundResult } from './results';
-import { createLotteryRun, restoreLotteryRun, type LotteryProgress, type LotteryRun } from './run';
+import type { LotteryProgress } from './plan';
+import { createLotteryRun, restoreLotteryRun, type LotteryRun } from './run';
 import type { LotterySettingsInput } from './settings';
 import type { LotterySnapshot } from './snapshot';
 
