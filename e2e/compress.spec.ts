@@ -96,10 +96,11 @@ test('compress view: train from the empty state, then prune and quantize by keyb
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tab', { name: 'Train' })).toBeFocused();
-  expect(new URL(page.url()).hash).not.toContain('view=compress');
+  // The address follows the view (written shortly after, with replaceState).
+  await expect.poll(() => new URL(page.url()).hash).not.toContain('view=compress');
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
   await page.keyboard.press('ArrowRight');
-  expect(new URL(page.url()).hash).toContain('view=compress');
+  await expect.poll(() => new URL(page.url()).hash).toContain('view=compress');
   await expect(ratio).toHaveText(/×$/);
 
   expect(errors).toEqual([]);

@@ -8,6 +8,9 @@ export function StatusRegion() {
   const error = useAppStore((s) => s.errorMessage);
   const dismissError = useAppStore((s) => s.dismissError);
   const blocked = useAppStore((s) => selectHasFieldErrors(s) && !selectIsActive(s));
+  // The next step of the story: a trained model is there to be compressed.
+  const canCompress = useAppStore((s) => s.runState === 'done' && s.runSpec !== null);
+  const setView = useAppStore((s) => s.setView);
 
   return (
     <div className="status-region">
@@ -23,6 +26,14 @@ export function StatusRegion() {
       </div>
       <p role="status" aria-live="polite" className="status-region__status">
         {status}
+        {canCompress ? (
+          <>
+            {' '}
+            <button type="button" className="btn btn--link" onClick={() => setView('compress')}>
+              Compress this model →
+            </button>
+          </>
+        ) : null}
       </p>
       {blocked ? (
         <p className="status-region__hint">Fix the highlighted setting on the left to train.</p>
