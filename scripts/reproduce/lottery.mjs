@@ -194,6 +194,15 @@ function report(study, { quick, seed, outFile, svgFile, detailsFile, wallStart, 
       pass: down.length > 0 && worst.testAccuracy >= dense.testAccuracy - 0.3,
       detail: `dense ${pct(dense.testAccuracy)}%; lowest ticket at >= 3.5% left: ${pct(worst.testAccuracy)}% at ${worst.percentRemaining.toFixed(2)}%`,
     });
+    // The paper reads accuracy at the early-stopping iteration; the same check on that measure.
+    const worstEarly = down.reduce((a, r) => (r.earlyStopTestAccuracy < a.earlyStopTestAccuracy ? r : a), down[0] ?? dense);
+    checks.push({
+      name: 'the same at the early-stopping iteration (the paper\'s measure)',
+      pass: down.length > 0 && worstEarly.earlyStopTestAccuracy >= dense.earlyStopTestAccuracy - 0.3,
+      detail:
+        `dense ${pct(dense.earlyStopTestAccuracy)}%; lowest ticket at >= 3.5% left: ` +
+        `${pct(worstEarly.earlyStopTestAccuracy)}% at ${worstEarly.percentRemaining.toFixed(2)}%`,
+    });
     const at36 = down.at(-1);
     const reinit36 = at36 && byName(reinitName, at36.round);
     if (reinit36) {

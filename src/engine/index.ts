@@ -34,3 +34,4 @@ export { evaluateNetwork, EVAL_BATCH, type SplitMetrics } from './training/evalu
 export { train, Trainer, type TrainerOptions, type TrainOptions } from './training/trainer';
 export { abortError, isAbortError, yieldToEventLoop, type AbortSignalLike } from './training/yield';
 export * from './compression';
+export * from './lottery';
