@@ -10,7 +10,8 @@ test('the address follows the controls, and a copied link opens the same experim
   await page.getByLabel('Epochs', { exact: true }).fill('5');
   await page.getByLabel('Seed', { exact: true }).fill('7');
   await page.getByRole('tab', { name: 'Compress' }).click();
-  await expect.poll(() => new URL(page.url()).hash).toContain('dataset=spiral');
+  // The address is written shortly after the last change (debounced replaceState).
+  await expect.poll(() => new URL(page.url()).hash).toContain('view=compress');
   const hash = new URL(page.url()).hash;
   expect(hash).toMatch(/^#v=1&/);
   expect(hash).toContain('view=compress');
