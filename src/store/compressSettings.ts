@@ -2,34 +2,16 @@
 // The sparsity slider is logarithmic in the weights left: each 100 positions keep ten times
 // fewer weights, so 90%, 99% and 99.9% sit at exact positions and the high end gets fine steps.
 import type { CompressionSettings } from '../worker/compression-protocol';
-import type { PruningMethodId } from '../engine/pruning/registry';
-import type { Granularity, QuantScheme } from '../engine/quantization/types';
+import type { QuantScheme } from '../engine/quantization/types';
+import { DEFAULT_COMPRESSION } from '../url/defaults';
+import type { CompressionControls } from '../url/types';
 
-export type IntegerScheme = 'symmetric' | 'affine' | 'kmeans';
+export type IntegerScheme = CompressionControls['integerScheme'];
 
-export interface CompressUi {
-  method: PruningMethodId;
-  /** Fraction pruned, 0..0.999, always a value the slider can show exactly. */
-  sparsity: number;
-  /** One of BIT_WIDTHS; 32 = off (float32), 16 = float16. */
-  bits: number;
-  integerScheme: IntegerScheme;
-  granularity: Granularity;
-  includeFirstLayer: boolean;
-  includeOutputLayer: boolean;
-  entropyCoding: boolean;
-}
-
-export const DEFAULT_COMPRESS_UI: CompressUi = {
-  method: 'global_magnitude',
-  sparsity: 0,
-  bits: 32,
-  integerScheme: 'symmetric',
-  granularity: 'channel',
-  includeFirstLayer: true,
-  includeOutputLayer: true,
-  entropyCoding: true,
-};
+/** The controls are exactly what a share link carries (src/url), with the same defaults.
+ * `sparsity` is always a value the slider can show exactly; `bits` is one of BIT_WIDTHS. */
+export type CompressUi = CompressionControls;
+export const DEFAULT_COMPRESS_UI: CompressUi = DEFAULT_COMPRESSION;
 
 export const BIT_WIDTHS = [1, 2, 3, 4, 5, 6, 7, 8, 16, 32] as const;
 

@@ -2,8 +2,8 @@
 // network used only for evaluation, compresses on request, and answers twice: first an
 // estimate on a fixed test subset (fast), then the full test set. A newer request makes an
 // older one stop between evaluation chunks, so a dragged slider never queues up work.
-import { compressWeights } from '../engine/compression/compress';
-import { countMacs } from '../engine/compression/flops';
+import { compressWeights, type CompressionResult } from '../engine/compression/compress';
+import { countMacs, type MacCount } from '../engine/compression/flops';
 import { createNetwork, type Network } from '../engine/models/network';
 import { MODELS } from '../engine/models/registry';
 import type { Dataset, Split, TrainSpec, WeightArray } from '../engine/spec/types';
@@ -25,6 +25,22 @@ interface Trained {
 function firstRows(split: Split, rows: number, width: number): Split {
   const n = Math.min(rows, split.count);
   return { x: split.x.subarray(0, n * width), y: split.y.subarray(0, n), count: n };
+}
+
+/** A compression result as the page sees it, before any accuracy is measured. */
+function summarize(jobId: number, settings: CompressionSettings, result: CompressionResult, macs: MacCount) {
+  return {
+    jobId,
+    settings,
+    sparsity: result.sparsity,
+    denseBytes: result.denseBytes,
+    encodedBytes: result.encoded.totalBytes,
+    ratio: result.ratio,
+    denseMacs: macs.denseMacs,
+    sparseMacs: macs.sparseMacs,
+    breakdown: result.encoded.breakdown,
+    notes: result.notes,
+  };
 }
 
 export class CompressionLab {
@@ -102,16 +118,7 @@ export class CompressionLab {
       const full = await evaluateInChunks(network, t.data.test, t.data.featureShape, () => signal.aborted);
       if (!full) throw Object.assign(new Error('Fine-tuning was cancelled.'), { name: 'AbortError' });
       return {
-        jobId: ++this.latestJob,
-        settings,
-        sparsity: result.sparsity,
-        denseBytes: result.denseBytes,
-        encodedBytes: result.encoded.totalBytes,
-        ratio: result.ratio,
-        denseMacs: macs.denseMacs,
-        sparseMacs: macs.sparseMacs,
-        breakdown: result.encoded.breakdown,
-        notes: result.notes,
+        ...summarize(++this.latestJob, settings, result, macs),
         accuracy: full.accuracy,
         evaluatedOn: t.data.test.count,
         estimate: false,
@@ -134,18 +141,7 @@ export class CompressionLab {
     const stale = () => jobId !== this.latestJob || this.trained !== t;
     const result = compressWeights(t.spec.model, t.weights, settings);
     const macs = countMacs(t.evalNetwork.layers, t.data.featureShape, result.masks);
-    const summary = {
-      jobId,
-      settings,
-      sparsity: result.sparsity,
-      denseBytes: result.denseBytes,
-      encodedBytes: result.encoded.totalBytes,
-      ratio: result.ratio,
-      denseMacs: macs.denseMacs,
-      sparseMacs: macs.sparseMacs,
-      breakdown: result.encoded.breakdown,
-      notes: result.notes,
-    };
+    const summary = summarize(jobId, settings, result, macs);
     const width = t.data.featureShape.reduce((a, b) => a * b, 1);
     t.evalNetwork.setWeights(result.weights);
     const quick = await evaluateInChunks(t.evalNetwork, firstRows(t.data.test, ESTIMATE_ROWS, width), t.data.featureShape, stale);
