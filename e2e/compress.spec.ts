@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type ElementHandle, type Page } from '@playwright/test';
 import { collectErrors, longTasksSince, observeLongTasks, percentOf } from './helpers';
 
@@ -70,6 +71,12 @@ test('compress view: train from the empty state, then prune and quantize by keyb
   const latency = await headline.getAttribute('data-estimate-ms');
   const inWorker = await headline.getAttribute('data-estimate-worker-ms');
   test.info().annotations.push({ type: 'estimate latency (ms)', description: `${latency} after the last key press, ${inWorker} of them in the worker` });
+
+  // The download is the real encoded file: its length is the size on screen, its magic CPGM.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download compressed model' }).click()]);
+  const file = readFileSync((await download.path())!);
+  expect(file.subarray(0, 4).toString('latin1')).toBe('CPGM');
+  expect(Math.abs(file.length / 1000 - numberOf(await size.textContent()))).toBeLessThan(0.1);
 
   // Sweep: a progress bar that moves, and Cancel keeps the points measured so far.
   await page.getByRole('button', { name: 'Sweep', exact: true }).click();

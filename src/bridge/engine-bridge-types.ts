@@ -28,6 +28,8 @@ export interface EngineBridge {
    * bits) and measures it on the full test set. Rejects with a BridgeError when cancelled. */
   fineTune(settings: CompressionSettings, epochs: number, handlers: FineTuneHandlers): Promise<CompressionPoint>;
   cancelFineTune(): Promise<void>;
+  /** The compressed model file for these settings (docs/FORMAT.md). */
+  encodedModel(settings: CompressionSettings): Promise<Uint8Array>;
   /** tfjs memory in the worker, for tests and the debug readout. */
   memory(): Promise<{ numTensors: number; numBytes: number }>;
 }

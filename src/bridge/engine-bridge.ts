@@ -73,6 +73,7 @@ class WorkerEngineBridge implements EngineBridge {
     this.call((api) => api.compress(settings, Comlink.proxy(handlers)));
   fineTune = (settings: CompressionSettings, epochs: number, handlers: FineTuneHandlers) =>
     this.call((api) => api.fineTune(settings, epochs, Comlink.proxy(handlers)));
+  encodedModel = (settings: CompressionSettings) => this.call((api) => api.encodedModel(settings));
   cancelFineTune = () => (this.live ? this.call((api) => api.cancelFineTune()) : Promise.resolve());
 
   /** Ends the worker outright (tests, page unload). */

@@ -83,6 +83,13 @@ export class CompressionLab {
     this.trained = null;
   }
 
+  /** The encoded model for `settings`: the exact bytes whose length the page shows as "Model size". */
+  encoded(settings: CompressionSettings): Uint8Array {
+    const t = this.trained;
+    if (!t) throw new Error('Train a model first: there is nothing to download yet.');
+    return compressWeights(t.spec.model, t.weights, settings).bytes;
+  }
+
   cancelFineTune(): void {
     if (this.fineTuneAbort) this.fineTuneAbort.aborted = true;
   }

@@ -1,5 +1,6 @@
 // The object the engine worker exposes through comlink. `EngineApi` is its type; the page
 // imports only the type. Callbacks arrive as comlink proxies and receive plain data only.
+import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendChoice, TrainSpec } from '../engine/spec/types';
 import { selectBackend } from './backend-select';
@@ -81,6 +82,14 @@ export function createEngineApi() {
     },
 
     cancelFineTune: async () => lab.cancelFineTune(),
+
+    /** The compressed model file (docs/FORMAT.md), its buffer transferred, not copied. */
+    async encodedModel(settings: CompressionSettings): Promise<Uint8Array> {
+      if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to download yet.');
+      // A copy of its own, so transferring it cannot detach a buffer the encoder reuses.
+      const bytes = lab.encoded(settings).slice();
+      return Comlink.transfer(bytes, [bytes.buffer]);
+    },
 
     /** Training throughput of LeNet-300-100 on MNIST on the given backend (npm run bench). */
     async benchmarkTraining(choice: BackendChoice, batchSize: number, seconds: number): Promise<TrainingBenchmark & { backend: BackendInfo }> {

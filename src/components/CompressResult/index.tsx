@@ -2,6 +2,7 @@
 // The accuracy arrives twice per change: an estimate on the first 1,000 test images ("~"),
 // then the figure on the whole test set replaces it.
 import { useAppStore } from '../../store';
+import { DownloadModel } from '../DownloadModel';
 import { formatInteger, formatKB, formatPercent, formatRatio } from '../../store/format';
 import '../ResultCard/ResultCard.css';
 import './CompressResult.css';
@@ -61,6 +62,7 @@ export function CompressHeadline() {
       <p className="result-card__caption compress-headline__unit">
         Size: the real encoded bytes, biases included (1 kB = 1,000 bytes). Ratio: against the dense float32 model.
       </p>
+      <DownloadModel />
     </section>
   );
 }
