@@ -12,42 +12,10 @@ import type { Dataset, EvalMetrics, TrainSpec, WeightArray } from '../spec/types
 import { evaluateNetwork } from '../training/evaluate';
 import { Trainer } from '../training/trainer';
 import { createFineTuner } from './finetune';
+import { PYTORCH_REFERENCE, type ReferenceFigure } from './studyReference';
+import { studyChecks, type StudyCheck } from './studyChecks';
 
-/** What PyTorch 1.13 reached on this kind of machine (REFERENCE.md), by row id. */
-export interface ReferenceFigure {
-  testAccuracy?: number; // fraction
-  bytes?: number;
-  ratio?: number;
-  note?: string;
-}
-
-export const PYTORCH_REFERENCE: Record<string, ReferenceFigure> = {
-  dense: { testAccuracy: 0.9796, bytes: 1_066_440, ratio: 1, note: 'the trained model PyTorch pruned' },
-  'ptq-sym-tensor-8': { testAccuracy: 0.9798 },
-  'ptq-sym-tensor-6': { testAccuracy: 0.98 },
-  'ptq-sym-tensor-4': { testAccuracy: 0.9772 },
-  'ptq-sym-tensor-3': { testAccuracy: 0.936 },
-  'ptq-sym-tensor-2': { testAccuracy: 0.0974 },
-  'ptq-sym-channel-8': { testAccuracy: 0.9798 },
-  'ptq-sym-channel-6': { testAccuracy: 0.9795 },
-  'ptq-sym-channel-4': { testAccuracy: 0.9796 },
-  'ptq-sym-channel-3': { testAccuracy: 0.9747 },
-  'ptq-sym-channel-2': { testAccuracy: 0.4966 },
-  'ptq-float16': { testAccuracy: 0.9796 },
-  'ptq-kmeans-16': { testAccuracy: 0.9798 },
-  'ptq-kmeans-4': { testAccuracy: 0.9557 },
-  'prune-50': { testAccuracy: 0.9793 },
-  'prune-80': { testAccuracy: 0.9653 },
-  'prune-90': { testAccuracy: 0.8877 },
-  'prune-95': { testAccuracy: 0.4165 },
-  'prune-98': { testAccuracy: 0.1159 },
-  'ft-90': { testAccuracy: 0.9826 },
-  'ft-98': { testAccuracy: 0.9491 },
-  'ft90-q4-tensor': { testAccuracy: 0.9824, bytes: 26_167, ratio: 41, note: 'entropy bound of the 4-bit codes' },
-  'ft90-q4-tensor-raw': { testAccuracy: 0.9824, bytes: 34_333, ratio: 31, note: 'relative-index gaps + 4-bit codes' },
-  'ft90-q4-channel': { testAccuracy: 0.9818, bytes: 26_167, ratio: 41, note: 'entropy bound of the 4-bit codes' },
-  'ft90-q4-channel-raw': { testAccuracy: 0.9818, bytes: 34_333, ratio: 31, note: 'relative-index gaps + 4-bit codes' },
-};
+export { PYTORCH_REFERENCE, studyChecks, type ReferenceFigure, type StudyCheck };
 
 export type StudyGroup = 'dense' | 'ptq' | 'prune' | 'finetune' | 'prune+quant' | 'qat';
 
@@ -66,12 +34,6 @@ export interface StudyRow {
   reference: ReferenceFigure | null;
   /** Quantization-aware rows: the accuracy the trainer measured on its fake-quantized kernels. */
   trainerAccuracy?: number;
-}
-
-export interface StudyCheck {
-  name: string;
-  pass: boolean;
-  detail: string;
 }
 
 export interface CompressionStudyOptions {
@@ -335,40 +297,4 @@ export function runCompressionStudy(data: Dataset, opts: CompressionStudyOptions
     checks: studyChecks(rows),
     seconds: (now() - started) / 1000,
   };
-}
-
-/** The targets of issue 3, item 11. Accuracy differences in percentage points. */
-export function studyChecks(rows: StudyRow[]): StudyCheck[] {
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const dense = byId.get('dense')!.testAccuracy;
-  const pt = (a: number) => `${a >= dense ? '+' : ''}${((a - dense) * 100).toFixed(2)}`;
-  const checks: StudyCheck[] = [
-    { name: 'dense LeNet-300-100 reaches >= 97.8% test accuracy', pass: dense >= 0.978, detail: `${(dense * 100).toFixed(2)}%` },
-  ];
-  const q4 = byId.get('ptq-sym-channel-4');
-  if (q4) {
-    checks.push({
-      name: '4-bit per-channel post-training quantization within 0.3 pt of dense',
-      pass: q4.testAccuracy >= dense - 0.003,
-      detail: `${pt(q4.testAccuracy)} pt`,
-    });
-  }
-  const ft90 = byId.get('ft-90');
-  if (ft90) {
-    checks.push({
-      name: '90% global magnitude + fine-tuning within 0.2 pt of dense',
-      pass: ft90.testAccuracy >= dense - 0.002,
-      detail: `${pt(ft90.testAccuracy)} pt`,
-    });
-  }
-  for (const g of ['tensor', 'channel']) {
-    const r = byId.get(`ft90-q4-${g}`);
-    if (!r) continue;
-    checks.push({
-      name: `90% + 4-bit per-${g} encoded >= 30x smaller at <= 0.3 pt loss`,
-      pass: r.ratio >= 30 && r.testAccuracy >= dense - 0.003,
-      detail: `${r.ratio.toFixed(1)}x, ${pt(r.testAccuracy)} pt`,
-    });
-  }
-  return checks;
 }
