@@ -7,6 +7,8 @@ export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
   build: {
+    // BUILD_OUT lets several checkouts or sessions build and preview side by side.
+    outDir: process.env.BUILD_OUT ?? 'dist',
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     // bench.html is the harness `npm run bench` drives; it reuses the same engine worker.
