@@ -10,6 +10,7 @@ import type {
 import type { BackendInfo, DataStatus, RunState, TrainOutcome } from '../worker/protocol';
 import type { BaselineInfo, CompressionPoint } from '../worker/compression-protocol';
 import type { CompressUi } from './compressSettings';
+import type { LinkView } from '../url/types';
 import type { FineTuneSlice } from './fineTuneSlice';
 import type { Series } from './series';
 import type { ProgressEvent } from './throttle';
@@ -80,7 +81,8 @@ export interface BackendSlice {
   setBackendChoice(choice: BackendChoice): Promise<void>;
 }
 
-export type ViewId = 'train' | 'compress';
+/** The views a link can open (the url codec's list). */
+export type ViewId = LinkView;
 
 export interface ViewSlice {
   view: ViewId;

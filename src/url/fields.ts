@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { DATASET_IDS } from '../engine/datasets/registry';
 import { MODEL_IDS } from '../engine/models/registry';
 import type { TrainSpec } from '../engine/spec/types';
-import type { CompressionControls, Experiment } from './types';
+import { LINK_VIEWS, type CompressionControls, type Experiment } from './types';
 
 export interface Field {
   key: string;
@@ -48,7 +48,7 @@ function compressField(key: string, rule: string, schema: v.GenericSchema<string
 
 /** Order matters: dataset first (it picks the defaults the others fall back to), then model. */
 export const FIELDS: Field[] = [
-  { key: 'view', rule: 'train or compress', schema: oneOf(['train', 'compress']), get: (e) => e.view, set: (e, x) => void (e.view = x as Experiment['view']) },
+  { key: 'view', rule: LINK_VIEWS.join(', '), schema: oneOf(LINK_VIEWS), get: (e) => e.view, set: (e, x) => void (e.view = x as Experiment['view']) },
   specField('dataset', DATASET_IDS.join(', '), oneOf(DATASET_IDS), 'dataset'),
   specField('model', MODEL_IDS.join(', '), oneOf(MODEL_IDS), 'model'),
   specField('hidden', 'widths joined by "-", e.g. 300-100', v.pipe(v.string(), v.regex(/^\d{1,4}(-\d{1,4}){0,7}$/), v.transform((s) => s.split('-').map(Number))), 'hidden', ((h: number[]) => h.join('-')) as never),

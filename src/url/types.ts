@@ -2,7 +2,8 @@
 // a link leaves out from the defaults, so old links keep working as settings are added.
 import type { TrainSpec } from '../engine/spec/types';
 
-export type LinkView = 'train' | 'compress';
+export const LINK_VIEWS = ['train', 'compress', 'lottery', 'transfer', 'learn'] as const;
+export type LinkView = (typeof LINK_VIEWS)[number];
 
 export interface CompressionControls {
   method: 'global_magnitude' | 'layerwise_magnitude' | 'random' | 'structured';
