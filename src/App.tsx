@@ -1,38 +1,49 @@
 // One screen, three zones: settings | the picture | result. The tabs switch between views of
 // one experiment; only the open view is mounted, so each label names one element at a time.
 // The Compress view loads lazily so the Train view paints first.
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { TrainView } from './components/TrainView';
-import { useAppStore } from './store';
+import { useAppStore, type ViewId } from './store';
+import { LessonDock } from './components/LessonDock';
 import { onHashChange } from './store/shareLink';
 import { LinkNotice } from './components/LinkNotice';
+import { RerunBanner } from './components/RerunBanner';
 import './styles/app.css';
 
-const CompressView = lazy(() => import('./components/CompressView').then((m) => ({ default: m.CompressView })));
+// One entry per lazily loaded view (Train paints first and is not lazy).
+const LAZY_VIEWS: Partial<Record<ViewId, LazyExoticComponent<ComponentType>>> = {
+  compress: lazy(() => import('./components/CompressView').then((m) => ({ default: m.CompressView }))),
+  learn: lazy(() => import('./components/LearnView').then((m) => ({ default: m.LearnView }))),
+  lottery: lazy(() => import('./components/LotteryView').then((m) => ({ default: m.LotteryView }))),
+  transfer: lazy(() => import('./components/TransferView').then((m) => ({ default: m.TransferView }))),
+};
 
-function ViewLoading() {
-  return <main className="workspace workspace--loading" id="view-compress" role="tabpanel" aria-labelledby="tab-compress" aria-busy="true" />;
+function ViewLoading({ view }: { view: ViewId }) {
+  return <main className="workspace workspace--loading" id={`view-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`} aria-busy="true" />;
 }
 
 export function App() {
   const view = useAppStore((s) => s.view);
+  const LazyView = LAZY_VIEWS[view];
 
   useEffect(() => {
     // Starts the worker and picks a backend while the student reads the page.
     void useAppStore.getState().setBackendChoice('auto');
     const { applyLink, syncBaseline } = useAppStore.getState();
     void syncBaseline();
-    return onHashChange(applyLink);
+    return onHashChange((hash) => applyLink(hash, 'address'));
   }, []);
 
   return (
     <div className="app">
       <AppHeader />
       <LinkNotice />
-      {view === 'compress' ? (
-        <Suspense fallback={<ViewLoading />}>
-          <CompressView />
+      <RerunBanner />
+      <LessonDock />
+      {LazyView ? (
+        <Suspense fallback={<ViewLoading view={view} />}>
+          <LazyView />
         </Suspense>
       ) : (
         <TrainView />

@@ -12,9 +12,12 @@ declare global {
   interface Window {
     runTrainingBench?: (choice: BackendChoice, batchSize: number, seconds: number) => ReturnType<EngineApi['benchmarkTraining']>;
     runKernelBench?: (n: number) => KernelTiming[];
+    mountFrontierLoad?: (n: number) => Promise<number>;
   }
 }
 
 window.runTrainingBench = (choice, batchSize, seconds) => api.benchmarkTraining(choice, batchSize, seconds);
 window.runKernelBench = runKernelBench;
+// React, the store and the chart load only when the load check asks for them.
+window.mountFrontierLoad = (n) => import('./frontier-load').then((m) => m.mountFrontierLoad(n));
 document.body.dataset.ready = 'true';

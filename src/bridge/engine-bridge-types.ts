@@ -1,7 +1,11 @@
 // What the page may ask of the engine worker. The store talks to this interface only.
 import type { BackendChoice, TrainSpec } from '../engine/spec/types';
 import type { BackendInfo, TrainHandlers, TrainOutcome } from '../worker/protocol';
-import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings, FineTuneHandlers } from '../worker/compression-protocol';
+import type { LotteryHandlers, LotteryOutcome, LotteryRequest, SavedLotteryInfo, TicketSpec } from '../worker/lottery-protocol';
+import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings, FineTuneHandlers, Inspection, LayersModelFiles } from '../worker/compression-protocol';
+import type { DecisionGrid } from '../worker/decision-grid';
+import type { TransferHandlers, TransferOutcome, TransferRequest } from '../worker/transfer-protocol';
+import type { ImportedAccuracy } from '../worker/evaluate-imported';
 
 export interface EngineBridge {
   /** Picks (or switches to) a backend in the worker and says which runs and why. */
@@ -30,6 +34,28 @@ export interface EngineBridge {
   cancelFineTune(): Promise<void>;
   /** The compressed model file for these settings (docs/FORMAT.md). */
   encodedModel(settings: CompressionSettings): Promise<Uint8Array>;
+  /** Weight histograms before and after, quantization levels and first-layer mask pictures. */
+  inspect(settings: CompressionSettings): Promise<Inspection>;
+  /** The compressed model as a TF.js LayersModel (model.json and its weights file). */
+  layersModel(settings: CompressionSettings, name: string): Promise<LayersModelFiles>;
+  /** The transfer lab: pretrain on digits 0-4, learn 5-9 from each number of labels three ways. */
+  runTransfer(request: TransferRequest, handlers: TransferHandlers): Promise<TransferOutcome>;
+  cancelTransfer(): Promise<void>;
+  /** The live model's predictions over the plane while it trains on a 2-D set; null otherwise. */
+  liveDecisionGrid(size: number): Promise<DecisionGrid | null>;
+  /** The compressed model's predictions over the plane (2-D sets), and its agreement with the dense model. */
+  decisionGrid(settings: CompressionSettings, size: number): Promise<DecisionGrid>;
+  /** Lottery lab: a run of iterative magnitude pruning, streamed round by round (see lottery-protocol). */
+  startLottery(request: LotteryRequest, handlers: LotteryHandlers): Promise<LotteryOutcome>;
+  /** Continues the run saved in this browser; rejects with the sentence that says why it cannot. */
+  resumeLottery(handlers: LotteryHandlers): Promise<LotteryOutcome>;
+  cancelLottery(): Promise<void>;
+  savedLottery(): Promise<SavedLotteryInfo>;
+  discardSavedLottery(): Promise<void>;
+  /** Hands the ticket of a round to the compression lab; resolves with its baseline there. */
+  compressTicket(ticket: TicketSpec, label: string): Promise<BaselineInfo>;
+  /** Decodes an imported compressed model and measures it on the MNIST test set. */
+  evaluateImportedModel(bytes: Uint8Array): Promise<ImportedAccuracy>;
   /** tfjs memory in the worker, for tests and the debug readout. */
   memory(): Promise<{ numTensors: number; numBytes: number }>;
 }

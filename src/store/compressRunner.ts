@@ -63,7 +63,7 @@ export function createCompressRunner(get: Get, set: Set): CompressRunner {
       const settings = toCompressionSettings(s.compressUi, seedOf());
       const full = await bridge().compress(settings, {
         onEstimate: (point) => {
-          if (mine()) set({ current: point, measuring: false, compressError: null, estimateTiming: { pageMs: performance.now() - since, workerMs: point.ms } });
+          if (mine()) set({ current: point, measuring: false, compressError: null, estimateTiming: { pageMs: performance.now() - since, workerMs: point.ms, phases: point.phaseMs } });
         },
       });
       if (full) addPoint(full, runId);

@@ -4,11 +4,18 @@ import { create } from 'zustand';
 import { createBackendSlice } from './backendSlice';
 import { createCompressSlice } from './compressSlice';
 import { createFineTuneSlice } from './fineTuneSlice';
+import { createLotterySlice } from './lotterySlice';
+import { createBoundarySlice } from './boundarySlice';
+import { createTransferSlice } from './transferSlice';
 import { createSpecSlice } from './specSlice';
 import { createTrainingSlice } from './trainingSlice';
 import type { AppState } from './types';
 import { createViewSlice } from './viewSlice';
-import { scheduleLinkWrite, stateFromHash } from './shareLink';
+import { createLearnSlice } from './learnSlice';
+import { createHistorySlice } from './historySlice';
+import { createClassroomSlice } from './classroomSlice';
+import { isOwnHash, scheduleLinkWrite, stateFromHash } from './shareLink';
+import { followRunForReload, restoreInterruptedRun } from './interruptedRun';
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSpecSlice(...a),
@@ -17,27 +24,42 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createViewSlice(...a),
   ...createCompressSlice(...a),
   ...createFineTuneSlice(...a),
+  ...createLotterySlice(...a),
+  ...createLearnSlice(...a),
+  ...createBoundarySlice(...a),
+  ...createTransferSlice(...a),
+  ...createHistorySlice(...a),
+  ...createClassroomSlice(...a),
   linkNotes: [],
+  linkApplied: 0,
   dismissLinkNotes: () => a[0]({ linkNotes: [] }),
-  applyLink(hash) {
+  applyLink(hash, from) {
     const next = stateFromHash(hash);
     if (!next) return;
     const s = a[1]();
-    a[0]({ ...next, formVersion: s.formVersion + 1, fieldErrors: {} });
+    a[0]({ ...next, formVersion: s.formVersion + 1, fieldErrors: {}, linkApplied: s.linkApplied + (from === 'address' ? 1 : 0) });
     if (next.view === 'compress') void a[1]().syncBaseline();
   },
 }));
 
 // A shared link fills every control before the first paint.
-if (typeof window !== 'undefined') useAppStore.getState().applyLink(window.location.hash);
+// A reload of the tab's own address restores it quietly; anything else was opened as a link.
+if (typeof window !== 'undefined') useAppStore.getState().applyLink(window.location.hash, isOwnHash(window.location.hash) ? undefined : 'address');
 
 // The compression lab follows the training run: a new run or a reset drops the old model's
 // points, and a finished run is opened as soon as the Compress view is on screen.
 useAppStore.subscribe((s, prev) => {
-  if (s.spec !== prev.spec || s.compressUi !== prev.compressUi || s.view !== prev.view) scheduleLinkWrite(useAppStore.getState);
+  if (s.spec !== prev.spec || s.compressUi !== prev.compressUi || s.view !== prev.view || s.lotteryUi !== prev.lotteryUi) scheduleLinkWrite(useAppStore.getState);
   if (s.runId !== prev.runId) s.dropCompression();
+  if (s.hiddenControls !== prev.hiddenControls) scheduleLinkWrite(useAppStore.getState);
+  // A run's History record follows the points measured on its model.
+  if (s.points !== prev.points || s.baseline !== prev.baseline) s.syncRunCompression();
   if (s.runState !== prev.runState || s.runId !== prev.runId) void useAppStore.getState().syncBaseline();
 });
+
+// A reload mid-run: the next load says the run was interrupted and restores its settings.
+useAppStore.subscribe(followRunForReload);
+if (typeof window !== 'undefined') restoreInterruptedRun(useAppStore.getState, useAppStore.setState);
 
 export type { AppState, SpecField, MetricHistory, ViewId } from './types';
 export * from './selectors';

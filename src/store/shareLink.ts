@@ -3,6 +3,7 @@
 // (debounced) so the address bar is always a link to what is on screen, and Back is not flooded.
 import { decodeExperiment, encodeExperiment } from '../url/codec';
 import type { Experiment } from '../url/types';
+import { DEFAULT_LOTTERY_CONTROLS } from '../url/lotteryFields';
 import { snapSparsity } from './compressSettings';
 import type { AppState } from './types';
 
@@ -11,7 +12,7 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 let lastWritten = '';
 
 export function experimentOf(s: AppState): Experiment {
-  return { view: s.view, spec: s.spec, compress: s.compressUi };
+  return { view: s.view, spec: s.spec, compress: s.compressUi, hide: s.hiddenControls, lottery: s.lotteryUi };
 }
 
 /** The state a hash asks for, with a sentence per thing it ignored. Null for no hash. */
@@ -22,6 +23,8 @@ export function stateFromHash(hash: string): (Partial<AppState> & { linkNotes: s
     view: experiment.view,
     spec: experiment.spec,
     compressUi: { ...experiment.compress, sparsity: snapSparsity(experiment.compress.sparsity) },
+    hiddenControls: experiment.hide ?? {},
+    lotteryUi: experiment.lottery ?? { ...DEFAULT_LOTTERY_CONTROLS, variants: [...DEFAULT_LOTTERY_CONTROLS.variants] },
     linkNotes: notes,
   };
 }
@@ -39,7 +42,28 @@ export function scheduleLinkWrite(get: () => AppState): void {
     if (hash === lastWritten || hash === window.location.hash) return;
     lastWritten = hash;
     window.history.replaceState(window.history.state, '', hash);
+    rememberOwnHash(hash);
   }, WRITE_DELAY_MS);
+}
+
+/** The tab's own latest address, so a reload is told apart from opening someone's link. */
+const OWN_HASH_KEY = 'compression-playground:own-hash';
+
+function rememberOwnHash(hash: string): void {
+  try {
+    window.sessionStorage.setItem(OWN_HASH_KEY, hash);
+  } catch {
+    // Storage blocked: a reload is then treated like an opened link (the rerun bar shows).
+  }
+}
+
+/** True when `hash` is what this tab last wrote itself: the page was reloaded, not sent a link. */
+export function isOwnHash(hash: string): boolean {
+  try {
+    return hash !== '' && window.sessionStorage.getItem(OWN_HASH_KEY) === hash;
+  } catch {
+    return false;
+  }
 }
 
 /** Calls back when the hash changes by hand or by a followed link (not by replaceState). */

@@ -77,6 +77,11 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
       onData: (status) => {
         if (isCurrent(runId)) set({ dataStatus: status, statusMessage: status.message });
       },
+      // The WebGL context was lost and the run went on with WebAssembly: the card shows the new
+      // backend and the alert says what happened; the curves so far stay.
+      onBackendChange: (info, message) => {
+        if (isCurrent(runId)) set({ backend: info, backendStatus: 'ready', errorMessage: message });
+      },
       onState: (state, detail) => {
         if (!isCurrent(runId)) return;
         buffer.flushNow();
@@ -152,6 +157,8 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
           latestEval: outcome.final ?? state.latestEval,
           statusMessage: doneMessage(outcome, runSpec.epochs),
         }));
+        // A finished (or stopped) run is kept in the History with its curves and settings.
+        void get().recordFinishedRun();
       } catch (error) {
         if (!isCurrent(runId)) return;
         buffer.flushNow();

@@ -11,7 +11,13 @@ import type { BackendInfo, DataStatus, RunState, TrainOutcome } from '../worker/
 import type { BaselineInfo, CompressionPoint } from '../worker/compression-protocol';
 import type { CompressUi } from './compressSettings';
 import type { LinkView } from '../url/types';
+import type { LessonId } from '../lessons/lessons';
 import type { FineTuneSlice } from './fineTuneSlice';
+import type { LotterySlice } from './lotterySlice';
+import type { BoundarySlice } from './boundarySlice';
+import type { TransferSlice } from './transferSlice';
+import type { HistorySlice } from './historySlice';
+import type { ClassroomSlice } from './classroomSlice';
 import type { Series } from './series';
 import type { ProgressEvent } from './throttle';
 
@@ -117,7 +123,7 @@ export interface CompressSlice {
   compressError: string | null;
   /** The latest estimate's timing: from the last control change to the page (pageMs), and
    * from the request to the answer inside the worker (workerMs). */
-  estimateTiming: { pageMs: number; workerMs: number } | null;
+  estimateTiming: { pageMs: number; workerMs: number; phases?: { compress: number; evaluate: number } } | null;
   setCompressUi(patch: Partial<CompressUi>): void;
   /** Fetches the trained model's baseline when the view needs it (idempotent per run). */
   syncBaseline(): Promise<void>;
@@ -129,12 +135,31 @@ export interface CompressSlice {
   dropCompression(): void;
 }
 
+/** The guided lessons: which one is open, the step, and the learner's predictions. */
+export interface LearnSlice {
+  lessonId: LessonId;
+  stepIndex: number;
+  /** Chosen option per step, keyed "lesson/step"; a step's answer shows once it has a guess. */
+  guesses: Record<string, number>;
+  /** A step's experiment is open in another view: show the way back to the lesson. */
+  lessonDock: boolean;
+  openLesson(id: LessonId): void;
+  goToStep(index: number): void;
+  guess(key: string, option: number): void;
+  /** Opens the current step's experiment (its share link) in its view. */
+  setUpStep(): void;
+  closeLessonDock(): void;
+}
+
 /** What opening a share link ignored or changed, one sentence each (empty: nothing). */
 export interface LinkSlice {
   linkNotes: string[];
   dismissLinkNotes(): void;
   /** Applies a share link's hash (opened or pasted); the run, if any, is left alone. */
-  applyLink(hash: string): void;
+  applyLink(hash: string, from?: 'address'): void;
+  /** Links that came through the address bar (opened or pasted) in this tab so far; the
+   * "Rerun this experiment" offer follows it. History and lessons apply links without it. */
+  linkApplied: number;
 }
 
-export type AppState = LinkSlice & SpecSlice & TrainingSlice & BackendSlice & ViewSlice & CompressSlice & FineTuneSlice;
+export type AppState = LotterySlice & LinkSlice & SpecSlice & TrainingSlice & BackendSlice & ViewSlice & CompressSlice & FineTuneSlice & BoundarySlice & TransferSlice & LearnSlice & HistorySlice & ClassroomSlice;

@@ -6,6 +6,8 @@ import { DATASET_IDS } from '../engine/datasets/registry';
 import { MODEL_IDS } from '../engine/models/registry';
 import type { TrainSpec } from '../engine/spec/types';
 import { LINK_VIEWS, type CompressionControls, type Experiment } from './types';
+import { HIDEABLE_CONTROLS, hideKey, type HideableControl } from './hideable';
+import { LOTTERY_FIELDS } from './lotteryFields';
 
 export interface Field {
   key: string;
@@ -83,4 +85,21 @@ export const FIELDS: Field[] = [
   compressField('prune_first', '0 or 1', flag, 'includeFirstLayer'),
   compressField('prune_output', '0 or 1', flag, 'includeOutputLayer'),
   compressField('entropy', '0 or 1', flag, 'entropyCoding'),
+  ...LOTTERY_FIELDS,
+  ...HIDEABLE_CONTROLS.map((c) => hideField(c.key)),
 ];
+
+/** Classroom mode: `seed_hide=1` hides the Seed input (the seed itself stays as linked). */
+function hideField(control: HideableControl): Field {
+  return {
+    key: hideKey(control),
+    rule: '0 or 1',
+    schema: flag,
+    get: (e) => (e.hide?.[control] ? '1' : '0'),
+    set: (e, value) => {
+      const { [control]: _dropped, ...rest } = e.hide ?? {};
+      e.hide = value ? { ...rest, [control]: true } : rest;
+      if (Object.keys(e.hide).length === 0) delete e.hide;
+    },
+  };
+}

@@ -1,6 +1,8 @@
 // What a share link carries: the view and every setting of the experiment. The codec fills what
 // a link leaves out from the defaults, so old links keep working as settings are added.
 import type { TrainSpec } from '../engine/spec/types';
+import type { LotteryControls } from './lotteryFields';
+import type { HiddenControls } from './hideable';
 
 export const LINK_VIEWS = ['train', 'compress', 'lottery', 'transfer', 'learn'] as const;
 export type LinkView = (typeof LINK_VIEWS)[number];
@@ -22,6 +24,10 @@ export interface Experiment {
   view: LinkView;
   spec: TrainSpec;
   compress: CompressionControls;
+  /** Classroom mode: controls the link hides (`seed_hide=1`); absent or empty: none. */
+  hide?: HiddenControls;
+  /** The lottery lab's settings; absent: its defaults (src/url/lotteryFields). */
+  lottery?: LotteryControls;
 }
 
 export interface DecodeResult {

@@ -4,12 +4,16 @@
 // older one stop between evaluation chunks, so a dragged slider never queues up work.
 import { compressWeights, type CompressionResult } from '../engine/compression/compress';
 import { countMacs, type MacCount } from '../engine/compression/flops';
+import { inspectCompression, type Inspection } from '../engine/compression/inspect';
+import { layersModelFiles, type LayersModelFiles } from '../engine/export/layersModel';
 import { createNetwork, type Network } from '../engine/models/network';
 import { MODELS } from '../engine/models/registry';
 import type { Dataset, Split, TrainSpec, WeightArray } from '../engine/spec/types';
+import type { Mask } from '../engine/pruning/mask';
 import { evaluateInChunks } from './chunked-eval';
 import { fineTune, wantsQuantizeAware } from '../engine/finetune/finetune';
 import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings, FineTuneHandlers } from './compression-protocol';
+import { compressedDecisionGrid, type DecisionGrid } from './decision-grid';
 
 /** Images in the quick estimate: the first ones of the test set, the same every time. */
 export const ESTIMATE_ROWS = 1000;
@@ -20,6 +24,8 @@ interface Trained {
   weights: WeightArray[];
   evalNetwork: Network;
   baseline: BaselineInfo;
+  /** A lottery ticket's masks: pruning starts from them (cumulative), so the ticket stays sparse. */
+  masks?: Mask[];
 }
 
 function firstRows(split: Split, rows: number, width: number): Split {
@@ -47,6 +53,16 @@ export class CompressionLab {
   private trained: Trained | null = null;
   private latestJob = 0;
   private fineTuneAbort: { aborted: boolean } | null = null;
+  /** The last slider result, so "Look inside" and downloads of the same settings need no second pass. */
+  private last: { key: string; trained: Trained; result: CompressionResult } | null = null;
+
+  private compressTrained(t: Trained, settings: CompressionSettings): CompressionResult {
+    const key = JSON.stringify(settings);
+    if (this.last && this.last.key === key && this.last.trained === t) return this.last.result;
+    const result = compressWeights(t.spec.model, t.weights, settings, t.masks ?? null);
+    this.last = { key, trained: t, result };
+    return result;
+  }
 
   get hasModel(): boolean {
     return this.trained !== null;
@@ -76,18 +92,49 @@ export class CompressionLab {
     return baseline;
   }
 
+  /** Takes over a lottery ticket: its retrained weights, and its masks as the starting mask. */
+  async adoptTicket(spec: TrainSpec, data: Dataset, weights: WeightArray[], masks: Mask[], label: string): Promise<BaselineInfo> {
+    const baseline = { ...(await this.adopt(spec, data, weights)), modelLabel: label };
+    this.trained = { ...this.trained!, baseline, masks };
+    return baseline;
+  }
+
   clear(): void {
     this.cancelFineTune();
     this.latestJob++;
     this.trained?.evalNetwork.dispose();
     this.trained = null;
+    this.last = null;
   }
 
   /** The encoded model for `settings`: the exact bytes whose length the page shows as "Model size". */
   encoded(settings: CompressionSettings): Uint8Array {
     const t = this.trained;
     if (!t) throw new Error('Train a model first: there is nothing to download yet.');
-    return compressWeights(t.spec.model, t.weights, settings).bytes;
+    return this.compressTrained(t, settings).bytes;
+  }
+
+  /** The compressed model as a TF.js LayersModel (dequantized float32 weights) named `name`. */
+  layersModel(settings: CompressionSettings, name: string): LayersModelFiles {
+    const t = this.trained;
+    if (!t) throw new Error('Train a model first: there is nothing to download yet.');
+    const layers = MODELS[t.spec.model].layers(t.spec.hidden, t.data.numClasses);
+    return layersModelFiles(name, layers, t.data.featureShape, this.compressTrained(t, settings).weights);
+  }
+
+  /** Histograms, levels and first-layer mask pictures of the trained model under `settings`. */
+  inspect(settings: CompressionSettings): Inspection {
+    const t = this.trained;
+    if (!t) throw new Error('Train a model first: there is nothing to look inside yet.');
+    const result = this.compressTrained(t, settings);
+    return inspectCompression(t.weights, result.quantized, result.masks, t.data.featureShape);
+  }
+
+  /** The compressed model's predictions over the plane (2-D sets only; decision-grid.ts). */
+  decisionGrid(settings: CompressionSettings, size: number): DecisionGrid {
+    const t = this.trained;
+    if (!t) throw new Error('Train a model first: there is no decision boundary to draw yet.');
+    return compressedDecisionGrid(t.spec, t.data, t.weights, settings, size);
   }
 
   cancelFineTune(): void {
@@ -107,7 +154,7 @@ export class CompressionLab {
     const started = performance.now();
     const signal = { aborted: false };
     this.fineTuneAbort = signal;
-    const { masks } = compressWeights(t.spec.model, t.weights, settings);
+    const { masks } = compressWeights(t.spec.model, t.weights, settings, t.masks ?? null);
     const network = createNetwork(t.spec.model, t.spec.hidden, t.data.featureShape, t.data.numClasses, t.spec.seed);
     try {
       network.setWeights(t.weights);
@@ -118,7 +165,7 @@ export class CompressionLab {
         onProgress: (p) => handlers.onProgress(p.step, p.totalSteps, p.loss),
       });
       const tuned = network.getWeights();
-      const result = compressWeights(t.spec.model, tuned, settings);
+      const result = compressWeights(t.spec.model, tuned, settings, t.masks ?? null);
       const macs = countMacs(network.layers, t.data.featureShape, result.masks);
       // Measured on a network of its own: a slider job may be using the evaluation network.
       network.setWeights(result.weights);
@@ -146,14 +193,15 @@ export class CompressionLab {
     const jobId = ++this.latestJob;
     const started = performance.now();
     const stale = () => jobId !== this.latestJob || this.trained !== t;
-    const result = compressWeights(t.spec.model, t.weights, settings);
+    const result = this.compressTrained(t, settings);
     const macs = countMacs(t.evalNetwork.layers, t.data.featureShape, result.masks);
     const summary = summarize(jobId, settings, result, macs);
     const width = t.data.featureShape.reduce((a, b) => a * b, 1);
     t.evalNetwork.setWeights(result.weights);
+    const compressed = performance.now();
     const quick = await evaluateInChunks(t.evalNetwork, firstRows(t.data.test, ESTIMATE_ROWS, width), t.data.featureShape, stale);
     if (!quick || stale()) return null;
-    handlers.onEstimate({ ...summary, accuracy: quick.accuracy, evaluatedOn: Math.min(ESTIMATE_ROWS, t.data.test.count), estimate: true, ms: performance.now() - started });
+    handlers.onEstimate({ ...summary, accuracy: quick.accuracy, evaluatedOn: Math.min(ESTIMATE_ROWS, t.data.test.count), estimate: true, ms: performance.now() - started, phaseMs: { compress: compressed - started, evaluate: performance.now() - compressed } });
     // A newer job would have replaced the weights; then this one is stale and stops here.
     if (stale()) return null;
     const full = await evaluateInChunks(t.evalNetwork, t.data.test, t.data.featureShape, stale);

@@ -3,6 +3,8 @@ import type { CompressionSettings } from '../engine/compression/compress';
 import type { LayerSizeBreakdown } from '../engine/encoding/breakdown';
 
 export type { CompressionSettings, LayerSizeBreakdown };
+export type { Inspection, LayerInspection, MaskGallery } from '../engine/compression/inspect';
+export type { LayersModelFiles } from '../engine/export/layersModel';
 
 export interface CompressionPoint {
   /** Increasing per request; a later job supersedes an earlier one. */
@@ -24,6 +26,9 @@ export interface CompressionPoint {
   estimate: boolean;
   /** Milliseconds from the request to this figure, measured in the worker. */
   ms: number;
+  /** Where an estimate's time went in the worker: pruning, quantizing and encoding, then the
+   * evaluation on the estimate subset (what a slider move waits for). */
+  phaseMs?: { compress: number; evaluate: number };
   /** Set when the pruned model was retrained with its mask held (and quantization-aware at
    * <= 4 bits) for this many epochs before being measured. */
   fineTunedEpochs?: number;

@@ -7,20 +7,56 @@ import { selectBackend } from './backend-select';
 import { loadDataset } from './data-loader';
 import type { BackendInfo, TrainHandlers, TrainOutcome } from './protocol';
 import { TrainingSession } from './training-session';
+import { GpuWatch } from './gpu-watch';
+import { createTestHooks } from './test-hooks';
+import { createLotteryApi } from './lottery-api';
 import { CompressionLab } from './compression-lab';
 import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings, FineTuneHandlers } from './compression-protocol';
 import type { Trainer } from '../engine/training/trainer';
 import { benchmarkTraining, type TrainingBenchmark } from './benchmark';
+import { inspectionBuffers, type Inspection } from '../engine/compression/inspect';
+import type { LayersModelFiles } from '../engine/export/layersModel';
+import { gridBuffers, isTwoDimensional, liveDecisionGrid, type DecisionGrid } from './decision-grid';
+import { TransferSession } from './transfer-session';
+import type { TransferHandlers, TransferOutcome, TransferRequest } from './transfer-protocol';
+import { evaluateImportedModel, type ImportedAccuracy } from './evaluate-imported';
 
 export function createEngineApi() {
-  const session = new TrainingSession();
+  const gpu = new GpuWatch();
+  /** Bumped by every train, cancel and reset: a run whose data finished loading after a cancel
+   * sees it changed and does not start. */
+  let trainTicket = 0;
+  // A lost WebGL context moves the run to WebAssembly (see training-session.ts).
+  const session = new TrainingSession({
+    watch: gpu,
+    fallBack: async () => {
+      backend = await selectBackend('wasm');
+      gpu.forgetLostBackend();
+      gpu.attach();
+      return backend;
+    },
+  });
   const lab = new CompressionLab();
+  const transfer = new TransferSession();
+  const lottery = createLotteryApi({
+    ready: async () => {
+      await backendQueue.catch(() => undefined);
+      if (!backend) backend = await selectBackend('auto');
+    },
+    lab,
+    currentTrainer: () => session.activeTrainer,
+    trainingBusy: () =>
+      session.runState === 'running' || session.runState === 'paused' || session.runState === 'loading-data'
+        ? 'A training run is going in the Train view: let it finish or press Reset there, then start the lottery run.'
+        : null,
+  });
   let adopted: Trainer | null = null;
   let backend: BackendInfo | null = null;
   let backendQueue: Promise<BackendInfo | undefined> = Promise.resolve(undefined);
 
   /** The compression lab works on the latest trained model, once its run has stopped. */
   async function ensureAdopted(): Promise<BaselineInfo | null> {
+    if (lottery.ticketHeld(session.activeTrainer) && lab.hasModel) return lab.baseline;
     const trainer = session.activeTrainer;
     const stopped = session.runState === 'done' || session.runState === 'cancelled';
     if (!trainer || !stopped || trainer.step === 0) return null;
@@ -32,6 +68,7 @@ export function createEngineApi() {
   }
 
   return {
+    ...lottery.api,
     /** Calls are serialised: two overlapping setBackend calls (React's StrictMode mounts twice
      * in development) left tensors on one wasm instance and ops on another, 50x slower. */
     init(choice: BackendChoice): Promise<BackendInfo> {
@@ -41,6 +78,7 @@ export function createEngineApi() {
         lab.clear();
         adopted = null;
         await session.reset();
+        await lottery.stop();
         backend = await selectBackend(choice);
         return backend;
       });
@@ -48,18 +86,26 @@ export function createEngineApi() {
     },
 
     async train(spec: TrainSpec, handlers: TrainHandlers): Promise<TrainOutcome> {
+      if (lottery.busy()) throw new Error('A lottery run is going in the Lottery view: let it finish or cancel it there, then train.');
+      const ticket = ++trainTicket;
       await backendQueue.catch(() => undefined);
       if (!backend) backend = await selectBackend('auto');
       handlers.onState('loading-data');
       const data = await loadDataset(spec.dataset, spec.seed, (s) => handlers.onData?.(s));
+      // Cancelled or reset while the data loaded: the run must not start behind the page's back.
+      if (ticket !== trainTicket) return { status: 'cancelled', steps: 0, seconds: 0 };
       return session.train(spec, data, handlers);
     },
 
     pause: async () => session.pause(),
     resume: async () => session.resume(),
     step: async (batches: number) => session.step(batches),
-    cancel: () => session.cancel(),
+    cancel: () => {
+      trainTicket++;
+      return session.cancel();
+    },
     async reset(): Promise<void> {
+      trainTicket++;
       lab.clear();
       adopted = null;
       await session.reset();
@@ -91,6 +137,45 @@ export function createEngineApi() {
       return Comlink.transfer(bytes, [bytes.buffer]);
     },
 
+    /** Pretrains on digits 0-4 (once per seed) and learns digits 5-9 from each number of labels
+     * three ways (transfer-session.ts); results stream through the handlers. */
+    async runTransfer(request: TransferRequest, handlers: TransferHandlers): Promise<TransferOutcome> {
+      await backendQueue.catch(() => undefined);
+      if (!backend) backend = await selectBackend('auto');
+      return transfer.run(request, handlers);
+    },
+
+    cancelTransfer: async () => transfer.cancel(),
+
+    /** The live model's decision boundary while it trains on a 2-D set (null otherwise). */
+    async liveDecisionGrid(size: number): Promise<DecisionGrid | null> {
+      const trainer = session.activeTrainer;
+      if (!trainer || !isTwoDimensional(trainer.data)) return null;
+      const grid = liveDecisionGrid(trainer.network, trainer.data, size);
+      return Comlink.transfer(grid, gridBuffers(grid));
+    },
+
+    /** The compressed model's decision boundary (2-D sets), with its agreement with the dense one. */
+    async decisionGrid(settings: CompressionSettings, size: number): Promise<DecisionGrid> {
+      if (!(await ensureAdopted())) throw new Error('Train a model first: there is no decision boundary to draw yet.');
+      const grid = lab.decisionGrid(settings, size);
+      return Comlink.transfer(grid, gridBuffers(grid));
+    },
+
+    /** The compressed model as a TF.js LayersModel: model.json text and its weights file, transferred. */
+    async layersModel(settings: CompressionSettings, name: string): Promise<LayersModelFiles> {
+      if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to download yet.');
+      const files = lab.layersModel(settings, name);
+      return Comlink.transfer(files, [files.weightData.buffer]);
+    },
+
+    /** "Look inside" data for these settings (histograms, levels, mask pictures), transferred. */
+    async inspect(settings: CompressionSettings): Promise<Inspection> {
+      if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to look inside yet.');
+      const inside = lab.inspect(settings);
+      return Comlink.transfer(inside, inspectionBuffers(inside));
+    },
+
     /** Training throughput of LeNet-300-100 on MNIST on the given backend (npm run bench). */
     async benchmarkTraining(choice: BackendChoice, batchSize: number, seconds: number): Promise<TrainingBenchmark & { backend: BackendInfo }> {
       lab.clear();
@@ -100,6 +185,11 @@ export function createEngineApi() {
       const data = await loadDataset('mnist', 0, () => undefined);
       return { ...benchmarkTraining(data, batchSize, seconds), backend };
     },
+
+    ...createTestHooks(session, gpu),
+
+    /** Test accuracy of an imported compressed model file (History > Import). */
+    evaluateImportedModel: (bytes: Uint8Array): Promise<ImportedAccuracy> => evaluateImportedModel(bytes),
 
     async memory(): Promise<{ numTensors: number; numBytes: number }> {
       const { numTensors, numBytes } = tf.memory();

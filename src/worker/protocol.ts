@@ -26,6 +26,8 @@ export interface TrainHandlers {
   onEval(e: EvalMetrics): void;
   onState(state: RunState, detail?: string): void;
   onData?(status: DataStatus): void;
+  /** The run moved to another backend mid-way (the WebGL context was lost); `message` says so. */
+  onBackendChange?(info: BackendInfo, message: string): void;
 }
 
 export interface TrainOutcome {

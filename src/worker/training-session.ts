@@ -2,14 +2,31 @@
 // between slices (cancel within ~100 ms). Metrics are read back once per slice and reported
 // at most every REPORT_MS, so the page is never flooded.
 import { Trainer } from '../engine/training/trainer';
-import type { Dataset, EvalMetrics, TrainSpec } from '../engine/spec/types';
+import type { Dataset, EvalMetrics, TrainSpec, WeightArray } from '../engine/spec/types';
 import type { RunState, TrainHandlers, TrainOutcome } from './protocol';
 import { evaluateInChunks } from './chunked-eval';
 import { ProgressAggregator } from './progress-aggregator';
 import { adaptSliceSize, nextEvalStep, yieldToEventLoop } from '../engine/training/yield';
+import type { BackendInfo } from './protocol';
+import type { GpuWatch } from './gpu-watch';
 
 const SLICE_MS = 40;
 const REPORT_MS = 200;
+/** On WebGL, weights are copied to the CPU this often, so a lost context costs at most this. */
+const SNAPSHOT_MS = 1000;
+
+/** What the session needs to survive a lost WebGL context (engine-api wires it). */
+export interface GpuFallback {
+  watch: GpuWatch;
+  /** Switches tfjs to WebAssembly (or cpu) and says which backend runs now. */
+  fallBack(): Promise<BackendInfo>;
+}
+
+interface Snapshot {
+  step: number;
+  weights: WeightArray[];
+  at: number;
+}
 
 export class TrainingSession {
   private trainer: Trainer | null = null;
@@ -19,6 +36,8 @@ export class TrainingSession {
   private pendingSteps = 0;
   private wake: (() => void) | null = null;
   private finished: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly gpu: GpuFallback | null = null) {}
 
   get runState(): RunState {
     return this.state;
@@ -36,6 +55,7 @@ export class TrainingSession {
     this.pauseRequested = false;
     this.cancelRequested = false;
     this.pendingSteps = 0;
+    this.gpu?.watch.attach();
     const run = this.loop(spec, data, handlers);
     this.finished = run.catch(() => undefined);
     return run;
@@ -102,10 +122,36 @@ export class TrainingSession {
     };
   }
 
-  private async loop(spec: TrainSpec, data: Dataset, handlers: TrainHandlers): Promise<TrainOutcome> {
+  /** The WebGL context was lost: the run goes on with WebAssembly from the last weights copied
+   * to the CPU, with the data order it would have had. Adam's moments were on the lost GPU, so
+   * they start afresh. The page keeps every point it already has. */
+  private async continueElsewhere(lostTrainer: Trainer, saved: Snapshot, spec: TrainSpec, data: Dataset, handlers: TrainHandlers): Promise<Trainer> {
+    if (!this.gpu) throw new Error('The WebGL context was lost.');
+    const lostAt = lostTrainer.step;
+    const info = await this.gpu.fallBack();
+    try {
+      lostTrainer.dispose();
+    } catch {
+      // Its textures went with the context.
+    }
+    this.trainer = null;
     const trainer = new Trainer(spec, data);
+    trainer.network.setWeights(saved.weights);
+    trainer.fastForward(saved.step);
     this.trainer = trainer;
-    const progress = new ProgressAggregator(trainer, spec.batchSize);
+    const from = saved.step === lostAt ? `step ${lostAt}` : `step ${saved.step}, the last weights saved before step ${lostAt}`;
+    const message = `The WebGL context was lost during training (the graphics driver reset or the browser reclaimed it). Training goes on with ${info.name === 'wasm' ? 'WebAssembly' : info.name} from ${from}; the curves so far are kept, and Adam's running averages start afresh.`;
+    handlers.onBackendChange?.({ ...info, reason: message }, message);
+    return trainer;
+  }
+
+  private async loop(spec: TrainSpec, data: Dataset, handlers: TrainHandlers): Promise<TrainOutcome> {
+    let trainer = new Trainer(spec, data);
+    this.trainer = trainer;
+    let progress = new ProgressAggregator(trainer, spec.batchSize);
+    let saved: Snapshot = { step: 0, weights: trainer.checkpoints.get(0) ?? trainer.network.getWeights(), at: performance.now() };
+    let secondsBefore = 0;
+    const lost = () => this.gpu?.watch.lost() ?? false;
     let stepsPerSlice = 1;
     let lastEval: EvalMetrics | undefined;
     const nextEvalAfter = (step: number) => nextEvalStep(step, spec.evalEverySteps, trainer.stepsPerEpoch, trainer.totalSteps);
@@ -113,6 +159,15 @@ export class TrainingSession {
     this.setState('running', handlers);
     try {
       while (!trainer.done && !this.cancelRequested) {
+        if (lost()) {
+          secondsBefore += progress.activeSeconds();
+          trainer = await this.continueElsewhere(trainer, saved, spec, data, handlers);
+          progress = new ProgressAggregator(trainer, spec.batchSize);
+          saved = { ...saved, at: performance.now() };
+          stepsPerSlice = 1;
+          nextEval = nextEvalAfter(trainer.step);
+          continue;
+        }
         if (this.pauseRequested && this.pendingSteps === 0) {
           progress.flush(handlers);
           this.setState('paused', handlers);
@@ -125,19 +180,34 @@ export class TrainingSession {
         }
         const budget = this.pendingSteps > 0 ? Math.min(this.pendingSteps, stepsPerSlice) : stepsPerSlice;
         const t0 = performance.now();
-        const ran = trainer.runSteps(Math.min(budget, nextEval - trainer.step));
-        // The readback in takeProgress waits for the device, so the time covers the real work.
-        progress.add(trainer.takeProgress(), ran, performance.now() - t0);
+        let ran: number;
+        let metrics: ReturnType<Trainer['takeProgress']>;
+        try {
+          ran = trainer.runSteps(Math.min(budget, nextEval - trainer.step));
+          // The readback in takeProgress waits for the device, so the time covers the real work.
+          metrics = trainer.takeProgress();
+        } catch (err) {
+          if (lost()) continue;
+          throw err;
+        }
+        // A lost context reads back zeros: that slice is dropped and redone elsewhere.
+        if (lost()) continue;
+        progress.add(metrics, ran, performance.now() - t0);
+        if (this.gpu?.watch.active && performance.now() - saved.at >= SNAPSHOT_MS) {
+          const weights = trainer.network.getWeights();
+          if (!lost()) saved = { step: trainer.step, weights, at: performance.now() };
+        }
         if (this.pendingSteps > 0) this.pendingSteps = Math.max(0, this.pendingSteps - ran);
         // Aim each slice at SLICE_MS so messages are answered quickly on any backend.
         stepsPerSlice = adaptSliceSize(stepsPerSlice, ran, performance.now() - t0, SLICE_MS);
         if (progress.due(REPORT_MS) || this.pauseRequested) progress.flush(handlers);
         if (trainer.step >= nextEval || trainer.done) {
           progress.flush(handlers);
-          const metrics = await this.evaluate(trainer, data);
-          if (metrics) {
-            lastEval = metrics;
-            handlers.onEval(metrics);
+          const evaluated = await this.evaluate(trainer, data);
+          if (lost()) continue;
+          if (evaluated) {
+            lastEval = evaluated;
+            handlers.onEval(evaluated);
           }
           nextEval = nextEvalAfter(trainer.step);
         }
@@ -146,7 +216,7 @@ export class TrainingSession {
       progress.flush(handlers);
       const status = this.cancelRequested ? 'cancelled' : 'done';
       this.setState(status, handlers);
-      return { status, final: lastEval, steps: trainer.step, seconds: progress.activeSeconds() };
+      return { status, final: lastEval, steps: trainer.step, seconds: secondsBefore + progress.activeSeconds() };
     } catch (err) {
       this.state = 'error';
       throw err;

@@ -4,18 +4,20 @@
 import type { KeyboardEvent } from 'react';
 import { useAppStore, type ViewId } from '../../store';
 import { CopyLinkButton } from '../CopyLinkButton';
+import { HistoryButton } from '../HistoryPanel';
+import { ExportScriptButton } from '../ExportScriptButton';
 import './AppHeader.css';
 
 const VIEWS: readonly { id: ViewId; label: string; detail: string }[] = [
   { id: 'train', label: 'Train', detail: 'Train a network from scratch' },
   { id: 'compress', label: 'Compress', detail: 'Prune and quantize the trained model' },
-];
-
-const COMING = [
   { id: 'lottery', label: 'Lottery', detail: 'Find a winning lottery ticket' },
   { id: 'transfer', label: 'Transfer', detail: 'Reuse the features on new labels' },
-  { id: 'learn', label: 'Learn', detail: 'Short explanations of each idea' },
-] as const;
+  { id: 'learn', label: 'Learn', detail: 'Guided lessons: predict, then see it happen' },
+];
+
+/** Views still to come, shown disabled (none at the moment). */
+const COMING: readonly { id: string; label: string; detail: string }[] = [];
 
 function Logo() {
   return (
@@ -92,6 +94,8 @@ export function AppHeader() {
         </div>
       </nav>
       <CopyLinkButton />
+      <HistoryButton />
+      <ExportScriptButton />
     </header>
   );
 }

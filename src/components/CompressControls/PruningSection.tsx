@@ -7,6 +7,7 @@ import { CheckboxField } from '../Field/CheckboxField';
 import { SelectField } from '../Field';
 import { RangeField } from '../RangeField';
 import { SectionTitle } from '../SectionTitle';
+import { ClassroomHide } from '../ClassroomHide';
 
 const METHOD_OPTIONS = PRUNING_METHOD_IDS.map((id) => ({ value: id, label: PRUNING_METHODS[id].label }));
 
@@ -23,36 +24,42 @@ export function PruningSection() {
   return (
     <section className="panel-section" aria-labelledby="pruning-title">
       <SectionTitle id="pruning-title" title="Pruning" locked={false} />
-      <RangeField
-        label="Sparsity"
-        min={0}
-        max={SPARSITY_POSITIONS}
-        position={positionOfSparsity(ui.sparsity)}
-        onChange={(p) => setUi({ sparsity: sparsityAtPosition(p) })}
-        valueText={`${formatSparsity(ui.sparsity)} of ${unit} pruned`}
-        display={formatSparsity(ui.sparsity)}
-        marks={MARKS}
-        hint={`Share of ${unit} set to zero. The scale stretches the high end: 90%, 99%, 99.9%.`}
-      />
-      <SelectField<PruningMethodId>
-        label="Pruning method"
-        value={ui.method}
-        options={METHOD_OPTIONS}
-        onChange={(method) => setUi({ method })}
-        hint={PRUNING_METHODS[ui.method].description}
-      />
-      <div className="compress-checks" role="group" aria-label="Layers open to pruning">
-        <CheckboxField
-          label="Prune first layer"
-          checked={ui.includeFirstLayer}
-          onChange={(includeFirstLayer) => setUi({ includeFirstLayer })}
+      <ClassroomHide control="sparsity">
+        <RangeField
+          label="Sparsity"
+          min={0}
+          max={SPARSITY_POSITIONS}
+          position={positionOfSparsity(ui.sparsity)}
+          onChange={(p) => setUi({ sparsity: sparsityAtPosition(p) })}
+          valueText={`${formatSparsity(ui.sparsity)} of ${unit} pruned`}
+          display={formatSparsity(ui.sparsity)}
+          marks={MARKS}
+          hint={`Share of ${unit} set to zero. The scale stretches the high end: 90%, 99%, 99.9%.`}
         />
-        <CheckboxField
-          label="Prune output layer"
-          checked={ui.includeOutputLayer}
-          onChange={(includeOutputLayer) => setUi({ includeOutputLayer })}
+      </ClassroomHide>
+      <ClassroomHide control="prune">
+        <SelectField<PruningMethodId>
+          label="Pruning method"
+          value={ui.method}
+          options={METHOD_OPTIONS}
+          onChange={(method) => setUi({ method })}
+          hint={PRUNING_METHODS[ui.method].description}
         />
-      </div>
+      </ClassroomHide>
+      <ClassroomHide control="prune_layers">
+        <div className="compress-checks" role="group" aria-label="Layers open to pruning">
+          <CheckboxField
+            label="Prune first layer"
+            checked={ui.includeFirstLayer}
+            onChange={(includeFirstLayer) => setUi({ includeFirstLayer })}
+          />
+          <CheckboxField
+            label="Prune output layer"
+            checked={ui.includeOutputLayer}
+            onChange={(includeOutputLayer) => setUi({ includeOutputLayer })}
+          />
+        </div>
+      </ClassroomHide>
       <p className="panel-note">
         <strong>Biases are never pruned;</strong> they stay float32 and are counted in the size.
       </p>

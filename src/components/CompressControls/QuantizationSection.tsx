@@ -8,6 +8,7 @@ import { CheckboxField } from '../Field/CheckboxField';
 import { SelectField } from '../Field';
 import { RangeField } from '../RangeField';
 import { SectionTitle } from '../SectionTitle';
+import { ClassroomHide } from '../ClassroomHide';
 
 const SCHEME_OPTIONS: readonly { value: IntegerScheme; label: string }[] = [
   { value: 'symmetric', label: 'Symmetric integer' },
@@ -34,33 +35,37 @@ export function QuantizationSection() {
     <>
       <section className="panel-section" aria-labelledby="quantization-title">
         <SectionTitle id="quantization-title" title="Quantization" locked={false} />
-        <RangeField
-          label="Bit width"
-          min={0}
-          max={BIT_WIDTHS.length - 1}
-          position={index}
-          onChange={(i) => setUi({ bits: BIT_WIDTHS[i] })}
-          valueText={describeBits(ui.bits)}
-          display={ui.bits >= 32 ? 'off' : ui.bits === 16 ? 'float16' : `${ui.bits} bit${ui.bits === 1 ? '' : 's'}`}
-          marks={MARKS}
-          hint={QUANTIZATION_SCHEMES[scheme].description}
-        />
-        <div className="panel-row">
-          <SelectField<IntegerScheme>
-            label="Integer scheme"
-            value={ui.integerScheme}
-            options={SCHEME_OPTIONS}
-            disabled={!integer}
-            onChange={(integerScheme) => setUi({ integerScheme })}
+        <ClassroomHide control="bits">
+          <RangeField
+            label="Bit width"
+            min={0}
+            max={BIT_WIDTHS.length - 1}
+            position={index}
+            onChange={(i) => setUi({ bits: BIT_WIDTHS[i] })}
+            valueText={describeBits(ui.bits)}
+            display={ui.bits >= 32 ? 'off' : ui.bits === 16 ? 'float16' : `${ui.bits} bit${ui.bits === 1 ? '' : 's'}`}
+            marks={MARKS}
+            hint={QUANTIZATION_SCHEMES[scheme].description}
           />
-          <SelectField<Granularity>
-            label="Granularity"
-            value={ui.granularity}
-            options={GRANULARITY_OPTIONS}
-            disabled={!integer || !perChannel}
-            onChange={(granularity) => setUi({ granularity })}
-          />
-        </div>
+        </ClassroomHide>
+        <ClassroomHide control="scheme">
+          <div className="panel-row">
+            <SelectField<IntegerScheme>
+              label="Integer scheme"
+              value={ui.integerScheme}
+              options={SCHEME_OPTIONS}
+              disabled={!integer}
+              onChange={(integerScheme) => setUi({ integerScheme })}
+            />
+            <SelectField<Granularity>
+              label="Granularity"
+              value={ui.granularity}
+              options={GRANULARITY_OPTIONS}
+              disabled={!integer || !perChannel}
+              onChange={(granularity) => setUi({ granularity })}
+            />
+          </div>
+        </ClassroomHide>
         <p className="compress-hint">
           {integer
             ? perChannel
@@ -71,12 +76,14 @@ export function QuantizationSection() {
       </section>
       <section className="panel-section" aria-labelledby="encoding-title">
         <SectionTitle id="encoding-title" title="Encoding" locked={false} />
-        <CheckboxField
-          label="Entropy coding (Huffman)"
-          checked={ui.entropyCoding}
-          onChange={(entropyCoding) => setUi({ entropyCoding })}
-          hint="Shorter codes for frequent values and gaps, used per layer where it is smaller."
-        />
+        <ClassroomHide control="entropy">
+          <CheckboxField
+            label="Entropy coding (Huffman)"
+            checked={ui.entropyCoding}
+            onChange={(entropyCoding) => setUi({ entropyCoding })}
+            hint="Shorter codes for frequent values and gaps, used per layer where it is smaller."
+          />
+        </ClassroomHide>
       </section>
     </>
   );

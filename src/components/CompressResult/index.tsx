@@ -33,6 +33,7 @@ export function CompressHeadline() {
       data-state={measuring ? 'measuring' : !current ? 'empty' : current.estimate ? 'estimate' : 'final'}
       data-estimate-ms={timing ? Math.round(timing.pageMs) : undefined}
       data-estimate-worker-ms={timing ? Math.round(timing.workerMs) : undefined}
+      data-estimate-phases={timing?.phases ? `compress ${Math.round(timing.phases.compress)} ms, evaluate ${Math.round(timing.phases.evaluate)} ms` : undefined}
     >
       <h2 className="result-card__title" id="compress-result-title">
         Compressed model

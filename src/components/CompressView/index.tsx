@@ -3,9 +3,11 @@
 import { useAppStore } from '../../store';
 import { CompressControls } from '../CompressControls';
 import { CompressEmptyState } from '../CompressEmptyState';
+import { CompressBoundaryPanel, isToyDataset } from '../DecisionBoundary/panels';
 import { CompressDetails, CompressHeadline } from '../CompressResult';
 import { FrontierChart } from '../FrontierChart';
 import { LayerTable } from '../LayerTable';
+import { LookInside } from '../LookInside';
 import { SweepBar } from '../SweepBar';
 import { FineTuneBar } from '../FineTuneBar';
 import './CompressView.css';
@@ -21,9 +23,12 @@ function CompressError() {
 
 export function CompressView() {
   const ready = useAppStore((s) => s.baselineStatus === 'ready');
+  const toy = useAppStore((s) => isToyDataset(s.runSpec?.dataset));
   return (
     <main className={`workspace workspace--compress${ready ? '' : ' workspace--compress-empty'}`} id="view-compress" role="tabpanel" aria-labelledby="tab-compress">
-      <aside className="zone zone--controls" aria-label="Compression settings">
+      {/* Before training the controls are disabled, so the scrolling panel itself takes focus
+          (a keyboard user can still scroll it; axe: scrollable-region-focusable). */}
+      <aside className="zone zone--controls" aria-label="Compression settings" tabIndex={ready ? undefined : 0}>
         <CompressControls />
       </aside>
       <section className="zone zone--chart compress-view__middle" aria-label="Size and accuracy">
@@ -32,7 +37,9 @@ export function CompressView() {
             <SweepBar />
             <FineTuneBar />
             <CompressError />
+            {toy ? <CompressBoundaryPanel /> : null}
             <FrontierChart />
+            <LookInside />
             <LayerTable />
           </>
         ) : (

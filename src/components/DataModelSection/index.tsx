@@ -5,6 +5,7 @@ import { selectSpec, useAppStore } from '../../store';
 import { SectionTitle } from '../SectionTitle';
 import { SelectField } from '../Field';
 import { HiddenLayersField } from '../HiddenLayersField';
+import { ClassroomHide } from '../ClassroomHide';
 
 const DATASET_OPTIONS = DATASET_IDS.map((id) => ({ value: id, label: DATASETS[id].label }));
 
@@ -22,23 +23,29 @@ export function DataModelSection({ locked }: { locked: boolean }) {
   return (
     <section className="panel-section" aria-labelledby="data-model-title">
       <SectionTitle id="data-model-title" title="Data & model" locked={locked} />
-      <SelectField
-        label="Dataset"
-        value={spec.dataset}
-        options={DATASET_OPTIONS}
-        onChange={setDataset}
-        disabled={locked}
-        hint={DATASETS[spec.dataset].description}
-      />
-      <SelectField
-        label="Model"
-        value={spec.model}
-        options={modelOptions}
-        onChange={setModel}
-        disabled={locked}
-        hint={MODELS[spec.model].description}
-      />
-      <HiddenLayersField model={spec.model} hidden={spec.hidden} disabled={locked} />
+      <ClassroomHide control="dataset">
+        <SelectField
+          label="Dataset"
+          value={spec.dataset}
+          options={DATASET_OPTIONS}
+          onChange={setDataset}
+          disabled={locked}
+          hint={DATASETS[spec.dataset].description}
+        />
+      </ClassroomHide>
+      <ClassroomHide control="model">
+        <SelectField
+          label="Model"
+          value={spec.model}
+          options={modelOptions}
+          onChange={setModel}
+          disabled={locked}
+          hint={MODELS[spec.model].description}
+        />
+      </ClassroomHide>
+      <ClassroomHide control="hidden">
+        <HiddenLayersField model={spec.model} hidden={spec.hidden} disabled={locked} />
+      </ClassroomHide>
       <p className="panel-note">
         <strong>Initializer: {INITIALIZER.name}.</strong> {INITIALIZER.detail}
       </p>

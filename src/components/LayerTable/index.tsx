@@ -23,6 +23,12 @@ function Row({ row, index, total, color }: { row: LayerSizeBreakdown; index: num
       </th>
       <td>
         {formatInteger(row.kept)} / {formatInteger(row.count)}
+        {row.storedShape && row.shape ? (
+          <span className="layer-table__how">
+            stored as {row.storedShape.map(formatInteger).join(' × ')} of [{row.shape.join(', ')}]
+            {row.shape[row.shape.length - 1] > row.storedShape[1] ? `: ${formatInteger(row.shape[row.shape.length - 1] - row.storedShape[1])} units removed` : ''}
+          </span>
+        ) : null}
       </td>
       <td className="layer-table__pruned">
         {pct.toFixed(pct > 99 && pct < 100 ? 2 : 1)}%

@@ -2,9 +2,12 @@
 import { BackendCard } from '../BackendCard';
 import { ChartsPanel } from '../ChartsPanel';
 import { ControlPanel } from '../ControlPanel';
+import { isToyDataset, TrainBoundaryPanel } from '../DecisionBoundary/panels';
 import { ResultCard } from '../ResultCard';
+import { useAppStore } from '../../store';
 
 export function TrainView() {
+  const toy = useAppStore((s) => isToyDataset(s.spec.dataset) || isToyDataset(s.runSpec?.dataset));
   return (
     <main className="workspace" id="view-train" role="tabpanel" aria-labelledby="tab-train">
       <aside className="zone zone--controls" aria-label="Settings">
@@ -12,6 +15,7 @@ export function TrainView() {
       </aside>
       <section className="zone zone--chart" aria-label="Training curves">
         <ChartsPanel />
+        {toy ? <TrainBoundaryPanel /> : null}
       </section>
       <aside className="zone zone--result" aria-label="Result">
         <ResultCard />

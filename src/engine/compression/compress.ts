@@ -3,6 +3,7 @@
 // worker decides when to run it and on which weights.
 import type { WeightArray } from '../spec/types';
 import { denseFloat32Bytes, encodeQuantized } from '../encoding/encode';
+import type { UnitDrop } from '../encoding/structure';
 import type { LayerSizeBreakdown } from '../encoding/breakdown';
 import { denseMasks, maskSparsity, type Mask } from '../pruning/mask';
 import { PRUNING_METHODS, type PruningMethodId } from '../pruning/registry';
@@ -70,6 +71,7 @@ export function compressWeights(
   notes.push(...quantizationNotes(quantized, settings.quantization));
 
   const encoded = encodeQuantized(modelId, quantized, { entropyCoding: settings.entropyCoding ?? true });
+  zeroDroppedBiases(quantized, encoded.drops);
   const denseBytes = denseFloat32Bytes(clean);
   if (encoded.totalBytes > denseBytes) {
     notes.push('The encoded model is larger than plain float32: without enough pruning or quantization, names, shapes and positions cost more than they save.');
@@ -85,4 +87,17 @@ export function compressWeights(
     sparsity: maskSparsity(masks),
     notes,
   };
+}
+
+/**
+ * A unit the file leaves out has no bias either. Its bias never reached the logits (every weight
+ * reading the unit is pruned), so zeroing it changes no prediction, and the evaluated model is
+ * then exactly the decoded one.
+ */
+function zeroDroppedBiases(quantized: QuantizedTensor[], drops: (UnitDrop | null)[]): void {
+  quantized.forEach((q, t) => {
+    const drop = drops[t];
+    if (!drop || q.shape.length !== 1) return;
+    for (let u = 0; u < drop.outKeep.length; u++) if (drop.outKeep[u] === 0) q.dequantized[u] = 0;
+  });
 }

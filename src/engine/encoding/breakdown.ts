@@ -15,6 +15,9 @@ export interface TensorBytes {
   positionBytes: number;
   tableBytes: number;
   codeBytes: number;
+  /** The full shape, and [stored rows, stored units] when whole units were left out. */
+  shape?: number[];
+  storedShape?: number[];
 }
 
 export interface LayerSizeBreakdown {
@@ -31,6 +34,10 @@ export interface LayerSizeBreakdown {
   biasBytes: number; // the whole bias record
   overheadBytes: number; // names and shapes of the kernel record
   totalBytes: number;
+  /** The kernel's shape, and what the file stores of it ([rows, units]) when whole units are
+   * left out (docs/FORMAT.md, "Removed units"). */
+  shape?: number[];
+  storedShape?: number[];
 }
 
 export function layerName(tensorName: string): string {
@@ -76,6 +83,8 @@ export function summarizeLayers(tensors: TensorBytes[]): LayerSizeBreakdown[] {
     row.codeEncoding = t.codeEncoding;
     row.tableBytes += t.tableBytes;
     row.overheadBytes += t.overheadBytes;
+    if (t.shape) row.shape = t.shape.slice();
+    if (t.storedShape) row.storedShape = t.storedShape.slice();
   }
   for (const row of rows.values()) row.sparsity = row.count === 0 ? 0 : 1 - row.kept / row.count;
   return [...rows.values()];

@@ -15,7 +15,9 @@ import {
   SCHEMES_BY_ID,
   TENSOR_HAS_MASK,
   TENSOR_PER_CHANNEL,
+  TENSOR_UNITS_DROPPED,
 } from './format';
+import { expandStored, readDrop, storedShape } from './structure';
 import { readPositions } from './positions';
 import { readStream } from './streams';
 import { checkCodes, checkSchemeBits } from './validate';
@@ -84,15 +86,19 @@ export function decodeModel(bytes: Uint8Array): DecodedModel {
     const bits = r.u8(`the bit width of ${what}`);
     checkSchemeBits(scheme, bits, what);
     const flags = r.u8(`the flags of ${what}`);
-    if ((flags & ~(TENSOR_HAS_MASK | TENSOR_PER_CHANNEL)) !== 0) throw new FormatError(`The ${what} sets unknown flags (${flags}).`);
+    if ((flags & ~(TENSOR_HAS_MASK | TENSOR_PER_CHANNEL | TENSOR_UNITS_DROPPED)) !== 0) throw new FormatError(`The ${what} sets unknown flags (${flags}).`);
     const perChannel = (flags & TENSOR_PER_CHANNEL) !== 0;
     if (perChannel && scheme !== 'symmetric' && scheme !== 'affine') {
       throw new FormatError(`The ${what} claims per-channel scales, but ${scheme} has none.`);
     }
 
-    const { keep, kept } = readPositions(r, n, entropy, what);
-    const payload: QuantizedPayload = { shape, scheme, bits, granularity: perChannel ? 'channel' : 'tensor', codes: new Uint8Array(0), keep };
-    const scaleCount = perChannel ? shape[shape.length - 1] : 1;
+    // With units dropped, positions, tables and codes describe only the stored part.
+    const drop = (flags & TENSOR_UNITS_DROPPED) !== 0 ? readDrop(r, shape, what) : null;
+    const stored = drop ? storedShape(shape, drop) : shape;
+    const storedCount = stored.reduce((a, b) => a * b, 1);
+    const { keep: storedKeep, kept } = readPositions(r, storedCount, entropy, what);
+    const payload: QuantizedPayload = { shape: stored, scheme, bits, granularity: perChannel ? 'channel' : 'tensor', codes: new Uint8Array(0), keep: storedKeep };
+    const scaleCount = perChannel ? stored[stored.length - 1] : 1;
     if (scheme === 'symmetric' || scheme === 'affine') {
       payload.scales = r.finiteF32s(scaleCount, `the scales of ${what}`);
       if (payload.scales.some((s) => s < 0)) throw new FormatError(`The ${what} has a negative scale.`);
@@ -112,7 +118,10 @@ export function decodeModel(bytes: Uint8Array): DecodedModel {
     payload.codes = readStream(r, kept, bits, entropy, `the codes of ${what}`);
     checkCodes(payload, what);
 
-    const values = dequantizePayload(payload);
+    const values = drop ? expandStored(dequantizePayload(payload), new Float32Array(n), shape, drop) : dequantizePayload(payload);
+    const keep = drop && (flags & TENSOR_HAS_MASK) !== 0
+      ? expandStored(storedKeep ?? new Uint8Array(storedCount).fill(1), new Uint8Array(n), shape, drop)
+      : storedKeep;
     // A huge scale times a large code can overflow float32 even when both are finite.
     for (let i = 0; i < n; i++) {
       if (!Number.isFinite(values[i])) throw new FormatError(`The ${what} decodes to a value that is not finite.`);

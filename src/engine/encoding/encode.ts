@@ -3,7 +3,7 @@
 import type { WeightArray } from '../spec/types';
 import { isKernel, type Mask } from '../pruning/mask';
 import { quantizeWeights } from '../quantization/quantize';
-import type { QuantizationSettings, QuantizedTensor } from '../quantization/types';
+import type { QuantizationSettings, QuantizedPayload, QuantizedTensor } from '../quantization/types';
 import { ByteWriter } from './bytes';
 import {
   FLAG_ENTROPY_CODED,
@@ -12,7 +12,9 @@ import {
   SCHEME_IDS,
   TENSOR_HAS_MASK,
   TENSOR_PER_CHANNEL,
+  TENSOR_UNITS_DROPPED,
 } from './format';
+import { planUnitDrops, storedPayload, writeDrop, type UnitDrop } from './structure';
 import { planPositions, writePositions, type PositionPlan } from './positions';
 import { CODING_HUFFMAN, MAX_HUFFMAN_BITS, writeBestStream } from './streams';
 import { summarizeLayers, type LayerSizeBreakdown, type TensorBytes } from './breakdown';
@@ -29,9 +31,11 @@ export interface EncodedModel {
   headerBytes: number;
   /** === bytes.length === headerBytes + the sum of breakdown[].totalBytes */
   totalBytes: number;
+  /** Per tensor, the units the file left out (null where it stores the whole tensor). */
+  drops: (UnitDrop | null)[];
 }
 
-function writeTables(w: ByteWriter, q: QuantizedTensor): void {
+function writeTables(w: ByteWriter, q: QuantizedPayload): void {
   if (q.scheme === 'symmetric' || q.scheme === 'affine') w.f32s(q.scales!);
   if (q.scheme === 'affine') for (const zp of q.zeroPoints!) w.u8(zp);
   if (q.scheme === 'kmeans') {
@@ -65,8 +69,10 @@ export function encodeQuantized(modelId: string, quantized: QuantizedTensor[], o
   const headerBytes = w.length;
 
   let usedHuffman = false;
-  const tensors: TensorBytes[] = quantized.map((q) => {
+  const drops = planUnitDrops(quantized);
+  const tensors: TensorBytes[] = quantized.map((q, t) => {
     checkEncodable(q);
+    const drop = drops[t];
     const start = w.length;
     w.shortAscii(q.name, 'tensor name');
     w.u8(q.shape.length);
@@ -74,21 +80,25 @@ export function encodeQuantized(modelId: string, quantized: QuantizedTensor[], o
     w.u8(SCHEME_IDS[q.scheme]);
     w.u8(q.bits);
     const perChannel = q.granularity === 'channel' && (q.scheme === 'symmetric' || q.scheme === 'affine');
-    w.u8((q.keep !== null ? TENSOR_HAS_MASK : 0) | (perChannel ? TENSOR_PER_CHANNEL : 0));
+    w.u8((q.keep !== null ? TENSOR_HAS_MASK : 0) | (perChannel ? TENSOR_PER_CHANNEL : 0) | (drop ? TENSOR_UNITS_DROPPED : 0));
     const overheadBytes = w.length - start;
 
-    const plan: PositionPlan = planPositions(q.keep, entropy);
+    // With units dropped, the rest of the record describes only the stored part. Which units
+    // are stored is position information, so its bytes count as positions.
     const positionsStart = w.length;
-    writePositions(w, q.keep, plan);
+    if (drop) writeDrop(w, drop);
+    const stored: QuantizedPayload = drop ? storedPayload(q, drop) : q;
+    const plan: PositionPlan = planPositions(stored.keep, entropy);
+    writePositions(w, stored.keep, plan);
     const positionBytes = w.length - positionsStart;
     if (plan.stream?.coding === CODING_HUFFMAN) usedHuffman = true;
 
     const tablesStart = w.length;
-    writeTables(w, q);
+    writeTables(w, stored);
     const tableBytes = w.length - tablesStart;
 
     const codesStart = w.length;
-    const codePlan = writeBestStream(w, q.codes, q.bits, entropy && q.bits <= MAX_HUFFMAN_BITS);
+    const codePlan = writeBestStream(w, stored.codes, q.bits, entropy && q.bits <= MAX_HUFFMAN_BITS);
     if (codePlan.coding === CODING_HUFFMAN) usedHuffman = true;
     const codeBytes = w.length - codesStart;
 
@@ -96,7 +106,7 @@ export function encodeQuantized(modelId: string, quantized: QuantizedTensor[], o
       name: q.name,
       isKernel: isKernel({ name: q.name, shape: q.shape, values: q.dequantized }),
       count: q.dequantized.length,
-      kept: q.codes.length,
+      kept: stored.codes.length,
       bits: q.bits,
       positionEncoding: plan.encoding,
       codeEncoding: codePlan.coding === CODING_HUFFMAN ? 'huffman' : 'packed',
@@ -104,12 +114,14 @@ export function encodeQuantized(modelId: string, quantized: QuantizedTensor[], o
       positionBytes,
       tableBytes,
       codeBytes,
+      shape: q.shape.slice(),
+      ...(drop ? { storedShape: stored.shape.slice() } : {}),
     };
   });
 
   const bytes = w.finish();
   if (usedHuffman) bytes[flagsAt] |= FLAG_ENTROPY_CODED;
-  return { bytes, breakdown: summarizeLayers(tensors), headerBytes, totalBytes: bytes.length };
+  return { bytes, breakdown: summarizeLayers(tensors), headerBytes, totalBytes: bytes.length, drops };
 }
 
 /** Quantizes (only surviving weights) and encodes a model in one call. */

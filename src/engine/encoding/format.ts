@@ -11,6 +11,8 @@ export const FLAG_ENTROPY_CODED = 1;
 /** Tensor flags. */
 export const TENSOR_HAS_MASK = 1;
 export const TENSOR_PER_CHANNEL = 2;
+/** Whole units (and the next kernel's inputs from them) are left out; see structure.ts. */
+export const TENSOR_UNITS_DROPPED = 4;
 
 export const MAX_RANK = 6;
 

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { syntheticWeights } from '../compression/syntheticWeights';
 import { globalMagnitudePrune } from '../pruning/globalMagnitude';
+import { structuredPrune } from '../pruning/structuredPrune';
 import { FormatError } from './bytes';
 import { decodeModel, type DecodedModel } from './decode';
 import { encodeModel } from './encode';
@@ -23,11 +24,14 @@ function outcome(bytes: Uint8Array): DecodedModel | 'format-error' {
 
 const weights = syntheticWeights([[40, 12], [12], [12, 10], [10]], 9);
 const masks = globalMagnitudePrune(weights, null, { sparsity: 0.9, seed: 0, includeFirstLayer: true, includeOutputLayer: true });
+// Half the hidden units removed: a file with "removed units" blocks (docs/FORMAT.md).
+const structured = structuredPrune(weights, null, { sparsity: 0.5, seed: 0, includeFirstLayer: true, includeOutputLayer: false });
 const samples = [
   encodeModel({ modelId: 'lenet_300_100', weights, masks, quant: { scheme: 'symmetric', granularity: 'channel', bits: 4 } }).bytes,
   encodeModel({ modelId: 'm', weights, masks: null, quant: { scheme: 'kmeans', granularity: 'tensor', bits: 3 } }).bytes,
   encodeModel({ modelId: 'm', weights, masks, quant: { scheme: 'affine', granularity: 'tensor', bits: 2 } }, { entropyCoding: false }).bytes,
   encodeModel({ modelId: 'm', weights, masks, quant: { scheme: 'float16', granularity: 'tensor', bits: 16 } }).bytes,
+  encodeModel({ modelId: 'm', weights, masks: structured, quant: { scheme: 'affine', granularity: 'channel', bits: 3 } }).bytes,
 ];
 
 describe('decodeModel on bad input', () => {

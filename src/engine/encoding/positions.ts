@@ -2,6 +2,7 @@
 // a bitmask (one bit per weight) or Deep Compression's relative indices: for each kept weight,
 // how many pruned weights precede it since the last kept one, in k bits. A gap that does not fit
 // is split with filler entries of value 2^k - 1, each meaning "skip 2^k - 1 positions, no weight".
+import { scratchFloat64 } from '../compression/scratch';
 import { ByteReader, ByteWriter, FormatError } from './bytes';
 import { MAX_HUFFMAN_BITS, planStream, readStream, writeStream, type StreamPlan } from './streams';
 
@@ -26,7 +27,9 @@ const SMALL_GAP_LIMIT = 65536;
 export function planPositions(keep: Uint8Array | null, allowHuffman: boolean): PositionPlan {
   const n = keep === null ? 0 : keep.length;
   let kept = 0;
-  const small = new Float64Array(Math.min(n, SMALL_GAP_LIMIT) + 1);
+  // Reused (scratch.ts): a fresh 512 KB count array per tensor cost more in page faults than
+  // the whole counting pass. Only the first min(n, limit) + 1 slots are used, so only they are zeroed.
+  const small = scratchFloat64('gapCounts', Math.min(n, SMALL_GAP_LIMIT) + 1).fill(0);
   const large: number[] = [];
   let maxSmall = 0;
   if (keep !== null) {

@@ -1,8 +1,7 @@
 // The step both magnitude strategies share: among the still-kept weights of some kernels, prune
 // exactly `count` of the smallest |w|. Ties at the threshold go in a fixed order (kernel order,
 // then row-major index), so the count is exact and the result is reproducible.
-import { scratchFloat32 } from '../compression/scratch';
-import { selectKth } from './select';
+import { kthSmallestMagnitude } from './magnitudeSelect';
 import type { ScopedKernel } from './scope';
 
 // NaN has no magnitude to rank by; treating it as the largest keeps it out of the selection's
@@ -26,17 +25,11 @@ export function pruneSmallest(kernels: ScopedKernel[], count: number): void {
     return;
   }
 
-  const mags = scratchFloat32('magnitudes', candidates);
-  let n = 0;
-  for (const { weight, mask } of kernels) {
-    const keep = mask.keep;
-    const values = weight.values;
-    for (let i = 0; i < keep.length; i++) if (keep[i] === 1) mags[n++] = magnitude(values[i]);
-  }
-  // |w| of a float32 is itself a float32, so the comparisons below see exactly what was selected.
-  const threshold = selectKth(mags, count - 1);
-  let below = 0;
-  for (let i = 0; i < count; i++) if (mags[i] < threshold) below++;
+  // Bucketed selection straight from the weights (magnitudeSelect.ts): no |w| copy, no full quickselect.
+  const { threshold, below } = kthSmallestMagnitude(
+    kernels.map(({ weight, mask }) => ({ values: weight.values, keep: mask.keep })),
+    count - 1,
+  );
   let tiesToPrune = count - below;
 
   for (const { weight, mask } of kernels) {

@@ -2,7 +2,7 @@
 // -qmax..qmax with qmax = 2^(b-1) - 1, zero point 0, scale = max|w| / qmax. Affine: levels
 // 0..2^b - 1 over [min(w, 0), max(w, 0)] with an integer zero point, so 0 stays exact. Only kept
 // weights are quantized, and only they decide the range.
-import { clamp, ROUND_MAGIC, roundHalfToEven, roundUpToFloat32 } from './rounding';
+import { clamp, roundHalfToEven, roundUpToFloat32 } from './rounding';
 import { channelCount, shapeSize } from './types';
 
 export interface UniformCodes {
@@ -43,13 +43,18 @@ function groupStats(values: Float32Array, keep: Uint8Array | null, columns: numb
     s.count[0] = count;
     return s;
   }
-  for (let i = 0, c = 0; i < values.length; i++, c = c + 1 === columns ? 0 : c + 1) {
-    if (keep !== null && keep[i] === 0) continue;
-    const v = values[i];
-    if (v < s.min[c]) s.min[c] = v;
-    if (v > s.max[c]) s.max[c] = v;
-    if (withSumAbs) s.sumAbs[c] += Math.abs(v);
-    s.count[c]++;
+  // Row by row, so the column index is the inner loop's counter rather than a wrapped one.
+  const { min, max, sumAbs, count } = s;
+  for (let base = 0; base < values.length; base += columns) {
+    for (let c = 0; c < columns; c++) {
+      const i = base + c;
+      if (keep !== null && keep[i] === 0) continue;
+      const v = values[i];
+      if (v < min[c]) min[c] = v;
+      if (v > max[c]) max[c] = v;
+      if (withSumAbs) sumAbs[c] += Math.abs(v);
+      count[c]++;
+    }
   }
   return s;
 }
@@ -95,30 +100,88 @@ export function quantizeUniform(
   }
 
   const codes = new Uint8Array(kept);
-  // Per-column lookups so one loop serves per-tensor and per-channel alike.
-  const colScale = new Float64Array(columns);
-  const colOffset = new Float64Array(columns);
-  for (let c = 0; c < columns; c++) {
-    const g = perChannel ? c : 0;
-    colScale[c] = scales[g];
-    colOffset[c] = offsets[g];
-  }
-  let k = 0;
-  for (let i = 0, c = 0; i < values.length; i++, c = c + 1 === columns ? 0 : c + 1) {
-    if (keep !== null && keep[i] === 0) continue;
-    const v = values[i];
-    if (binary) {
-      codes[k++] = v >= 0 ? 1 : 0;
-      continue;
-    }
-    const s = colScale[c];
-    const off = colOffset[c];
-    // Divide by the float32 scale the file stores (not multiply by an inverse), so exact ties
-    // stay exact; clamp first so the rounding trick's range limit can never be reached. The
-    // offset is added after rounding: adding an odd offset first would flip ties' parity.
-    let x = s > 0 ? v / s : 0;
-    x = x < -off ? -off : x > top - off ? top - off : x;
-    codes[k++] = x + ROUND_MAGIC - ROUND_MAGIC + off;
-  }
+  if (binary) binaryCodes(values, keep, codes);
+  else if (perChannel) channelCodes(values, keep, columns, scales, offsets, top, codes);
+  else tensorCodes(values, keep, scales[0], offsets[0], top, codes);
   return scheme === 'affine' ? { codes, scales, zeroPoints: offsets } : { codes, scales };
+}
+
+// The code loops below run on every slider move. What makes them fast in V8: a module-local
+// rounding constant (an imported binding can stay a property load in some module runners);
+// the rounded value turned into an int32 (`| 0`) before the byte store, since storing a double
+// into a Uint8Array takes a slow generic conversion (it was 5x slower); one loop per case, so
+// none of them branches on the scheme or tracks a column counter per element.
+
+/** 1.5 * 2^52: adding and subtracting it rounds half to even (see rounding.ts, ROUND_MAGIC). */
+const MAGIC = 6755399441055744;
+
+/** Divide by the float32 scale the file stores (not multiply by an inverse), so exact ties stay
+ * exact; clamp first so the rounding trick's range limit can never be reached. The offset is
+ * added after rounding: adding an odd offset first would flip ties' parity. */
+function tensorCodes(values: Float32Array, keep: Uint8Array | null, scale: number, offset: number, top: number, codes: Uint8Array): void {
+  const lo = -offset;
+  const hi = top - offset;
+  const n = values.length;
+  if (!(scale > 0)) {
+    codes.fill(offset);
+    return;
+  }
+  if (keep === null) {
+    for (let i = 0; i < n; i++) {
+      let x = values[i] / scale;
+      x = x < lo ? lo : x > hi ? hi : x;
+      codes[i] = ((x + MAGIC - MAGIC) | 0) + offset;
+    }
+    return;
+  }
+  for (let i = 0, k = 0; i < n; i++) {
+    if (keep[i] === 0) continue;
+    let x = values[i] / scale;
+    x = x < lo ? lo : x > hi ? hi : x;
+    codes[k++] = ((x + MAGIC - MAGIC) | 0) + offset;
+  }
+}
+
+/** Per output channel: a [rows, columns] walk, each column with its own scale and offset. */
+function channelCodes(
+  values: Float32Array,
+  keep: Uint8Array | null,
+  columns: number,
+  scales: Float32Array,
+  offsets: Int32Array,
+  top: number,
+  codes: Uint8Array,
+): void {
+  // A zero scale (a silent column) divides by 1 instead and clamps to the single level 0.
+  const divisor = new Float64Array(columns);
+  const lo = new Float64Array(columns);
+  const hi = new Float64Array(columns);
+  for (let c = 0; c < columns; c++) {
+    const live = scales[c] > 0;
+    divisor[c] = live ? scales[c] : 1;
+    lo[c] = live ? -offsets[c] : 0;
+    hi[c] = live ? top - offsets[c] : 0;
+  }
+  const n = values.length;
+  let k = 0;
+  for (let base = 0; base < n; base += columns) {
+    for (let c = 0; c < columns; c++) {
+      const i = base + c;
+      if (keep !== null && keep[i] === 0) continue;
+      let x = values[i] / divisor[c];
+      const l = lo[c];
+      const h = hi[c];
+      x = x < l ? l : x > h ? h : x;
+      codes[k++] = ((x + MAGIC - MAGIC) | 0) + offsets[c];
+    }
+  }
+}
+
+/** 1-bit sign binarisation: code 1 for w >= 0, code 0 below. */
+function binaryCodes(values: Float32Array, keep: Uint8Array | null, codes: Uint8Array): void {
+  const n = values.length;
+  for (let i = 0, k = 0; i < n; i++) {
+    if (keep !== null && keep[i] === 0) continue;
+    codes[k++] = values[i] >= 0 ? 1 : 0;
+  }
 }

@@ -42,6 +42,12 @@ export class BatchSampler {
     this.labelBuf = new Int32Array(batchSize);
   }
 
+  /** Moves past one batch without building it (a run continued on another backend). */
+  skip(): void {
+    if (this.cursor === 0) this.order = permutation(this.split.count, this.rng);
+    this.cursor = (this.cursor + 1) % this.stepsPerEpoch;
+  }
+
   /** The next batch; the caller disposes its three tensors. */
   next(): Batch {
     if (this.cursor === 0) this.order = permutation(this.split.count, this.rng); // a new epoch

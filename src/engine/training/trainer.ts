@@ -111,6 +111,16 @@ export class Trainer {
     return ran;
   }
 
+  /** Continues a run from `step` (weights set by the caller): the batches of the steps before
+   * are skipped, so the data order goes on as it would have. Optimizer moments start at 0. */
+  fastForward(step: number): void {
+    this.assertAlive();
+    while (this.stepCount < Math.min(step, this.totalSteps)) {
+      this.sampler.skip();
+      this.stepCount++;
+    }
+  }
+
   /** Mean loss and accuracy over the batches since the previous call (NaN if none ran). */
   takeProgress(): ProgressMetrics {
     this.assertAlive();

@@ -1,0 +1,248 @@
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { collectErrors, percentOf } from './helpers';
+
+/** Where the screenshots go (SHOTS_DIR keeps them apart when several checkouts test at once). */
+const SHOTS = process.env.SHOTS_DIR ?? 'test-results';
+
+/** Runs kept so far, as the History button says ("History, 2 runs"). */
+async function keptRuns(page: Page): Promise<number> {
+  const name = (await page.getByRole('button', { name: /^History/ }).textContent()) ?? '';
+  return Number(/(\d+)/.exec(name)?.[1] ?? 0);
+}
+
+/** Trains the linked experiment to the end: done when the History has kept one more run. */
+async function trainToEnd(page: Page): Promise<void> {
+  const before = await keptRuns(page);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => keptRuns(page), { timeout: 150_000 }).toBe(before + 1);
+  await expect(page.locator('.progress--done')).toHaveCount(1);
+}
+
+async function openHistory(page: Page) {
+  await page.getByRole('button', { name: /^History/ }).click();
+  const panel = page.getByRole('dialog', { name: 'History' });
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+test('finished runs are kept, survive a reload, compare, rename, delete and export', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/#v=1&dataset=circle&epochs=2&seed=3');
+  await trainToEnd(page);
+  await page.getByLabel('Seed', { exact: true }).fill('4');
+  await trainToEnd(page);
+  // Compression points measured on the latest run's model follow it into the History.
+  await page.getByRole('tab', { name: 'Compress' }).click();
+  await expect(page.getByRole('slider', { name: 'Sparsity' })).toBeEnabled({ timeout: 60_000 });
+  await page.getByRole('slider', { name: 'Sparsity' }).fill('100');
+  await expect(page.getByRole('button', { name: /^History/ })).toBeVisible();
+  await expect
+    .poll(async () => (await openHistory(page).then((p) => p.getByRole('list', { name: 'Kept runs' }).getByRole('listitem').first().textContent().finally(() => page.keyboard.press('Escape')))) ?? '', { timeout: 60_000 })
+    .toMatch(/[2-9] compression points/);
+
+  // Survives a reload: the runs come back from IndexedDB.
+  await page.reload();
+  const panel = await openHistory(page);
+  const runs = panel.getByRole('list', { name: 'Kept runs' }).getByRole('listitem');
+  await expect(runs).toHaveCount(2);
+  await expect(runs.nth(0)).toContainText('seed 4');
+  await expect(runs.nth(1)).toContainText('seed 3');
+  await expect(runs.nth(0)).toContainText(/Test accuracy \d+\.\d%/);
+
+  // Compare both: the overlay charts draw one line per run, and a table says the same.
+  await panel.getByRole('checkbox', { name: /^Compare .*seed 4/ }).check();
+  await panel.getByRole('checkbox', { name: /^Compare .*seed 3/ }).check();
+  const accuracyChart = panel.locator('figure', { hasText: 'Test accuracy' }).first();
+  await expect(accuracyChart.locator('.curve-chart__series path')).toHaveCount(2);
+  await expect(panel.getByRole('table', { name: 'The compared runs in numbers' }).getByRole('row')).toHaveCount(3);
+  await expect(panel.getByRole('img', { name: /^Compression points of 2 runs: .*% pruned, 32 bits.*dense float32/ })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/history-compare.png` });
+  const axe = await new AxeBuilder({ page }).include('.history-drawer').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  await panel.getByRole('table', { name: 'The compared runs in numbers' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/history-points.png` });
+
+  // Export: CSV with one measurement per row, the chart as a real PNG.
+  const csvDownload = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = await readFile(await (await csvDownload).path(), 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('run_id,run_name,finished,dataset,model,backend,link,metric,epoch,sparsity,bits,encoded_bytes,value');
+  expect(csv).toContain('final_test_accuracy');
+  expect(csv).toMatch(/#v=1&dataset=circle&epochs=2&seed=3/);
+  const pngDownload = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Save the Test accuracy chart as PNG' }).click();
+  const pngFile = await pngDownload;
+  await pngFile.saveAs(`${SHOTS}/history-chart-export.png`);
+  const png = await readFile(await pngFile.path());
+  expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  expect(png.length).toBeGreaterThan(2000);
+
+  // Rename with the keyboard; the new name is kept across a reload.
+  await runs.nth(1).getByRole('button', { name: /^Rename/ }).click();
+  const nameInput = panel.getByRole('textbox', { name: /^New name for/ });
+  await nameInput.fill('Circle, first try');
+  await nameInput.press('Enter');
+  await expect(runs.nth(1)).toContainText('Circle, first try');
+
+  // Delete, undo, delete again.
+  await runs.nth(0).getByRole('button', { name: /^Delete/ }).click();
+  await expect(runs).toHaveCount(1);
+  await panel.getByRole('button', { name: 'Undo' }).click();
+  await expect(runs).toHaveCount(2);
+  await runs.nth(0).getByRole('button', { name: /^Delete/ }).click();
+  await expect(runs).toHaveCount(1);
+
+  await page.reload();
+  const again = await openHistory(page);
+  const kept = again.getByRole('list', { name: 'Kept runs' }).getByRole('listitem');
+  await expect(kept).toHaveCount(1);
+  await expect(kept.first()).toContainText('Circle, first try');
+
+  // Open restores the run's settings through the link codec.
+  await kept.first().getByRole('button', { name: /^Open/ }).click();
+  await expect(again).toBeHidden();
+  await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('3');
+  await expect(page.getByLabel('Dataset')).toHaveValue('circle');
+  expect(errors).toEqual([]);
+});
+
+test('importing junk says why in a sentence and the page keeps working; real files import', async ({ page }) => {
+  const errors = collectErrors(page);
+  // One epoch of LeNet-300-100 on MNIST: its model file is imported back and measured below.
+  await page.goto('/#v=1&epochs=1&batch=128&seed=5');
+  await trainToEnd(page);
+  const panel = await openHistory(page);
+  const runAccuracy = percentOf(await panel.getByRole('list', { name: 'Kept runs' }).getByText(/Test accuracy/).first().textContent());
+  expect(runAccuracy).toBeGreaterThan(80);
+  const fileInput = panel.getByLabel('Import a results file (.json) or a compressed model (.cpgm)');
+  const alert = panel.getByRole('alert').filter({ hasText: /./ }).first();
+
+  await fileInput.setInputFiles({ name: 'junk.bin', mimeType: 'application/octet-stream', buffer: Buffer.from('\x00\x01garbage that is no file of ours') });
+  await expect(alert).toContainText('neither a results file (JSON) nor a compressed model');
+
+  await fileInput.setInputFiles({ name: 'broken.cpgm', mimeType: 'application/octet-stream', buffer: Buffer.concat([Buffer.from('CPGM'), Buffer.from([1, 0, 200]), Buffer.alloc(5000, 0xff)]) });
+  await expect(alert).toContainText('This compressed model cannot be read.');
+
+  await fileInput.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "compression-playground-results", "version": 1, "runs": [{"id": 3}]}') });
+  await expect(alert).toContainText('Run 1 of the results file is not valid');
+
+  // 100 MB of junk, made inside the page: refused by its size before any byte is read.
+  const ms = await page.evaluate(async () => {
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(100 * 1024 * 1024).fill(0x43)], 'huge.bin'));
+    input.files = dt.files;
+    const start = performance.now();
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    while (!/104\.9 MB/.test(document.querySelector('.history-drawer')?.textContent ?? '') && performance.now() - start < 10_000) await new Promise((r) => setTimeout(r, 10));
+    return performance.now() - start;
+  });
+  await expect(alert).toContainText('The file is 104.9 MB;');
+  expect(ms).toBeLessThan(2000);
+
+  // A real export imports back, and the trained model file reads back as a model.
+  const jsonDownload = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export JSON' }).click();
+  const jsonPath = await (await jsonDownload).path();
+  await fileInput.setInputFiles(jsonPath);
+  await expect(panel.getByRole('status').filter({ hasText: 'Imported 1 run' }).first()).toBeVisible();
+  await expect(panel.getByRole('list', { name: 'Kept runs' }).getByRole('listitem')).toHaveCount(2);
+  await expect(panel.getByText('imported', { exact: true })).toHaveCount(1);
+
+  const modelDownload = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Download trained model' }).click();
+  const modelPath = await (await modelDownload).path();
+  await fileInput.setInputFiles({ name: 'lenet.cpgm', mimeType: 'application/octet-stream', buffer: await readFile(modelPath) });
+  const table = panel.getByRole('table', { name: 'Layers of the imported model' });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(table).toContainText('784 × 300');
+  await expect(panel.getByText('LeNet-300-100, 266,610 parameters')).toBeVisible();
+  // The same weights, decoded from the file and measured again: the run's accuracy.
+  const measured = panel.getByText(/Test accuracy [\d.]+% on 10,000 MNIST test images/);
+  await expect(measured).toBeVisible({ timeout: 60_000 });
+  expect(Math.abs(percentOf(await measured.textContent()) - runAccuracy)).toBeLessThanOrEqual(0.051);
+  await table.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/history-import.png` });
+
+  // The page still works: close the panel and train again.
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await page.getByLabel('Dataset').selectOption('circle');
+  await page.getByLabel('Epochs', { exact: true }).fill('1');
+  await trainToEnd(page);
+  expect(errors).toEqual([]);
+});
+
+test('a classroom link hides the chosen controls and keeps their values', async ({ page, context }) => {
+  const errors = collectErrors(page);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/#v=1&seed=7&optimizer=sgd&seed_hide=1&optimizer_hide=1');
+  await expect(page.getByLabel('Epochs', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Seed', { exact: true })).toHaveCount(0);
+  await expect(page.getByLabel('Optimizer')).toHaveCount(0);
+  await expect(page.getByText('could not use')).toHaveCount(0);
+  // The address keeps the flags as the controls change.
+  await page.getByLabel('Epochs', { exact: true }).fill('3');
+  await expect.poll(() => new URL(page.url()).hash).toContain('epochs=3');
+  const hash = new URL(page.url()).hash;
+  expect(hash).toContain('seed=7');
+  expect(hash).toContain('seed_hide=1');
+  expect(hash).toContain('optimizer_hide=1');
+
+  // The teacher picks one more control to hide and copies the link.
+  const panel = await openHistory(page);
+  await expect(panel.getByText('This link hides 2 controls: Optimizer, Seed.')).toBeVisible();
+  await panel.getByRole('checkbox', { name: 'Bit width' }).check();
+  await panel.getByRole('checkbox', { name: 'Seed' }).uncheck();
+  await panel.getByRole('button', { name: 'Copy classroom link' }).click();
+  await expect(panel.getByText(/Classroom link copied/)).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain('bits_hide=1');
+  expect(link).toContain('optimizer_hide=1');
+  expect(link).not.toContain('seed_hide');
+  await page.screenshot({ path: `${SHOTS}/history-classroom.png` });
+
+  // "Show all controls" brings the hidden ones back with the linked values.
+  await panel.getByRole('button', { name: 'Show all controls' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('7');
+  await expect(page.getByLabel('Optimizer')).toHaveValue('sgd');
+  await expect.poll(() => new URL(page.url()).hash).not.toContain('_hide');
+
+  // The copied link, opened: the Bit width slider is hidden in the Compress view.
+  await page.goto(link.replace(/view=\w+&?/, '') + '&view=compress');
+  await expect(page.getByRole('tab', { name: 'Compress' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('slider', { name: 'Sparsity' })).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Bit width' })).toHaveCount(0);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openHistory(page);
+  await page.screenshot({ path: `${SHOTS}/history-dark.png` });
+  expect(errors).toEqual([]);
+});
+
+test('without IndexedDB (a private window) runs are kept in the tab, and the page says so', async ({ page }) => {
+  const errors = collectErrors(page);
+  // As Firefox's private windows do: opening a database fails.
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+    };
+  });
+  await page.goto('/#v=1&dataset=xor&epochs=1&seed=2');
+  await expect(page.getByRole('alert').filter({ hasText: 'Runs are not being saved: open History to see why.' })).toBeVisible();
+  await trainToEnd(page);
+  const panel = await openHistory(page);
+  await expect(panel.getByRole('alert').filter({ hasText: 'IndexedDB is unavailable' })).toContainText('kept in this tab only until it closes: export them as JSON to keep them.');
+  const runs = panel.getByRole('list', { name: 'Kept runs' }).getByRole('listitem');
+  await expect(runs).toHaveCount(1);
+  await expect(runs.first()).toContainText('XOR');
+  const jsonDownload = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export JSON' }).click();
+  const doc = JSON.parse(await readFile(await (await jsonDownload).path(), 'utf8'));
+  expect(doc.runs).toHaveLength(1);
+  expect(doc.runs[0].dataset).toBe('xor');
+  expect(errors).toEqual([]);
+});

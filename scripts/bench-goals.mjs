@@ -1,0 +1,66 @@
+// The goals of issue 7 against the figures of one bench run, and how far each is missed.
+// TensorFlow Playground figures (../shared/REFERENCE.md, same kind of machine) are the bar to
+// beat on every figure.
+
+const TF_PLAYGROUND = { interactiveMs: 1000, jsGzipKB: 91, longTasks: 252, framesPerSecond: 12 };
+
+/** One row per goal: measured value, goal, met, and by how much it is missed. */
+export function evaluateGoals(report) {
+  const rows = [];
+  const add = (name, value, op, goal, unit, note = '') => {
+    if (value === null || value === undefined || Number.isNaN(value)) {
+      rows.push({ name, value: null, goal: `${op} ${goal}${unit}`, met: false, missedBy: 'not measured', note });
+      return;
+    }
+    const met = op === '>=' ? value >= goal : op === '<=' ? value <= goal : op === '<' ? value < goal : op === '>' ? value > goal : value === goal;
+    const gap = Math.abs(value - goal);
+    const rel = goal !== 0 ? ` (${Math.round((gap / goal) * 100)}%)` : '';
+    rows.push({ name, value, goal: `${op} ${goal}${unit}`, met, missedBy: met ? '' : `${fmt(gap)}${unit}${rel}`, note });
+  };
+
+  const ratio = report.native?.trainVsNative ?? null;
+  add('trainVsNative (batch 60, best browser / PyTorch 1 thread)', ratio, '>=', 0.25, '');
+  add('trainVsNative512 (batch 512)', report.native?.trainVsNative512 ?? null, '>=', 0.25, '', 'same bar as batch 60');
+  add('sliderEstimateP95Ms', report.sliderEstimateP95Ms, '<=', 150, ' ms');
+  add('mainThreadLongTasks (training + slider moves + drag)', report.mainThreadLongTasks, '=', 0, '');
+  const worst = report.kernels.filter((k) => k.vsNumpy).reduce((m, k) => (k.vsNumpy > (m?.vsNumpy ?? 0) ? k : m), null);
+  const within = report.kernels.filter((k) => k.vsNumpy);
+  add(
+    'kernels within 2x of numpy (worst kernel)',
+    worst?.vsNumpy ?? null,
+    '<=',
+    2,
+    'x',
+    worst ? `${within.filter((k) => k.vsNumpy <= 2).length} of ${within.length} within 2x; worst: ${worst.kernel}, ${worst.n} weights` : 'numpy not available',
+  );
+  const fv = report.firstView;
+  add('first view: time to interactive', fv?.timeToInteractiveMs, '<=', 1000, ' ms', `TF Playground ${TF_PLAYGROUND.interactiveMs} ms`);
+  add('first view: time to interactive, beat TF Playground', fv?.timeToInteractiveMs, '<', TF_PLAYGROUND.interactiveMs, ' ms');
+  const kb = fv ? Math.round(fv.jsGzipBytesBeforeWorker / 100) / 10 : null;
+  add('first view: JS before the worker (gzip)', kb, '<=', 150, ' KB');
+  add('first view: JS gzip, beat TF Playground', kb, '<', TF_PLAYGROUND.jsGzipKB, ' KB');
+  add('load: long tasks hovering / scrolling 5,000 frontier points', report.load ? report.load.longTasksHover + report.load.longTasksScroll : null, '=', 0, '');
+  add('long tasks while training, beat TF Playground', report.training?.longTasks, '<', TF_PLAYGROUND.longTasks, '');
+  add('frames/s while training, beat TF Playground', report.training?.framesPerSecond, '>', TF_PLAYGROUND.framesPerSecond, '');
+  return rows;
+}
+
+function fmt(x) {
+  return Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : String(Math.round(x * 100) / 100);
+}
+
+export function printGoals(rows) {
+  const w = Math.max(...rows.map((r) => r.name.length));
+  console.log(`\n${'goal'.padEnd(w)}  ${'measured'.padStart(9)}  ${'goal'.padEnd(10)}  status`);
+  for (const r of rows) {
+    const status = r.met ? 'met' : `MISSED by ${r.missedBy}`;
+    console.log(`${r.name.padEnd(w)}  ${String(r.value ?? '-').padStart(9)}  ${r.goal.padEnd(10)}  ${status}${r.note ? `  (${r.note})` : ''}`);
+  }
+}
+
+/** The same table as Markdown, for the README. */
+export function goalsMarkdown(rows) {
+  const lines = ['| goal | measured | target | status |', '|---|---|---|---|'];
+  for (const r of rows) lines.push(`| ${r.name} | ${r.value ?? '-'} | ${r.goal} | ${r.met ? 'met' : `missed by ${r.missedBy}`}${r.note ? `; ${r.note}` : ''} |`);
+  return lines.join('\n');
+}

@@ -1,0 +1,101 @@
+// Export: the chosen runs as CSV or JSON, the charts on screen as SVG or PNG, and the trained
+// model (dense float32) or the compressed one, in the compression lab's file format.
+import { useEffect, useState } from 'react';
+import { exportBaseName, resultsCsv, resultsJson } from '../../history/exportResults';
+import type { RunRecord } from '../../history/types';
+import { useAppStore } from '../../store';
+import { bridge } from '../../store/bridge';
+import { toCompressionSettings } from '../../store/compressSettings';
+import { toUserMessage } from '../../store/errors';
+import { DEFAULT_COMPRESSION } from '../../url/defaults';
+import { DownloadModel } from '../DownloadModel';
+import { ChartSaveButtons } from './ChartSaveButtons';
+import { chartTitleOf } from './chartImage';
+import { downloadBlob, downloadText } from './download';
+
+function ResultsExport({ runs, chosen }: { runs: RunRecord[]; chosen: boolean }) {
+  const name = exportBaseName(runs);
+  const what = chosen ? `the ${runs.length} chosen ${runs.length === 1 ? 'run' : 'runs'}` : `all ${runs.length} ${runs.length === 1 ? 'run' : 'runs'}`;
+  if (runs.length === 0) return <p className="history-muted">No results to export yet: train a run or import a results file.</p>;
+  return (
+    <div className="history-export__row">
+      <span>Results of {what}:</span>
+      <button type="button" className="btn" disabled={runs.length === 0} onClick={() => downloadText(resultsCsv(runs), `${name}.csv`, 'text/csv')}>
+        Export CSV
+      </button>
+      <button type="button" className="btn" disabled={runs.length === 0} onClick={() => downloadText(resultsJson(runs), `${name}.json`, 'application/json')}>
+        Export JSON
+      </button>
+    </div>
+  );
+}
+
+/** The charts of the open view (behind the History panel). */
+function ScreenCharts() {
+  const [titles, setTitles] = useState<{ title: string; unit: string }[]>([]);
+  useEffect(() => {
+    setTitles([...document.querySelectorAll('main figure.chart-card:not(.chart-card--placeholder)')].map(chartTitleOf));
+  }, []);
+  if (titles.length === 0) return <p className="history-muted">The open view has no chart to save yet.</p>;
+  return (
+    <ul className="history-export__charts">
+      {titles.map(({ title, unit }, i) => (
+        <li key={`${title}-${i}`}>
+          <span>
+            {title} <span className="history-muted">{unit}</span>
+          </span>
+          <ChartSaveButtons title={title} target={() => document.querySelectorAll('main figure.chart-card:not(.chart-card--placeholder)')[i] ?? null} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function TrainedModelButton() {
+  const stopped = useAppStore((s) => (s.runState === 'done' || s.runState === 'cancelled') && (s.progress?.step ?? 0) > 0);
+  const [error, setError] = useState('');
+  const download = async () => {
+    const s = useAppStore.getState();
+    try {
+      const dense = toCompressionSettings({ ...DEFAULT_COMPRESSION, sparsity: 0, bits: 32 }, s.runSpec?.seed ?? 0);
+      const bytes = await bridge().encodedModel(dense);
+      downloadBlob(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }), `${s.runSpec?.model ?? 'model'}-trained-float32.cpgm`);
+      setError('');
+    } catch (err) {
+      setError(toUserMessage(err, 'Could not prepare the trained model'));
+    }
+  };
+  return (
+    <div className="download-model">
+      <button type="button" className="btn" disabled={!stopped} onClick={() => void download()}>
+        Download trained model
+      </button>
+      <span role="alert" className="history-error">
+        {error}
+      </span>
+    </div>
+  );
+}
+
+export function HistoryExport() {
+  const runs = useAppStore((s) => s.historyRuns);
+  const selection = useAppStore((s) => s.historySelection);
+  const chosen = selection.length > 0;
+  const exported = chosen ? selection.map((id) => runs.find((r) => r.id === id)).filter((r): r is RunRecord => r !== undefined) : runs;
+  return (
+    <section className="history-section" aria-labelledby="history-export-title">
+      <h3 id="history-export-title">Export</h3>
+      <ResultsExport runs={exported} chosen={chosen} />
+      <h4>Charts of the open view</h4>
+      <ScreenCharts />
+      <h4>Models</h4>
+      <p className="history-muted">
+        The trained model as float32, and the compressed model at the Compress view&apos;s settings, in the playground&apos;s model format (docs/FORMAT.md). The compressed one is ready once the Compress view has opened the trained model.
+      </p>
+      <div className="history-export__row">
+        <TrainedModelButton />
+        <DownloadModel />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+// "Show as a table": a disclosure whose table is built only once it is opened, so the charts'
+// text alternatives cost nothing while rounds stream in.
+import { useState, type ReactNode } from 'react';
+
+export function LazyDetails({ children }: { children: () => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="lottery-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Show as a table</summary>
+      {open ? children() : null}
+    </details>
+  );
+}

@@ -1,0 +1,103 @@
+// The Transfer view: pretrain once on MNIST digits 0-4, then learn digits 5-9 from a few labels
+// three ways, and compare target accuracy against the labels used and against the compute spent.
+import { useAppStore } from '../../store';
+import { LABEL_STOPS } from '../../store/transferSlice';
+import { RangeField } from '../RangeField';
+import { TransferChart } from '../TransferChart';
+import { compactFlops, formatFlops, ResultsTable } from './ResultsTable';
+import './TransferView.css';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+function Controls() {
+  const labels = useAppStore((s) => s.transferLabels);
+  const running = useAppStore((s) => s.transferRunning);
+  const setLabels = useAppStore((s) => s.setTransferLabels);
+  const run = useAppStore((s) => s.runTransfer);
+  const cancel = useAppStore((s) => s.cancelTransfer);
+  const position = Math.max(0, LABEL_STOPS.findIndex((n) => n === labels));
+  return (
+    <div className="transfer-view__controls">
+      <p className="transfer-view__task">
+        Source: MNIST digits 0-4 (pretrained once). Target: digits 5-9, learned from few labels.
+      </p>
+      <RangeField
+        label="Labeled examples"
+        min={0}
+        max={LABEL_STOPS.length - 1}
+        position={position}
+        onChange={(p) => setLabels(LABEL_STOPS[p])}
+        valueText={`${fmt(labels)} labelled examples of digits 5-9`}
+        display={fmt(labels)}
+        marks={[0, 3, 6, 8].map((p) => ({ position: p, label: fmt(LABEL_STOPS[p]) }))}
+        hint="Log steps. Each run also measures 10, 100 and 1,000 labels below this number, so it draws a curve."
+        disabled={running}
+      />
+      <div className="transfer-view__buttons">
+        <button type="button" className="btn btn--primary" onClick={() => void run()} disabled={running}>
+          Run the three methods
+        </button>
+        <button type="button" className="btn" onClick={cancel} disabled={!running}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Status() {
+  const stage = useAppStore((s) => s.transferStage);
+  const error = useAppStore((s) => s.transferError);
+  const pretrained = useAppStore((s) => s.transferPretrained);
+  const running = useAppStore((s) => s.transferRunning);
+  return (
+    <div className="transfer-view__status">
+      <p role="status" aria-live="polite">
+        {stage ? `${stage.message} ${stage.fraction > 0 ? `(${Math.round(stage.fraction * 100)}%)` : ''}` : null}
+      </p>
+      {running && stage ? <progress max={1} value={stage.fraction} aria-label="Transfer progress" /> : null}
+      {error ? <p role="alert" className="transfer-view__error">{error} Your settings are kept; press Run to try again.</p> : null}
+      {pretrained ? (
+        <p className="transfer-view__pretrained">
+          Pretrained on {fmt(pretrained.sourceTrainImages)} images of digits 0-4: {(pretrained.sourceAccuracy * 100).toFixed(1)}% on their test images after{' '}
+          {pretrained.sourceEpochs === 1 ? 'one pass' : `${pretrained.sourceEpochs} passes`}, {formatFlops(pretrained.flops)}{pretrained.reused ? ', reused from the previous run' : `, ${(pretrained.ms / 1000).toFixed(1)} s`}. This cost is paid once and shared by both transfer methods; it is not counted below.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Charts() {
+  const results = useAppStore((s) => s.transferResults);
+  if (results.length === 0) {
+    return (
+      <p className="transfer-view__empty">
+        Press Run: a small convolutional network learns digits 0-4, then digits 5-9 are learned from your number of labels from scratch, with the pretrained
+        convolutions frozen under a new head, and with everything fine-tuned. Which needs fewer labels? Which needs less compute?
+      </p>
+    );
+  }
+  return (
+    <>
+      <div className="transfer-view__charts">
+        <TransferChart title="Accuracy vs labelled examples" unit="digits 5-9, test set" xLabel="labelled examples (log scale)" results={results} x={(r) => r.labeled} formatX={fmt} />
+        <TransferChart title="Accuracy vs training compute" unit="FLOPs, pretraining not counted" xLabel="training FLOPs (log scale; M = million, G = billion)" results={results} x={(r) => r.flops} formatX={compactFlops} />
+      </div>
+      <ResultsTable results={results} />
+    </>
+  );
+}
+
+export function TransferView() {
+  return (
+    <main className="workspace workspace--transfer" id="view-transfer" role="tabpanel" aria-labelledby="tab-transfer">
+      <aside className="zone zone--controls" aria-label="Transfer settings">
+        <Controls />
+      </aside>
+      <section className="zone zone--chart transfer-view__middle" aria-label="Transfer results">
+        <Status />
+        <Charts />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,6 @@
+// Transfer learning: pretrain on a source task, learn a target task from few labels.
+export { digitsTask, labeledSubset, selectClasses, type TaskSide, type TransferTask } from './tasks';
+export { adaptSteps, adaptToTarget, pretrainSource, TRANSFER_ARCHITECTURE, TRANSFER_DEFAULTS, TRANSFER_METHODS } from './run';
+export type { PretrainedModel, RunHooks, TransferConfig, TransferMethod, TransferResult } from './run';
+export { forwardFlops, trainingFlops, trainingFlopsPerExample } from './compute';
+export { planNet, type NetArchitecture, type NetWeights } from './net';

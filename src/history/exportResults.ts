@@ -1,0 +1,76 @@
+// Results as files: JSON (the whole records, re-importable) and CSV (one measurement per row,
+// ready for a spreadsheet or pandas). Pure text; the page turns it into a download.
+import { resultsDocument } from './resultsSchema';
+import type { RunRecord } from './types';
+
+export const CSV_COLUMNS = [
+  'run_id',
+  'run_name',
+  'finished',
+  'dataset',
+  'model',
+  'backend',
+  'link',
+  'metric',
+  'epoch',
+  'sparsity',
+  'bits',
+  'encoded_bytes',
+  'value',
+] as const;
+
+type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>;
+
+/** Quotes a cell when needed; a text cell that starts like a formula is defused with a quote. */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function rowsOf(run: RunRecord): Row[] {
+  const base: Row = {
+    run_id: run.id,
+    run_name: run.name,
+    finished: new Date(run.createdAt).toISOString(),
+    dataset: run.dataset,
+    model: run.model,
+    backend: run.backend,
+    link: `#${run.link}`,
+  };
+  const rows: Row[] = [
+    { ...base, metric: 'final_test_accuracy', epoch: run.epochs, value: run.testAccuracy },
+    { ...base, metric: 'final_validation_accuracy', epoch: run.epochs, value: run.validationAccuracy },
+    { ...base, metric: 'training_seconds', value: run.seconds },
+  ];
+  if (run.denseBytes !== null) rows.push({ ...base, metric: 'dense_float32_bytes', value: run.denseBytes });
+  const curves: [keyof RunRecord['curves'], string][] = [
+    ['loss', 'train_loss'],
+    ['trainAccuracy', 'train_accuracy_percent'],
+    ['validationAccuracy', 'validation_accuracy_percent'],
+    ['testAccuracy', 'test_accuracy_percent'],
+  ];
+  for (const [key, metric] of curves) for (const p of run.curves[key]) rows.push({ ...base, metric, epoch: p.epoch, value: p.value });
+  for (const p of run.points) {
+    const metric = p.fineTunedEpochs ? `compressed_test_accuracy_${p.method}_finetuned_${p.fineTunedEpochs}ep` : `compressed_test_accuracy_${p.method}`;
+    rows.push({ ...base, metric, sparsity: p.sparsity, bits: p.bits, encoded_bytes: p.encodedBytes, value: p.accuracy });
+  }
+  return rows;
+}
+
+export function resultsCsv(runs: readonly RunRecord[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const run of runs) for (const row of rowsOf(run)) lines.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export function resultsJson(runs: readonly RunRecord[], exportedAt = new Date()): string {
+  return `${JSON.stringify(resultsDocument(runs, exportedAt), null, 1)}\n`;
+}
+
+/** A file name that says what is inside, e.g. "playground-results-2026-11-28-3-runs". */
+export function exportBaseName(runs: readonly RunRecord[], at = new Date()): string {
+  const day = at.toISOString().slice(0, 10);
+  return `playground-results-${day}-${runs.length}-${runs.length === 1 ? 'run' : 'runs'}`;
+}

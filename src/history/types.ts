@@ -1,0 +1,65 @@
+// One finished training run as the History keeps it: the settings as a share-link hash (so
+// opening it goes through the same codec as any link, old versions migrated), what it reached,
+// its curves, and the compression points measured on its model.
+
+export interface CurvePoint {
+  epoch: number;
+  value: number;
+}
+
+/** Accuracies in percent (0-100), losses as they are. */
+export interface RunCurves {
+  loss: CurvePoint[];
+  trainAccuracy: CurvePoint[];
+  validationAccuracy: CurvePoint[];
+  testAccuracy: CurvePoint[];
+}
+
+/** One full-test-set compression measurement of the run's model. */
+export interface RunCompressionPoint {
+  method: string;
+  /** Fraction of kernel weights pruned, 0..1. */
+  sparsity: number;
+  /** 1-8, 16 (float16) or 32 (float32). */
+  bits: number;
+  encodedBytes: number;
+  /** Test accuracy, fraction 0..1. */
+  accuracy: number;
+  fineTunedEpochs?: number;
+}
+
+export interface RunRecord {
+  id: string;
+  name: string;
+  /** Milliseconds since 1970, when the run finished. */
+  createdAt: number;
+  /** The experiment as a share-link hash without the leading '#', e.g. "v=1&seed=7". */
+  link: string;
+  dataset: string;
+  model: string;
+  /** webgl, wasm or cpu; null when unknown (an imported run may not say). */
+  backend: string | null;
+  /** done, or cancelled (stopped early; its weights were kept). */
+  status: 'done' | 'cancelled';
+  epochs: number;
+  steps: number;
+  seconds: number;
+  /** Fractions 0..1 at the end of the run; null when no evaluation ran. */
+  testAccuracy: number | null;
+  validationAccuracy: number | null;
+  curves: RunCurves;
+  /** Dense float32 size of the trained model, bytes (null before the lab opened it). */
+  denseBytes: number | null;
+  points: RunCompressionPoint[];
+  /** Came from an imported results file rather than this browser. */
+  imported?: boolean;
+}
+
+/** Where runs are kept: IndexedDB in the page, a Map in tests and as the fallback. */
+export interface HistoryAdapter {
+  /** 'indexeddb' survives reloads; 'memory' lasts as long as the tab. */
+  readonly kind: 'indexeddb' | 'memory';
+  list(): Promise<RunRecord[]>;
+  put(record: RunRecord): Promise<void>;
+  remove(id: string): Promise<void>;
+}

@@ -1,0 +1,242 @@
+// One lottery run at a time, driven in ~40 ms slices like the training session, so a cancel
+// lands between slices. Each finished round goes to the page with what its charts need (mask
+// overlap with the previous round, first-layer survivors), and the run's state is saved between
+// rounds so a reload can resume it. The ticket's retrained weights are kept per round for
+// "Compress this ticket".
+import {
+  createLotteryRun,
+  firstLayerSurvivors,
+  jaccard,
+  restoreLotteryRun,
+  type LotteryRoundResult,
+  type LotteryRun,
+  type LotterySnapshot,
+} from '../engine/lottery';
+import { studySpec } from '../engine/finetune/compressionStudy';
+import type { Mask } from '../engine/pruning/mask';
+import type { Dataset, TrainSpec, WeightArray } from '../engine/spec/types';
+import { adaptSliceSize, yieldToEventLoop } from '../engine/training/yield';
+import type {
+  LotteryHandlers,
+  LotteryOutcome,
+  LotteryProgressMessage,
+  LotteryRequest,
+  LotteryRoundMessage,
+  SavedLotteryInfo,
+  TicketHandoff,
+  TicketSpec,
+} from './lottery-protocol';
+import { inspectSaved, savedRecord, type LotteryStorage } from './lottery-store';
+
+const SLICE_MS = 40;
+const REPORT_MS = 200;
+/** Between two saves at least this long, unless a whole round just finished. */
+const SAVE_EVERY_MS = 5000;
+
+/** The paper's LeNet-300-100 setup with the student's seed, long enough for one round. */
+export function lotterySpec(request: LotteryRequest, data: Dataset): TrainSpec {
+  const stepsPerEpoch = Math.max(1, Math.floor(data.train.count / 60));
+  const { itersPerRound, epochsPerRound } = request.settings;
+  const epochs = itersPerRound !== undefined ? itersPerRound / stepsPerEpoch : (epochsPerRound ?? 1);
+  const spec = studySpec(Math.max(1, Math.ceil(epochs)), request.seed, request.hidden);
+  // Validation twice an epoch finds the early-stopping iteration without costing much.
+  return { ...spec, evalEverySteps: Math.max(1, Math.round(stepsPerEpoch / 2)) };
+}
+
+/** The first `limit` training images (all when undefined or larger). */
+export function limitTraining(data: Dataset, limit: number | undefined): Dataset {
+  if (limit === undefined || limit >= data.train.count) return data;
+  const n = Math.max(1, Math.floor(limit));
+  const width = data.featureShape.reduce((a, b) => a * b, 1);
+  return { ...data, train: { x: data.train.x.subarray(0, n * width), y: data.train.y.subarray(0, n), count: n } };
+}
+
+export class LotterySession {
+  private run: LotteryRun | null = null;
+  private request: LotteryRequest | null = null;
+  private data: Dataset | null = null;
+  private cancelRequested = false;
+  private running = false;
+  private finished: Promise<unknown> = Promise.resolve();
+  /** The ticket's (rewind to init) weights at the end of each retrained round. */
+  private readonly tickets = new Map<number, WeightArray[]>();
+  private saving: Promise<void> | null = null;
+  private lastSave = 0;
+
+  constructor(private readonly storage: () => LotteryStorage | string) {}
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /** Starts a new run, or resumes `resume` (from savedRun()) on the same data. */
+  async start(request: LotteryRequest, data: Dataset, handlers: LotteryHandlers, resume?: LotterySnapshot): Promise<LotteryOutcome> {
+    if (this.running) throw new Error('A lottery run is already going: cancel it first.');
+    this.dispose();
+    const run = resume ? restoreLotteryRun(resume, data) : createLotteryRun(lotterySpec(request, data), data, request.settings);
+    this.run = run;
+    this.request = request;
+    this.data = data;
+    this.cancelRequested = false;
+    this.running = true;
+    const loop = this.loop(run, handlers, resume);
+    this.finished = loop.catch(() => undefined);
+    return loop;
+  }
+
+  async cancel(): Promise<void> {
+    this.cancelRequested = true;
+    await this.finished;
+  }
+
+  /** The retrained ticket of `round` and its masks, copied for the compression lab. */
+  ticket({ variant, round }: TicketSpec): TicketHandoff & { spec: TrainSpec; data: Dataset } {
+    const run = this.run;
+    if (!run || !this.data) throw new Error('There is no lottery run to take a ticket from yet.');
+    if (variant !== 'rewind_init') throw new Error('Only the ticket rewound to init can be compressed from here.');
+    const weights = this.tickets.get(round);
+    const masks = run.masksOf(variant, round);
+    if (!weights || !masks) throw new Error(`Round ${round} of the ticket has not been retrained in this session, so its weights are not here.`);
+    return { spec: run.spec, data: this.data, weights: weights.map((w) => ({ ...w, values: w.values.slice() })), masks };
+  }
+
+  /** Rounds whose ticket weights are kept. */
+  ticketRounds(): number[] {
+    return [...this.tickets.keys()].sort((a, b) => a - b);
+  }
+
+  async savedRun(): Promise<{ info: SavedLotteryInfo; snapshot?: LotterySnapshot }> {
+    const storage = this.storage();
+    if (typeof storage === 'string') return { info: { status: 'unavailable', reason: storage } };
+    let value: unknown;
+    try {
+      value = await storage.load();
+    } catch (e) {
+      return { info: { status: 'unavailable', reason: `The saved lottery run could not be read (${e instanceof Error ? e.message : String(e)}).` } };
+    }
+    const info = inspectSaved(value);
+    return info.status === 'resumable' ? { info, snapshot: (value as { snapshot: LotterySnapshot }).snapshot } : { info };
+  }
+
+  async discardSaved(): Promise<void> {
+    const storage = this.storage();
+    if (typeof storage !== 'string') await storage.clear();
+  }
+
+  dispose(): void {
+    this.run?.dispose();
+    this.run = null;
+    this.tickets.clear();
+  }
+
+  private async loop(run: LotteryRun, handlers: LotteryHandlers, resumed?: LotterySnapshot): Promise<LotteryOutcome> {
+    const started = performance.now();
+    const startSteps = run.progress().stepsDone;
+    let stepsPerSlice = 1;
+    let lastReport = 0;
+    handlers.onState('running');
+    try {
+      // A resumed run first shows what it had done, with the ticket weights it kept.
+      if (resumed) {
+        const lastTicket = resumed.results.filter((r) => r.variant === 'rewind_init').at(-1);
+        if (lastTicket && resumed.finals.rewind_init) this.tickets.set(lastTicket.round, resumed.finals.rewind_init);
+        for (const r of run.results()) handlers.onRound(this.roundMessage(run, r));
+      }
+      this.report(run, handlers, started, startSteps);
+      while (!run.done && !this.cancelRequested) {
+        const p = run.progress();
+        // A slice ends at the end of a unit at the latest, so each round's weights can be read.
+        const t0 = performance.now();
+        const ran = run.runSteps(Math.max(1, Math.min(stepsPerSlice, p.unitSteps - p.step)));
+        stepsPerSlice = adaptSliceSize(stepsPerSlice, ran, performance.now() - t0, SLICE_MS);
+        const finished = run.takeFinishedRounds();
+        if (finished.length > 0) this.onFinished(run, finished, handlers);
+        if (finished.length > 0 || performance.now() - lastReport >= REPORT_MS) {
+          this.report(run, handlers, started, startSteps);
+          lastReport = performance.now();
+        }
+        await yieldToEventLoop();
+      }
+      const status = this.cancelRequested ? 'cancelled' : 'done';
+      // A cancelled run is kept too, so "Resume lottery run" can pick it up later.
+      this.save(run, handlers, true);
+      await this.saving;
+      this.report(run, handlers, started, startSteps);
+      handlers.onState(status);
+      return { status, rounds: run.results().length, seconds: (performance.now() - started) / 1000 };
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private onFinished(run: LotteryRun, finished: LotteryRoundResult[], handlers: LotteryHandlers): void {
+    const snapshot = run.snapshot();
+    const ticket = finished.filter((r) => r.variant === 'rewind_init').at(-1);
+    if (ticket && snapshot.finals.rewind_init) this.tickets.set(ticket.round, snapshot.finals.rewind_init);
+    for (const r of finished) handlers.onRound(this.roundMessage(run, r));
+    const p = run.progress();
+    const roundComplete = p.phase === 'done' || (p.variant === run.settings.variants[0] && p.step === 0);
+    this.save(run, handlers, roundComplete, snapshot);
+  }
+
+  private roundMessage(run: LotteryRun, result: LotteryRoundResult): LotteryRoundMessage {
+    let overlap: number | null = null;
+    let survivors: Float32Array | null = null;
+    if (result.variant !== 'dense') {
+      const now = run.masksOf(result.variant, result.round);
+      const before = result.round > 1 ? run.masksOf(result.variant, result.round - 1) : null;
+      // Round 1 against the dense network: every kept weight was kept before.
+      overlap = now ? (before ? jaccard(before, now) : result.percentRemaining / 100) : null;
+      survivors = now ? survivorsOf(now, run) : null;
+    } else if (this.data) {
+      const inputs = this.data.featureShape.reduce((a, b) => a * b, 1);
+      survivors = run.spec.model === 'lenet_300_100' ? new Float32Array(inputs).fill(1) : null;
+    }
+    return { result, jaccardWithPrevious: overlap, firstLayerSurvivors: survivors, ticketKept: result.variant === 'rewind_init' && this.tickets.has(result.round) };
+  }
+
+  private report(run: LotteryRun, handlers: LotteryHandlers, started: number, startSteps: number): void {
+    const p = run.progress();
+    const elapsed = (performance.now() - started) / 1000;
+    const done = p.stepsDone - startSteps;
+    const perStep = done > 0 ? elapsed / done : null;
+    const message: LotteryProgressMessage = {
+      ...p,
+      secondsElapsed: elapsed,
+      secondsLeft: perStep === null ? null : Math.max(0, (p.totalSteps - p.stepsDone) * perStep),
+      stepsPerSecond: elapsed > 0 ? done / elapsed : 0,
+    };
+    handlers.onProgress(message);
+  }
+
+  /** Writes the run's state for a reload; never more than one write at a time. */
+  private save(run: LotteryRun, handlers: LotteryHandlers, force: boolean, snapshot?: LotterySnapshot): void {
+    const request = this.request;
+    if (!request || this.saving) return;
+    if (!force && performance.now() - this.lastSave < SAVE_EVERY_MS) return;
+    const storage = this.storage();
+    if (typeof storage === 'string') {
+      handlers.onSaved?.({ ok: false, message: storage });
+      return;
+    }
+    this.lastSave = performance.now();
+    const p = run.progress();
+    const record = savedRecord(request, snapshot ?? run.snapshot());
+    this.saving = storage
+      .save(record)
+      .then(() => handlers.onSaved?.({ ok: true, message: p.phase === 'done' ? 'The finished run is saved in this browser.' : `Saved in this browser at round ${p.round} of ${run.settings.rounds}: a reload can resume from there.` }))
+      .catch((e: unknown) => handlers.onSaved?.({ ok: false, message: `The run could not be saved for a reload (${e instanceof Error ? e.message : String(e)}).` }))
+      .finally(() => {
+        this.saving = null;
+      });
+  }
+}
+
+function survivorsOf(masks: Mask[], run: LotteryRun): Float32Array | null {
+  if (run.spec.model !== 'lenet_300_100') return null;
+  try {
+    return firstLayerSurvivors(masks, [masks[0].shape[0]]);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,36 @@
+// Types of the transfer lab that cross the worker boundary: plain numbers and strings.
+import type { TransferMethod, TransferResult } from '../engine/transfer';
+
+export type { TransferMethod, TransferResult };
+
+export interface TransferRequest {
+  /** Labelled target examples per run, each measured with all three methods. */
+  labelCounts: number[];
+  seed: number;
+}
+
+export interface TransferPretrainInfo {
+  taskLabel: string;
+  /** Accuracy of the pretrained network on the source task's test split. */
+  sourceAccuracy: number;
+  sourceTrainImages: number;
+  /** Passes over those images. */
+  sourceEpochs: number;
+  flops: number;
+  ms: number;
+  /** True when this pretraining was done earlier and reused. */
+  reused: boolean;
+}
+
+export interface TransferHandlers {
+  /** A sentence for the status line, and the fraction of the whole request done. */
+  onStage(message: string, fraction: number): void;
+  onPretrained(info: TransferPretrainInfo): void;
+  onResult(result: TransferResult): void;
+}
+
+export interface TransferOutcome {
+  status: 'done' | 'cancelled';
+  pretrained: TransferPretrainInfo | null;
+  results: TransferResult[];
+}
