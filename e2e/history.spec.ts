@@ -208,6 +208,8 @@ test('a classroom link hides the chosen controls and keeps their values', async 
   // "Show all controls" brings the hidden ones back with the linked values.
   await panel.getByRole('button', { name: 'Show all controls' }).click();
   await page.keyboard.press('Escape');
+  // The dialog's own "Seed" checkbox goes with it; only then is the label unique again.
+  await expect(panel).toBeHidden();
   await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('7');
   await expect(page.getByLabel('Optimizer')).toHaveValue('sgd');
   await expect.poll(() => new URL(page.url()).hash).not.toContain('_hide');

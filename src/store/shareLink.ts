@@ -36,8 +36,13 @@ export function linkFor(s: AppState): string {
 /** Schedules the address bar to follow the state. */
 export function scheduleLinkWrite(get: () => AppState): void {
   if (timer !== null) return;
+  const hashWhenScheduled = window.location.hash;
   timer = setTimeout(() => {
     timer = null;
+    // Someone navigated to another link meanwhile (its hashchange may not have been handled
+    // yet): writing the older state now would overwrite their link and hide it from the
+    // hashchange handler. Their link is applied next and schedules its own write.
+    if (window.location.hash !== hashWhenScheduled) return;
     const hash = `#${encodeExperiment(experimentOf(get()))}`;
     if (hash === lastWritten || hash === window.location.hash) return;
     lastWritten = hash;
