@@ -86,6 +86,9 @@ test('a short lottery run draws every series, streams progress without long task
   // 4-bit codes alone give at most 8x; well above that, the ticket's mask was kept and encoded.
   await expect.poll(async () => Number(((await ratio.textContent()) ?? '').replace(/[^\d.]/g, '')), { timeout: 30_000 }).toBeGreaterThan(12);
   await expect(page.getByRole('slider', { name: 'Bit width' })).toHaveAttribute('aria-valuetext', '4 bits');
+  // Points are compared with the ticket at float32, and the page calls it that, not "dense".
+  await expect(page.getByRole('heading', { name: 'Against the ticket' })).toBeVisible();
+  await expect(page.getByText('Ticket (float32) test accuracy')).toBeVisible();
 
   await page.getByRole('tab', { name: 'Lottery' }).click();
   await page.screenshot({ path: 'test-results/lottery-finished.png', fullPage: true });

@@ -42,7 +42,7 @@ export function mountFrontierLoad(n: number): Promise<number> {
   useAppStore.setState({
     points,
     current: points[Math.floor(n / 2)],
-    baseline: { modelId: 'lenet_300_100', modelLabel: 'LeNet-300-100', denseBytes: DENSE_BYTES, denseMacs: 266_200, accuracy: 0.98, testCount: 10_000, firstKernelShape: [784, 300] },
+    baseline: { modelId: 'lenet_300_100', modelLabel: 'LeNet-300-100', reference: 'dense model', denseBytes: DENSE_BYTES, denseMacs: 266_200, accuracy: 0.98, testCount: 10_000, firstKernelShape: [784, 300] },
     baselineStatus: 'ready',
   });
   const host = document.createElement('div');

@@ -82,6 +82,7 @@ export class CompressionLab {
     const baseline: BaselineInfo = {
       modelId: spec.model,
       modelLabel: MODELS[spec.model].label,
+      reference: 'dense model',
       denseBytes: weights.reduce((sum, w) => sum + 4 * w.values.length, 0),
       denseMacs: macs.denseMacs,
       accuracy: full!.accuracy,
@@ -94,7 +95,7 @@ export class CompressionLab {
 
   /** Takes over a lottery ticket: its retrained weights, and its masks as the starting mask. */
   async adoptTicket(spec: TrainSpec, data: Dataset, weights: WeightArray[], masks: Mask[], label: string): Promise<BaselineInfo> {
-    const baseline = { ...(await this.adopt(spec, data, weights)), modelLabel: label };
+    const baseline = { ...(await this.adopt(spec, data, weights)), modelLabel: label, reference: 'ticket' as const };
     this.trained = { ...this.trained!, baseline, masks };
     return baseline;
   }

@@ -43,6 +43,9 @@ export interface FineTuneHandlers {
 export interface BaselineInfo {
   modelId: string;
   modelLabel: string;
+  /** What the float32 reference is, in words: "dense model", or "ticket" for a lottery ticket
+   * (already sparse, so "dense" would mislabel the line every point is compared with). */
+  reference: 'dense model' | 'ticket';
   denseBytes: number;
   denseMacs: number;
   /** Full-test-set accuracy of the trained dense model. */

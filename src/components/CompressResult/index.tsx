@@ -7,11 +7,11 @@ import { formatInteger, formatKB, formatPercent, formatRatio } from '../../store
 import '../ResultCard/ResultCard.css';
 import './CompressResult.css';
 
-function accuracyCaption(evaluatedOn: number, estimate: boolean, delta: number | null): string {
+function accuracyCaption(evaluatedOn: number, estimate: boolean, delta: number | null, reference: string): string {
   const on = `${estimate ? 'Estimate on the first' : 'On all'} ${formatInteger(evaluatedOn)} test images`;
   if (delta === null) return `${on}.`;
   const pts = Math.abs(delta * 100).toFixed(1);
-  return `${on}; ${pts === '0.0' ? 'same as' : `${pts} pt ${delta < 0 ? 'below' : 'above'}`} the dense model.`;
+  return `${on}; ${pts === '0.0' ? 'same as' : `${pts} pt ${delta < 0 ? 'below' : 'above'}`} the ${reference}.`;
 }
 
 export function CompressHeadline() {
@@ -24,7 +24,7 @@ export function CompressHeadline() {
   const accuracy = current ? `${current.estimate ? '~' : ''}${formatPercent(current.accuracy)}` : '—';
   const delta = current && baseline ? current.accuracy - baseline.accuracy : null;
   let caption = status === 'ready' ? 'Measuring…' : 'Train a model to compress it.';
-  if (current) caption = accuracyCaption(current.evaluatedOn, current.estimate, delta);
+  if (current) caption = accuracyCaption(current.evaluatedOn, current.estimate, delta, baseline?.reference ?? 'dense model');
 
   return (
     <section
@@ -77,7 +77,7 @@ export function CompressDetails() {
   return (
     <section className="result-card compress-details" aria-labelledby="compress-details-title">
       <h2 className="result-card__title" id="compress-details-title">
-        Against the dense model
+        Against the {baseline?.reference ?? 'dense model'}
       </h2>
       <dl className="result-card__stats">
         <div>
@@ -85,7 +85,7 @@ export function CompressDetails() {
           <dd>{formatKB(current?.denseBytes ?? baseline?.denseBytes)}</dd>
         </div>
         <div>
-          <dt>Dense test accuracy</dt>
+          <dt>{baseline?.reference === 'ticket' ? 'Ticket (float32) test accuracy' : 'Dense test accuracy'}</dt>
           <dd>{formatPercent(baseline?.accuracy)}</dd>
         </div>
         <div>

@@ -120,7 +120,7 @@ export function Plot({ width, height, points, current, baseline, yFloor, onSelec
         </g>
         <g className="frontier-plot__dense">
           <line x1={M.left} x2={right} y1={denseY} y2={denseY} />
-          <text x={M.left + 6} y={denseY - 6}>{`Dense float32: ${(baseline.accuracy * 100).toFixed(1)}%`}</text>
+          <text x={M.left + 6} y={denseY - 6}>{`${baseline.reference === 'ticket' ? 'Ticket' : 'Dense'} float32: ${(baseline.accuracy * 100).toFixed(1)}%`}</text>
           <path d={`M${x(kB(baseline.denseBytes)) - 6},${denseY - 6}l12,12m0,-12l-12,12`} className="frontier-plot__dense-mark" />
         </g>
         <path className="frontier-plot__frontier" d={step} />

@@ -39,9 +39,9 @@ export const FrontierChart = memo(function FrontierChart() {
     return [
       ...shown.map((id) => ({ label: PRUNING_METHODS[id].label, color: METHOD_STYLES[id].color, icon: <MarkerIcon shape={METHOD_STYLES[id].marker} color={METHOD_STYLES[id].color} /> })),
       { label: 'Pareto frontier', color: 'var(--text)' },
-      { label: 'Dense model', color: 'var(--muted)', dashed: true },
+      { label: baseline?.reference === 'ticket' ? 'Ticket (float32)' : 'Dense model', color: 'var(--muted)', dashed: true },
     ];
-  }, [methods, current?.settings.pruning.method]);
+  }, [methods, current?.settings.pruning.method, baseline?.reference]);
 
   const accuracies = [...points.map((p) => p.accuracy * 100), ...(current ? [current.accuracy * 100] : []), (baseline?.accuracy ?? 1) * 100];
   const auto = autoFloor(accuracies);
