@@ -12,6 +12,7 @@ import { linearScale, logScale, logTicks } from '../SvgChart/scale';
 import { describePoint } from './describe';
 import { Marker } from './marks';
 import { PointTooltip } from './PointTooltip';
+import { nearestPoint } from '../nearestPoint';
 
 interface Props {
   width: number;
@@ -53,18 +54,7 @@ export function Plot({ width, height, points, current, baseline, yFloor, onSelec
   });
   if (frontier.length) step += `H${right}`;
 
-  const nearest = (mx: number, my: number): number | null => {
-    let best: number | null = null;
-    let bestD = 24 * 24;
-    for (let i = 0; i < sorted.length; i++) {
-      const d = (px(sorted[i]) - mx) ** 2 + (py(sorted[i]) - my) ** 2;
-      if (d < bestD) {
-        best = i;
-        bestD = d;
-      }
-    }
-    return best;
-  };
+  const nearest = (mx: number, my: number) => nearestPoint(sorted.length, (i) => [px(sorted[i]), py(sorted[i])], mx, my, 24);
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     setHover(nearest(e.clientX - r.left, e.clientY - r.top));

@@ -5,6 +5,7 @@ import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react'
 import { Marker } from '../FrontierChart/marks';
 import { linearScale, logScale, niceTicks } from '../SvgChart/scale';
 import type { PlotSeries } from './series';
+import { nearestPoint } from '../nearestPoint';
 
 interface Props {
   width: number;
@@ -34,18 +35,7 @@ export function LotteryPlot({ width, height, series, xMin, yDomain, yTick, yLabe
   const clampY = (v: number) => y(Math.min(yDomain[1], Math.max(yDomain[0], v)));
   const yTicks = niceTicks(yDomain[0], yDomain[1], Math.max(2, Math.round((bottom - M.top) / 40)));
 
-  const nearest = (mx: number, my: number): number | null => {
-    let best: number | null = null;
-    let bestD = 26 * 26;
-    flat.forEach(({ p }, i) => {
-      const d = (x(p.x) - mx) ** 2 + (clampY(p.y) - my) ** 2;
-      if (d < bestD) {
-        best = i;
-        bestD = d;
-      }
-    });
-    return best;
-  };
+  const nearest = (mx: number, my: number) => nearestPoint(flat.length, (i) => [x(flat[i].p.x), clampY(flat[i].p.y)], mx, my, 26);
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     setHover(nearest(e.clientX - r.left, e.clientY - r.top));
