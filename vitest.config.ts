@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { PREACT_ALIASES } from './vite-preact.ts';
 
 export default defineConfig({
+  resolve: { alias: PREACT_ALIASES },
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',

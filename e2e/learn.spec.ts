@@ -74,3 +74,14 @@ test('a lesson can be walked through with the keyboard alone', async ({ page }) 
   await expect(page.getByText('1 of 2 matched the research')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('the first view points a newcomer at the lessons', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  const start = page.getByRole('button', { name: 'Start a guided lesson' });
+  await start.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tab', { name: 'Learn' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText('Pruning · step 1 of 5')).toBeVisible();
+  expect(errors).toEqual([]);
+});

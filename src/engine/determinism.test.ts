@@ -3,19 +3,16 @@
 // seed of a link, in differently sized slices (the worker sizes its slices by the clock, so the
 // slicing must not matter), and requires the same test accuracy to 4 decimals, bit-identical
 // weights and byte-identical compressed files, including random pruning and k-means.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallMnist } from '../../test/mnist';
+import { registerWasmPaths } from '../../test/wasmBackend';
 import { compressWeights, type CompressionSettings } from './compression/compress';
 import { MNIST_DEFAULTS } from './spec/defaults';
 import type { Dataset, TrainSpec, WeightArray } from './spec/types';
 import { Trainer } from './training/trainer';
 
-const require = createRequire(import.meta.url);
-setWasmPaths(join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + '/');
+registerWasmPaths();
 
 let data: Dataset;
 const SPEC: TrainSpec = { ...MNIST_DEFAULTS, hidden: [300, 100], epochs: 1, seed: 7 };

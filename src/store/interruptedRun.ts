@@ -2,12 +2,13 @@
 // page notes in sessionStorage that a run is going, with its settings and how far it got, so the
 // next load of the tab can say the run was interrupted and put its settings back. (The weights
 // are not saved: resuming would need them every few seconds, several hundred kB each.)
+// The note is written when a run starts and again as the page goes away (pagehide), not on a
+// timer: a storage write is a synchronous call to the browser process, and under load one took
+// 30-100 ms of the main thread while the charts were drawing.
 import type { TrainSpec } from '../engine/spec/types';
 import type { AppState } from './types';
 
 const KEY = 'compression-playground:run-in-progress';
-/** How often the step count in the note is refreshed while a run goes. */
-const WRITE_EVERY_MS = 1000;
 
 interface RunNote {
   spec: TrainSpec;
@@ -15,7 +16,9 @@ interface RunNote {
   totalSteps: number | null;
 }
 
-let lastWrite = 0;
+/** The run the page is following, written to the note when the page goes away. */
+let current: RunNote | null = null;
+let listening = false;
 
 const active = (s: AppState) => s.runState === 'loading-data' || s.runState === 'running' || s.runState === 'paused';
 
@@ -40,13 +43,22 @@ export function followRunForReload(s: AppState, prev: AppState): void {
   if (!store) return;
   if (active(s) && s.runSpec) {
     const fresh = !active(prev) || s.runId !== prev.runId;
-    if (!fresh && Date.now() - lastWrite < WRITE_EVERY_MS) return;
-    lastWrite = Date.now();
-    const note: RunNote = { spec: s.runSpec, step: s.progress?.step ?? 0, totalSteps: s.progress?.totalSteps ?? null };
-    store.setItem(KEY, JSON.stringify(note));
+    current = { spec: s.runSpec, step: s.progress?.step ?? 0, totalSteps: s.progress?.totalSteps ?? null };
+    if (fresh) store.setItem(KEY, JSON.stringify(current));
+    listenForPageHide(store);
   } else if (active(prev) || s.runId !== prev.runId) {
+    current = null;
     store.removeItem(KEY);
   }
+}
+
+function listenForPageHide(store: NoteStorage): void {
+  const target = globalThis as { addEventListener?: (type: string, listener: () => void) => void };
+  if (listening || !target.addEventListener) return;
+  listening = true;
+  target.addEventListener('pagehide', () => {
+    if (current) store.setItem(KEY, JSON.stringify(current));
+  });
 }
 
 function readNote(): RunNote | null {

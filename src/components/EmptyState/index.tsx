@@ -7,6 +7,7 @@ import './EmptyState.css';
 export function EmptyState() {
   const spec = useAppStore(selectSpec);
   const runState = useAppStore((s) => s.runState);
+  const setView = useAppStore((s) => s.setView);
 
   if (runState === 'loading-data' || runState === 'running') {
     return (
@@ -23,6 +24,13 @@ export function EmptyState() {
         Press <strong>Train</strong> and {MODELS[spec.model].label} learns{' '}
         {DATASETS[spec.dataset].label} from scratch, right here in your browser. Watch the loss
         fall and the accuracy climb.
+      </p>
+      {/* A newcomer who does not yet know what to look for gets a guided path instead. */}
+      <p className="empty-state__text empty-state__learn">
+        New to pruning and quantization?{' '}
+        <button type="button" className="link-button" onClick={() => setView('learn')}>
+          Start a guided lesson
+        </button>
       </p>
     </div>
   );
