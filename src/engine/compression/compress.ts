@@ -49,12 +49,18 @@ export interface CompressionResult {
 /**
  * Prunes `weights` (cumulatively on top of `currentMasks`, if given), quantizes the surviving
  * kernel weights, encodes the result and measures it. Never returns NaN or Infinity.
+ * `outputs` (one array per weight, of its size) receive the dequantized weights instead of new
+ * arrays, and `codeSpaces` (4 bytes per weight) hold the codes: the result's `weights`,
+ * `quantized[].dequantized` and `quantized[].codes` then live in them, valid until the caller
+ * reuses them.
  */
 export function compressWeights(
   modelId: string,
   weights: WeightArray[],
   settings: CompressionSettings,
   currentMasks: Mask[] | null = null,
+  outputs?: Float32Array[],
+  codeSpaces?: ArrayBuffer[],
 ): CompressionResult {
   checkQuantizationSettings(settings.quantization);
   const method = PRUNING_METHODS[settings.pruning.method];
@@ -67,7 +73,7 @@ export function compressWeights(
   const masks =
     sparsity > 0 || currentMasks !== null ? method.prune(clean, currentMasks, params) : denseMasks(clean);
   notes.push(...pruningNotes(clean, masks, params));
-  const quantized = quantizeWeights(clean, masks, settings.quantization);
+  const quantized = quantizeWeights(clean, masks, settings.quantization, outputs, codeSpaces);
   notes.push(...quantizationNotes(quantized, settings.quantization));
 
   const encoded = encodeQuantized(modelId, quantized, { entropyCoding: settings.entropyCoding ?? true });

@@ -4,7 +4,7 @@
 // come from here and are reused across calls. Single-threaded JS makes this safe as long as
 // no caller keeps a scratch array past its own return, and no two live uses share a slot.
 
-export type ScratchSlot = 'magnitudes' | 'sortKeys' | 'sortSpare' | 'survivors' | 'prefix' | 'gapCounts';
+export type ScratchSlot = 'magnitudes' | 'sortKeys' | 'sortSpare' | 'survivors' | 'prefix' | 'gapCounts' | 'sample';
 
 const buffers = new Map<ScratchSlot, ArrayBuffer>();
 

@@ -29,6 +29,7 @@ export function pruneSmallest(kernels: ScopedKernel[], count: number): void {
   const { threshold, below } = kthSmallestMagnitude(
     kernels.map(({ weight, mask }) => ({ values: weight.values, keep: mask.keep })),
     count - 1,
+    candidates,
   );
   let tiesToPrune = count - below;
 

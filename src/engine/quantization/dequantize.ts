@@ -5,8 +5,9 @@
 import { float16Table } from './float16';
 import { channelCount, shapeSize, type QuantizedPayload } from './types';
 
-/** Value of every code, laid out as [group][code]; groups are columns when per-channel. */
-function codeTable(p: QuantizedPayload, groups: number): Float32Array {
+/** Value of every code, laid out as [group][code]; groups are columns when per-channel. The
+ * quantizer's fused pass (uniform.ts) uses it too, so both produce the same bits. */
+export function levelTable(p: QuantizedPayload, groups: number): Float32Array {
   if (p.scheme === 'kmeans') return p.codebook ?? new Float32Array(0);
   const levels = 2 ** p.bits;
   const table = new Float32Array(groups * levels);
@@ -51,7 +52,7 @@ export function dequantizePayload(p: QuantizedPayload, out?: Float32Array): Floa
   }
   const columns = channelCount(p.shape);
   const perChannel = p.granularity === 'channel' && (p.scheme === 'symmetric' || p.scheme === 'affine');
-  const table = codeTable(p, perChannel ? columns : 1);
+  const table = levelTable(p, perChannel ? columns : 1);
   gatherBytes(table, codes as Uint8Array, keep, out, perChannel ? 2 ** p.bits : 0, columns);
   return out;
 }

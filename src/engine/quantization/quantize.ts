@@ -36,29 +36,32 @@ function countKeep(keep: Uint8Array | null, n: number): number {
 }
 
 /** Float32 bit patterns of the kept values: the "codes" of an unquantized tensor. */
-function float32Codes(values: Float32Array, keep: Uint8Array | null, kept: number): Uint32Array {
-  const out = new Float32Array(kept);
+function float32Codes(values: Float32Array, keep: Uint8Array | null, kept: number, space?: ArrayBuffer): Uint32Array {
+  const out = space !== undefined && space.byteLength >= 4 * kept ? new Float32Array(space, 0, kept) : new Float32Array(kept);
   let k = 0;
   for (let i = 0; i < values.length; i++) if (keep === null || keep[i] === 1) out[k++] = values[i];
-  return new Uint32Array(out.buffer);
+  return new Uint32Array(out.buffer, out.byteOffset, kept);
 }
 
 /**
  * One tensor under one setting; `keep` null means every weight is kept. `out`, if given, is
- * reused for the dequantized values (see dequantizePayload).
+ * reused for the dequantized values (see dequantizePayload). `codeSpace`, if given (4 bytes per
+ * weight), holds the codes of float32 and integer schemes instead of a new array: the slider
+ * reuses both, since fresh memory costs page faults worth several passes over it.
  */
 export function quantizeTensor(
   w: WeightArray,
   keep: Uint8Array | null,
   settings: QuantizationSettings,
   out?: Float32Array,
+  codeSpace?: ArrayBuffer,
 ): QuantizedTensor {
   const kept = countKeep(keep, w.values.length);
   const base = { shape: w.shape.slice(), granularity: settings.granularity, keep };
   let payload: QuantizedPayload;
   switch (settings.scheme) {
     case 'none':
-      payload = { ...base, scheme: 'none', granularity: 'tensor', bits: 32, codes: float32Codes(w.values, keep, kept) };
+      payload = { ...base, scheme: 'none', granularity: 'tensor', bits: 32, codes: float32Codes(w.values, keep, kept, codeSpace) };
       break;
     case 'float16':
       payload = { ...base, scheme: 'float16', granularity: 'tensor', bits: 16, codes: quantizeFloat16(w.values, keep, kept) };
@@ -71,8 +74,11 @@ export function quantizeTensor(
     case 'symmetric':
     case 'affine': {
       const perChannel = settings.granularity === 'channel';
-      const q = quantizeUniform(w.values, keep, w.shape, settings.scheme, perChannel, settings.bits, kept);
+      // Per tensor (not 1-bit), codes and dequantized values come out of one pass.
+      const fused = !perChannel && !(settings.scheme === 'symmetric' && settings.bits === 1);
+      const { dequantized, ...q } = quantizeUniform(w.values, keep, w.shape, settings.scheme, perChannel, settings.bits, kept, fused ? (out ?? new Float32Array(w.values.length)) : undefined, codeSpace);
       payload = { ...base, scheme: settings.scheme, bits: settings.bits, ...q };
+      if (dequantized) return { name: w.name, ...payload, dequantized };
       break;
     }
     default:
@@ -81,17 +87,27 @@ export function quantizeTensor(
   return { name: w.name, ...payload, dequantized: dequantizePayload(payload, out) };
 }
 
-/** Kernels quantized under their masks (only kept weights count), biases kept as float32. */
+/**
+ * Kernels quantized under their masks (only kept weights count), biases kept as float32.
+ * `outputs`, one array per weight of its size, receive the dequantized values instead of new
+ * arrays, and `codeSpaces` hold the codes (the slider reuses both between moves; see
+ * quantizeTensor's `out` and `codeSpace`).
+ */
 export function quantizeWeights(
   weights: WeightArray[],
   masks: Mask[] | null,
   settings: QuantizationSettings,
+  outputs?: Float32Array[],
+  codeSpaces?: ArrayBuffer[],
 ): QuantizedTensor[] {
   const byName = masksByName(weights, masks);
   const float32: QuantizationSettings = { scheme: 'none', granularity: 'tensor', bits: 32 };
-  return weights.map((w) => {
+  if (outputs !== undefined && outputs.length !== weights.length) {
+    throw new Error(`quantizeWeights needs one output per weight array (${weights.length}), got ${outputs.length}.`);
+  }
+  return weights.map((w, t) => {
     const keep = byName.get(w.name)?.keep ?? null;
-    return quantizeTensor(w, keep, isKernel(w) ? settings : float32);
+    return quantizeTensor(w, keep, isKernel(w) ? settings : float32, outputs?.[t], codeSpaces?.[t]);
   });
 }
 
