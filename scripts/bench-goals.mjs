@@ -40,6 +40,15 @@ export function evaluateGoals(report) {
   add('first view: JS before the worker (gzip)', kb, '<=', 150, ' KB');
   add('first view: JS gzip, beat TF Playground', kb, '<', TF_PLAYGROUND.jsGzipKB, ' KB');
   add('load: long tasks hovering / scrolling 5,000 frontier points', report.load ? report.load.longTasksHover + report.load.longTasksScroll : null, '=', 0, '');
+  const h = report.historyLoad;
+  add(
+    'load: long tasks opening / scrolling / hovering the History with 1,000 runs',
+    h ? h.longTasksOpen + h.longTasksWheel + h.longTasksKeys + h.longTasksHover : null,
+    '=',
+    0,
+    '',
+    h ? `${h.longTasksOpen} / ${h.longTasksWheel + h.longTasksKeys} / ${h.longTasksHover}; panel open in ${h.openMs} ms` : '',
+  );
   add('long tasks while training, beat TF Playground', report.training?.longTasks, '<', TF_PLAYGROUND.longTasks, '');
   add('frames/s while training, beat TF Playground', report.training?.framesPerSecond, '>', TF_PLAYGROUND.framesPerSecond, '');
   return rows;

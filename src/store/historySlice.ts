@@ -4,14 +4,14 @@ import type { StateCreator } from 'zustand';
 import { openIdbAdapter } from '../history/idbAdapter';
 import { buildRunRecord, newRunId, toRunPoints } from '../history/record';
 import { HistoryRepository, type HistorySnapshot } from '../history/repository';
-import type { RunRecord } from '../history/types';
+import type { RunRecord, RunSummary } from '../history/types';
 import { encodeExperiment } from '../url/codec';
 import { experimentOf } from './shareLink';
 import type { AppState } from './types';
 
 export interface HistorySlice {
-  /** Newest first. */
-  historyRuns: RunRecord[];
+  /** Newest first; summaries (no curves or points: see historyRecords). */
+  historyRuns: RunSummary[];
   historyStorage: 'loading' | 'indexeddb' | 'memory';
   /** Runs kept in memory only because the browser would not store them. */
   historyUnsaved: string[];
@@ -25,6 +25,8 @@ export interface HistorySlice {
   /** The last deleted run, so Undo can bring it back. */
   lastDeletedRun: RunRecord | null;
   loadHistory(): Promise<void>;
+  /** Whole runs (curves and points) for these ids, in their order, read when needed. */
+  historyRecords(ids: readonly string[]): Promise<RunRecord[]>;
   /** Called when a training run ends (done or stopped): keeps it in the History. */
   recordFinishedRun(): Promise<void>;
   /** The lab measured a point for the run's model: the run's record follows (debounced). */
@@ -76,6 +78,10 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
       apply((await repo()).snapshot());
     },
 
+    async historyRecords(ids) {
+      return (await repo()).getMany(ids);
+    },
+
     async recordFinishedRun() {
       const s = get();
       if (!s.outcome || !s.runSpec || s.outcome.steps === 0) return;
@@ -104,7 +110,7 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
         const link = recordOfRun;
         if (!link || s.baselineRunId !== link.runId || !s.baseline) return;
         const r = await repo();
-        const run = r.get(link.recordId);
+        const run = await r.get(link.recordId);
         if (!run) return;
         apply(await r.save({ ...run, denseBytes: s.baseline.denseBytes, points: toRunPoints(s.points) }));
       }, COMPRESSION_SAVE_DELAY_MS);
@@ -116,7 +122,7 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
 
     async deleteRun(id) {
       const r = await repo();
-      const run = r.get(id);
+      const run = await r.get(id);
       if (!run) return;
       set({ lastDeletedRun: run });
       apply(await r.remove(id), `Deleted "${run.name}".`);

@@ -1,13 +1,14 @@
 // Several kept runs side by side: their test-accuracy and loss curves overlaid, their
 // compression points on one chart, and a table with the same numbers (the charts' text form).
 import { useMemo, useRef } from 'react';
-import type { RunRecord } from '../../history/types';
+import type { RunRecord, RunSummary } from '../../history/types';
 import { useAppStore } from '../../store';
 import { formatKB, formatLoss, formatPercent, formatSeconds } from '../../store/format';
 import { CurveChart, type CurveSeries } from '../CurveChart';
 import { ChartSaveButtons } from '../HistoryExport/ChartSaveButtons';
 import { PointsChart, type StyledRun } from './PointsChart';
 import { MAX_COMPARED, runColor } from './runStyle';
+import { useRunRecords } from './useRunRecords';
 
 function curves(runs: StyledRun[], pick: (r: RunRecord) => CurveSeries['points'], format: (v: number) => string, dots: boolean): CurveSeries[] {
   return runs.map(({ run, color }, i) => ({ key: run.id, name: run.name, color, dashed: runColor(i).dashed, points: pick(run), dots, format }));
@@ -28,16 +29,17 @@ function SavableChart({ title, children }: { title: string; children: React.Reac
 export function HistoryCompare() {
   const all = useAppStore((s) => s.historyRuns);
   const selection = useAppStore((s) => s.historySelection);
-  const runs = useMemo<StyledRun[]>(
-    () =>
-      selection
-        .map((id) => all.find((r) => r.id === id))
-        .filter((r): r is RunRecord => r !== undefined)
-        .slice(0, MAX_COMPARED)
-        .map((run, i) => ({ run, color: runColor(i).color })),
-    [all, selection],
-  );
-  if (runs.length === 0) return <p className="history-muted">Tick runs above to compare their curves and compression points here.</p>;
+  const chosen = useMemo(() => {
+    const byId = new Map(all.map((r) => [r.id, r]));
+    return selection
+      .map((id) => byId.get(id))
+      .filter((r): r is RunSummary => r !== undefined)
+      .slice(0, MAX_COMPARED);
+  }, [all, selection]);
+  const records = useRunRecords(chosen);
+  const runs: StyledRun[] = records.map((run, i) => ({ run, color: runColor(i).color }));
+  if (chosen.length === 0) return <p className="history-muted">Tick runs above to compare their curves and compression points here.</p>;
+  if (runs.length === 0) return <p className="history-muted">Reading the chosen runs…</p>;
   const epochs = Math.max(1, ...runs.map((r) => r.run.epochs));
   const accuracy = curves(runs, (r) => r.curves.testAccuracy, (v) => `${v.toFixed(1)}%`, true);
   // Runs a point apart would look identical on a 0-100% axis: start it near the lowest value.

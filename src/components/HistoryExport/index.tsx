@@ -1,8 +1,8 @@
 // Export: the chosen runs as CSV or JSON, the charts on screen as SVG or PNG, and the trained
 // model (dense float32) or the compressed one, in the compression lab's file format.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { exportBaseName, resultsCsv, resultsJson } from '../../history/exportResults';
-import type { RunRecord } from '../../history/types';
+import type { RunSummary } from '../../history/types';
 import { useAppStore } from '../../store';
 import { bridge } from '../../store/bridge';
 import { toCompressionSettings } from '../../store/compressSettings';
@@ -13,19 +13,34 @@ import { ChartSaveButtons } from './ChartSaveButtons';
 import { chartTitleOf } from './chartImage';
 import { downloadBlob, downloadText } from './download';
 
-function ResultsExport({ runs, chosen }: { runs: RunRecord[]; chosen: boolean }) {
-  const name = exportBaseName(runs);
-  const what = chosen ? `the ${runs.length} chosen ${runs.length === 1 ? 'run' : 'runs'}` : `all ${runs.length} ${runs.length === 1 ? 'run' : 'runs'}`;
+function ResultsExport({ runs, chosen }: { runs: RunSummary[]; chosen: boolean }) {
+  const [busy, setBusy] = useState(false);
+  const what = chosen ? `the ${runs.length} chosen ${runs.length === 1 ? 'run' : 'runs'}` : `all ${runs.length.toLocaleString('en-US')} ${runs.length === 1 ? 'run' : 'runs'}`;
   if (runs.length === 0) return <p className="history-muted">No results to export yet: train a run or import a results file.</p>;
+  // The list holds summaries: the curves and points are read from the History on demand.
+  const save = async (format: 'csv' | 'json') => {
+    setBusy(true);
+    try {
+      const records = await useAppStore.getState().historyRecords(runs.map((r) => r.id));
+      const name = exportBaseName(records);
+      if (format === 'csv') downloadText(resultsCsv(records), `${name}.csv`, 'text/csv');
+      else downloadText(resultsJson(records), `${name}.json`, 'application/json');
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <div className="history-export__row">
       <span>Results of {what}:</span>
-      <button type="button" className="btn" disabled={runs.length === 0} onClick={() => downloadText(resultsCsv(runs), `${name}.csv`, 'text/csv')}>
+      <button type="button" className="btn" disabled={busy} onClick={() => void save('csv')}>
         Export CSV
       </button>
-      <button type="button" className="btn" disabled={runs.length === 0} onClick={() => downloadText(resultsJson(runs), `${name}.json`, 'application/json')}>
+      <button type="button" className="btn" disabled={busy} onClick={() => void save('json')}>
         Export JSON
       </button>
+      <span role="status" className="history-muted">
+        {busy ? 'Reading the runs…' : ''}
+      </span>
     </div>
   );
 }
@@ -81,7 +96,11 @@ export function HistoryExport() {
   const runs = useAppStore((s) => s.historyRuns);
   const selection = useAppStore((s) => s.historySelection);
   const chosen = selection.length > 0;
-  const exported = chosen ? selection.map((id) => runs.find((r) => r.id === id)).filter((r): r is RunRecord => r !== undefined) : runs;
+  const exported = useMemo(() => {
+    if (!chosen) return runs;
+    const byId = new Map(runs.map((r) => [r.id, r]));
+    return selection.map((id) => byId.get(id)).filter((r): r is RunSummary => r !== undefined);
+  }, [runs, selection, chosen]);
   return (
     <section className="history-section" aria-labelledby="history-export-title">
       <h3 id="history-export-title">Export</h3>

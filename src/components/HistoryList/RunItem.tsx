@@ -1,9 +1,10 @@
 // One kept run: its name (renamable), what it was, what it reached, and Open / Rename / Delete.
 // Renaming happens in place: Enter saves, Escape cancels, focus comes back to Rename.
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+// Every row has the same height (ROW_PITCH): long lines end in an ellipsis rather than wrap.
+import { memo, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { DATASETS } from '../../engine/datasets/registry';
 import { MODELS } from '../../engine/models/registry';
-import type { RunRecord } from '../../history/types';
+import type { RunSummary } from '../../history/types';
 import { useAppStore } from '../../store';
 import { formatKB, formatPercent, formatSeconds } from '../../store/format';
 
@@ -13,16 +14,35 @@ function label<T extends Record<string, { label: string }>>(table: T, id: string
   return Object.prototype.hasOwnProperty.call(table, id) ? table[id as keyof T].label : id;
 }
 
-/** The smallest compressed point within 1 point of the run's accuracy, if any was measured. */
-function bestPoint(run: RunRecord): string | null {
-  if (run.points.length === 0) return null;
-  const floor = (run.testAccuracy ?? 0) - 0.01;
-  const good = run.points.filter((p) => p.accuracy >= floor);
-  const pick = (good.length > 0 ? good : run.points).reduce((a, b) => (b.encodedBytes < a.encodedBytes ? b : a));
-  return `${run.points.length} compression ${run.points.length === 1 ? 'point' : 'points'}; smallest within 1 pt: ${formatKB(pick.encodedBytes)} at ${formatPercent(pick.accuracy)}`;
+/** Where the run's best compression point is, from its summary (the points stay in storage). */
+function bestPoint(run: RunSummary): string | null {
+  const pick = run.bestPoint;
+  if (run.pointCount === 0 || !pick) return null;
+  return `${run.pointCount} compression ${run.pointCount === 1 ? 'point' : 'points'}; smallest within 1 pt: ${formatKB(pick.encodedBytes)} at ${formatPercent(pick.accuracy)}`;
 }
 
-export function RunItem({ run, color, unsaved }: { run: RunRecord; color: string | null; unsaved: boolean }) {
+/** Distance from one row's top to the next (the row's fixed height plus the gap): the list only
+ * draws the rows in view, so every row must be this tall (HistoryPanel.css holds the content to
+ * it). On a narrow screen lines may wrap to two (TALL_ROW_PITCH), so a run's name stays readable. */
+export const ROW_PITCH = 158;
+export const TALL_ROW_PITCH = 240;
+/** Below this list width, rows are tall. */
+export const NARROW_LIST_PX = 560;
+const ROW_GAP = 8;
+
+interface RunItemProps {
+  run: RunSummary;
+  /** Position in the whole list, from 0 (most rows are not drawn). */
+  index: number;
+  setSize: number;
+  /** ROW_PITCH or TALL_ROW_PITCH. */
+  pitch: number;
+  color: string | null;
+  unsaved: boolean;
+}
+
+// Memoised: while the list scrolls, rows that stay in view are not drawn again.
+export const RunItem = memo(function RunItem({ run, index, setSize, pitch, color, unsaved }: RunItemProps) {
   const nameId = useId();
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(run.name);
@@ -54,7 +74,14 @@ export function RunItem({ run, color, unsaved }: { run: RunRecord; color: string
   const best = bestPoint(run);
 
   return (
-    <li className="run-item" aria-labelledby={nameId}>
+    <li
+      className="run-item"
+      aria-labelledby={nameId}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      data-index={index}
+      style={{ top: index * pitch, height: pitch - ROW_GAP }}
+    >
       <div className="run-item__head">
         <input
           type="checkbox"
@@ -115,4 +142,4 @@ export function RunItem({ run, color, unsaved }: { run: RunRecord; color: string
       ) : null}
     </li>
   );
-}
+});

@@ -4,7 +4,18 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useAppStore } from '../../store';
 import './HistoryPanel.css';
 
-const HistoryDrawer = lazy(() => import('./HistoryDrawer'));
+const loadDrawer = () => import('./HistoryDrawer');
+const HistoryDrawer = lazy(loadDrawer);
+
+/** Fetches and compiles the panel's code while the page is idle, so opening it is one quick task. */
+function usePreloadDrawer() {
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 2000));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const id = idle(() => void loadDrawer(), { timeout: 5000 });
+    return () => cancel(id);
+  }, []);
+}
 
 export function HistoryButton() {
   const open = useAppStore((s) => s.historyOpen);
@@ -15,6 +26,7 @@ export function HistoryButton() {
   useEffect(() => {
     void useAppStore.getState().loadHistory();
   }, []);
+  usePreloadDrawer();
 
   // Whichever way the panel closed (Escape, Close, or "Open" on a run), focus comes back here.
   const button = useRef<HTMLButtonElement>(null);
@@ -31,7 +43,7 @@ export function HistoryButton() {
         {count > 0 ? (
           <span className="history-button__count">
             <span className="visually-hidden">, </span>
-            {count}
+            {count.toLocaleString('en-US')}
             <span className="visually-hidden"> {count === 1 ? 'run' : 'runs'}</span>
           </span>
         ) : null}

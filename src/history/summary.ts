@@ -1,0 +1,16 @@
+// A run's summary: what the History list shows, kept beside the whole record so the list opens
+// without reading every run's curves.
+import type { RunRecord, RunSummary } from './types';
+
+export function summarize(run: RunRecord): RunSummary {
+  const { curves: _curves, points: maybePoints, ...rest } = run;
+  // Records written by older versions may lack points; a summary never throws.
+  const points = maybePoints ?? [];
+  let bestPoint = null;
+  if (points.length > 0) {
+    const floor = (run.testAccuracy ?? 0) - 0.01;
+    const good = points.filter((p) => p.accuracy >= floor);
+    bestPoint = (good.length > 0 ? good : points).reduce((a, b) => (b.encodedBytes < a.encodedBytes ? b : a));
+  }
+  return { ...rest, pointCount: points.length, bestPoint };
+}
