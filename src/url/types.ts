@@ -1,6 +1,7 @@
 // What a share link carries: the view and every setting of the experiment. The codec fills what
 // a link leaves out from the defaults, so old links keep working as settings are added.
 import type { TrainSpec } from '../engine/spec/types';
+import type { TransferTaskId } from '../engine/transfer/tasks';
 import type { LotteryControls } from './lotteryFields';
 import type { HiddenControls } from './hideable';
 
@@ -28,6 +29,8 @@ export interface Experiment {
   hide?: HiddenControls;
   /** The lottery lab's settings; absent: its defaults (src/url/lotteryFields). */
   lottery?: LotteryControls;
+  /** The Transfer view's task; absent: 'digits' (MNIST digits 0-4 -> 5-9). */
+  transferTask?: TransferTaskId;
 }
 
 export interface DecodeResult {

@@ -1,18 +1,20 @@
 // Fetches the gzip-compressed MNIST IDX files that scripts/prepare-data.mjs wrote into
 // public/data/mnist, decompresses them here in the worker and hands them to the engine parser.
-// Datasets are cached for the life of the worker: switching back costs nothing.
+// Datasets are cached for the life of the worker: switching back costs nothing. Fashion-MNIST
+// (public/data/fashion-mnist) goes through the same fetch and checks, from ./fashion-loader.
 import { buildMnistDataset, MNIST_FILES } from '../engine/datasets/mnist';
+import { FASHION_MNIST } from '../engine/datasets/registry';
 import { generateToyDataset } from '../engine/datasets/toy2d';
 import type { Dataset, DatasetId } from '../engine/spec/types';
 import type { DataStatus } from './protocol';
 
 const cache = new Map<string, Dataset>();
-const REGENERATE = 'Run `npm install` (it runs scripts/prepare-data.mjs) and reload the page.';
+export const REGENERATE = 'Run `npm install` (it runs scripts/prepare-data.mjs) and reload the page.';
 
 export class DataLoadError extends Error {}
 
-function dataUrl(file: string): string {
-  return new URL(`${import.meta.env.BASE_URL}data/mnist/${file}`, self.location.origin).href;
+function dataUrl(file: string, folder = 'mnist'): string {
+  return new URL(`${import.meta.env.BASE_URL}data/${folder}/${file}`, self.location.origin).href;
 }
 
 const IDX_RAW_BYTES: Record<string, number> = {
@@ -42,29 +44,41 @@ async function readBody(response: Response, rawBytes: number, onFraction: (f: nu
   return new Blob(chunks as BlobPart[]);
 }
 
-async function fetchIdx(file: string, rawBytes: number, onFraction: (f: number) => void): Promise<ArrayBuffer> {
+const datasetName = (folder: string) => (folder === 'mnist' ? 'MNIST' : FASHION_MNIST.label);
+/** A file as named in messages: MNIST's bare, others with their folder. */
+const shownName = (file: string, folder: string) => (folder === 'mnist' ? file : `${folder}/${file}`);
+
+/** The response for one data file, its body unread; a missing file is a sentence. */
+export async function openDataFile(file: string, folder = 'mnist'): Promise<Response & { body: ReadableStream<Uint8Array> }> {
   let response: Response;
   try {
-    response = await fetch(dataUrl(file));
+    response = await fetch(dataUrl(file, folder));
   } catch {
-    throw new DataLoadError(`Could not download ${file} from this site. Check that the playground's server is running.`);
+    throw new DataLoadError(`Could not download ${shownName(file, folder)} from this site. Check that the playground's server is running.`);
   }
   if (!response.ok || !response.body) {
-    throw new DataLoadError(`The MNIST file ${file} is missing (HTTP ${response.status}). ${REGENERATE}`);
+    throw new DataLoadError(`The ${datasetName(folder)} file ${shownName(file, folder)} is missing (HTTP ${response.status}). ${REGENERATE}`);
   }
+  return response as Response & { body: ReadableStream<Uint8Array> };
+}
+
+export async function fetchIdx(file: string, rawBytes: number, onFraction: (f: number) => void, folder = 'mnist'): Promise<ArrayBuffer> {
+  const what = datasetName(folder);
+  const response = await openDataFile(file, folder);
+  file = shownName(file, folder);
   const body = await readBody(response, rawBytes, onFraction);
   const head = new Uint8Array(await body.slice(0, 4).arrayBuffer());
   // Already decoded by the browser: an IDX file starts with 00 00 08.
   if (head[0] === 0 && head[1] === 0 && head[2] === 0x08) return body.arrayBuffer();
   // A dev server answers a missing file with index.html; gzip starts with 1f 8b.
   if (head[0] !== 0x1f || head[1] !== 0x8b) {
-    throw new DataLoadError(`The MNIST file ${file} is missing or is neither gzip nor IDX data. ${REGENERATE}`);
+    throw new DataLoadError(`The ${what} file ${file} is missing or is neither gzip nor IDX data. ${REGENERATE}`);
   }
   try {
     const stream = body.stream().pipeThrough(new DecompressionStream('gzip'));
     return await new Response(stream).arrayBuffer();
   } catch {
-    throw new DataLoadError(`The MNIST file ${file} is damaged (its gzip data does not decompress). ${REGENERATE}`);
+    throw new DataLoadError(`The ${what} file ${file} is damaged (its gzip data does not decompress). ${REGENERATE}`);
   }
 }
 
@@ -104,3 +118,4 @@ export async function loadDataset(id: DatasetId, seed: number, onStatus: (s: Dat
   cache.set(key, dataset);
   return dataset;
 }
+

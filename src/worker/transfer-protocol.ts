@@ -1,16 +1,22 @@
 // Types of the transfer lab that cross the worker boundary: plain numbers and strings.
-import type { TransferMethod, TransferResult } from '../engine/transfer';
+import type { TransferMethod, TransferResult, TransferTaskId } from '../engine/transfer';
 
-export type { TransferMethod, TransferResult };
+export type { TransferMethod, TransferResult, TransferTaskId };
 
 export interface TransferRequest {
+  /** Which source -> target pair; absent: 'digits'. Fashion-MNIST is downloaded only for 'fashion'. */
+  task?: TransferTaskId;
   /** Labelled target examples per run, each measured with all three methods. */
   labelCounts: number[];
   seed: number;
 }
 
 export interface TransferPretrainInfo {
+  taskId: TransferTaskId;
   taskLabel: string;
+  /** The classes pretrained on and the classes learned, in label order. */
+  sourceClasses: string[];
+  targetClasses: string[];
   /** Accuracy of the pretrained network on the source task's test split. */
   sourceAccuracy: number;
   sourceTrainImages: number;

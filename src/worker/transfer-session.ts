@@ -1,8 +1,11 @@
-// The worker side of the transfer lab: pretrains once per seed on MNIST digits 0-4 (kept for
-// later requests), then learns digits 5-9 from each requested number of labels with the three
-// methods, reporting every result as it lands. One request at a time; cancel lands between slices.
+// The worker side of the transfer lab: pretrains once per task and seed on the source (MNIST
+// digits 0-4, or all ten digits for the Fashion-MNIST task; kept for later requests), then learns
+// the target from each requested number of labels with the three methods, reporting every result
+// as it lands. Fashion-MNIST is downloaded only when its task is asked for. One request at a time;
+// cancel lands between slices.
 import { loadDataset } from './data-loader';
-import { adaptSteps, adaptToTarget, digitsTask, pretrainSource, TRANSFER_DEFAULTS, TRANSFER_METHODS, type PretrainedModel, type TransferConfig, type TransferTask } from '../engine/transfer';
+import { loadFashionMnist } from './fashion-loader';
+import { adaptSteps, adaptToTarget, digitsTask, fashionTask, pretrainSource, TRANSFER_DEFAULTS, TRANSFER_METHODS, type PretrainedModel, type TransferConfig, type TransferTask, type TransferTaskId } from '../engine/transfer';
 import { isAbortError } from '../engine/training/yield';
 import type { TransferHandlers, TransferOutcome, TransferPretrainInfo, TransferRequest } from './transfer-protocol';
 
@@ -18,8 +21,9 @@ export const WORKER_TRANSFER_CONFIG: TransferConfig = {
 export const MAX_LABELS = 5000;
 
 export class TransferSession {
-  private task: TransferTask | null = null;
-  private pretrained = new Map<number, { model: PretrainedModel; info: TransferPretrainInfo }>();
+  private tasks = new Map<TransferTaskId, TransferTask>();
+  /** Keyed by task and seed, e.g. "fashion:0". */
+  private pretrained = new Map<string, { model: PretrainedModel; info: TransferPretrainInfo }>();
   private abort: { aborted: boolean } | null = null;
 
   cancel(): void {
@@ -34,13 +38,12 @@ export class TransferSession {
     const results: TransferOutcome['results'] = [];
     let info: TransferPretrainInfo | null = null;
     try {
-      handlers.onStage('Loading MNIST…', 0);
-      this.task ??= digitsTask(await loadDataset('mnist', 0, (s) => handlers.onStage(s.message, 0)));
-      const task = this.task;
+      const task = await this.taskFor(request.task ?? 'digits', (message) => handlers.onStage(message, 0));
+      const key = `${task.id}:${request.seed}`;
       const config = { ...WORKER_TRANSFER_CONFIG, seed: request.seed };
       // Work in steps, so the progress bar moves evenly: pretraining, then each run.
       const runs = counts.flatMap((n) => TRANSFER_METHODS.map((method) => ({ n, method, steps: adaptSteps(n, config).steps })));
-      const cached = this.pretrained.get(request.seed);
+      const cached = this.pretrained.get(key);
       const pretrainSteps = cached ? 0 : Math.floor(Math.min(config.pretrain.limit ?? Infinity, task.source.train.count) / config.pretrain.batchSize) * config.pretrain.epochs;
       const total = pretrainSteps + runs.reduce((s, r) => s + r.steps, 0);
       let done = 0;
@@ -51,12 +54,17 @@ export class TransferSession {
           signal,
           onProgress: (f) => handlers.onStage(`Pretraining on ${task.source.classNames.join(', ')}…`, (f * pretrainSteps) / total),
         });
-        info = { taskLabel: task.label, sourceAccuracy: model.sourceAccuracy, sourceTrainImages: model.images, sourceEpochs: model.epochs, flops: model.flops, ms: model.ms, reused: false };
-        this.pretrained.set(request.seed, { model, info });
+        info = {
+          taskId: task.id,
+          taskLabel: task.label,
+          sourceClasses: task.source.classNames,
+          targetClasses: task.target.classNames,
+          sourceAccuracy: model.sourceAccuracy, sourceTrainImages: model.images, sourceEpochs: model.epochs, flops: model.flops, ms: model.ms, reused: false };
+        this.pretrained.set(key, { model, info });
         done = pretrainSteps;
       }
       handlers.onPretrained(info);
-      const model = this.pretrained.get(request.seed)!.model;
+      const model = this.pretrained.get(key)!.model;
       for (const run of runs) {
         const label = `${run.method === 'scratch' ? 'From scratch' : run.method === 'frozen' ? 'Frozen extractor' : 'Fine-tuning'} on ${run.n.toLocaleString('en-US')} labels…`;
         const result = await adaptToTarget(task, model, run.method, run.n, config, {
@@ -74,6 +82,19 @@ export class TransferSession {
     } finally {
       this.abort = null;
     }
+  }
+
+  private async taskFor(id: TransferTaskId, onStage: (message: string) => void): Promise<TransferTask> {
+    const cached = this.tasks.get(id);
+    if (cached) return cached;
+    onStage('Loading MNIST…');
+    const mnist = await loadDataset('mnist', 0, (s) => onStage(s.message));
+    let task: TransferTask;
+    if (id === 'fashion') task = fashionTask(mnist, await loadFashionMnist((s) => onStage(s.message)));
+    else if (id === 'digits') task = digitsTask(mnist);
+    else throw new Error(`Unknown transfer task "${String(id)}".`);
+    this.tasks.set(id, task);
+    return task;
   }
 }
 

@@ -15,11 +15,14 @@ export function compactFlops(flops: number): string {
   return `${Number((flops / (d as number)).toPrecision(3))}${unit}`;
 }
 
-export function ResultsTable({ results }: { results: TransferResult[] }) {
+/** `target` names the classes measured, e.g. "Fashion-MNIST clothes". */
+export function ResultsTable({ results, target }: { results: TransferResult[]; target: string }) {
   const rows = [...results].sort((a, b) => a.labeled - b.labeled || a.method.localeCompare(b.method));
   return (
     <table className="transfer-view__table">
-      <caption>Every run: accuracy on the {rows[0]?.testCount.toLocaleString('en-US') ?? ''} target test images</caption>
+      <caption>
+        Every run: accuracy on the {rows[0]?.testCount.toLocaleString('en-US') ?? ''} test images of {target}
+      </caption>
       <thead>
         <tr>
           <th scope="col">Labelled examples</th>

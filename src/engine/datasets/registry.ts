@@ -51,3 +51,25 @@ export const DATASET_IDS: DatasetId[] = ['mnist', 'circle', 'xor', 'gaussians', 
 export function isDatasetId(value: string): value is DatasetId {
   return Object.prototype.hasOwnProperty.call(DATASETS, value);
 }
+
+/** The ten Fashion-MNIST classes, in label order (Zalando's names). */
+export const FASHION_CLASS_NAMES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'] as const;
+
+/** A dataset the Transfer view learns as a target; not offered for training in the Train view. */
+export interface TransferDatasetInfo {
+  id: 'fashion-mnist';
+  label: string;
+  description: string;
+  /** Folder under public/data holding its four gzip IDX files. */
+  folder: string;
+  classNames: readonly string[];
+}
+
+export const FASHION_MNIST: TransferDatasetInfo = {
+  id: 'fashion-mnist',
+  label: 'Fashion-MNIST',
+  description:
+    'Zalando\'s photos of clothes and shoes as 28x28 grey images in 10 classes (T-shirt/top to ankle boot): 60,000 to train on, 9,988 to test.',
+  folder: 'fashion-mnist',
+  classNames: FASHION_CLASS_NAMES,
+};

@@ -1,5 +1,5 @@
 // Transfer learning: pretrain on a source task, learn a target task from few labels.
-export { digitsTask, labeledSubset, selectClasses, type TaskSide, type TransferTask } from './tasks';
+export { digitsTask, fashionTask, labeledSubset, selectClasses, TRANSFER_TASK_IDS, TRANSFER_TASK_INFO, type TaskSide, type TransferTask, type TransferTaskId } from './tasks';
 export { adaptSteps, adaptToTarget, pretrainSource, TRANSFER_ARCHITECTURE, TRANSFER_DEFAULTS, TRANSFER_METHODS } from './run';
 export type { PretrainedModel, RunHooks, TransferConfig, TransferMethod, TransferResult } from './run';
 export { forwardFlops, trainingFlops, trainingFlopsPerExample } from './compute';

@@ -1,6 +1,8 @@
 // A transfer task: a source to pretrain on and a target to learn from few labels, each with
 // its own classes numbered from 0. Built from datasets already in memory (no copies of the
 // pixels beyond the selected rows).
+import type { FashionMnist } from '../datasets/fashionMnist';
+import { FASHION_CLASS_NAMES } from '../datasets/registry';
 import type { Dataset, Split } from '../spec/types';
 import { createRng, deriveSeed, shuffleInPlace } from '../random';
 
@@ -12,8 +14,23 @@ export interface TaskSide {
   classNames: string[];
 }
 
+/** The tasks the Transfer view offers; 'digits' is the default. */
+export const TRANSFER_TASK_IDS = ['digits', 'fashion'] as const;
+export type TransferTaskId = (typeof TRANSFER_TASK_IDS)[number];
+
+/** What the page names each task by, before its data is loaded. */
+export const TRANSFER_TASK_INFO: Record<TransferTaskId, { label: string; source: string; target: string; targetClasses: readonly string[] }> = {
+  digits: { label: 'MNIST digits 0-4 → digits 5-9', source: 'MNIST digits 0-4', target: 'digits 5-9', targetClasses: ['5', '6', '7', '8', '9'] },
+  fashion: {
+    label: 'MNIST digits → Fashion-MNIST',
+    source: 'all ten MNIST digits',
+    target: 'Fashion-MNIST clothes',
+    targetClasses: FASHION_CLASS_NAMES,
+  },
+};
+
 export interface TransferTask {
-  id: string;
+  id: TransferTaskId;
   /** One line for the page, e.g. "MNIST digits 0-4 → digits 5-9". */
   label: string;
   /** Values per example (784 for 28x28 images); source and target must agree. */
@@ -73,10 +90,28 @@ export function digitsTask(mnist: Dataset, sourceDigits = range(0, 4), targetDig
   });
   const span = (d: number[]) => `${d[0]}-${d[d.length - 1]}`;
   return {
-    id: 'mnist-digits',
+    id: 'digits',
     label: `MNIST digits ${span(sourceDigits)} → digits ${span(targetDigits)}`,
     featureSize,
     source: side(sourceDigits),
     target: side(targetDigits),
+  };
+}
+
+/**
+ * All ten MNIST digits as the source, the ten Fashion-MNIST classes as the target: strokes
+ * learned on handwriting, reused for photos of clothes. The splits are used as they are (no
+ * copy): every class is kept and the labels are already 0-9 on both sides.
+ */
+export function fashionTask(mnist: Dataset, fashion: FashionMnist): TransferTask {
+  const featureSize = mnist.featureShape.reduce((a, b) => a * b, 1);
+  const fashionSize = fashion.featureShape.reduce((a, b) => a * b, 1);
+  if (featureSize !== fashionSize) throw new Error(`MNIST gives ${featureSize} values per image, Fashion-MNIST ${fashionSize}: the two must agree.`);
+  return {
+    id: 'fashion',
+    label: TRANSFER_TASK_INFO.fashion.label,
+    featureSize,
+    source: { train: mnist.train, test: mnist.test, numClasses: mnist.numClasses, classNames: range(0, mnist.numClasses - 1).map(String) },
+    target: { train: fashion.train, test: fashion.test, numClasses: fashion.numClasses, classNames: [...fashion.classNames] },
   };
 }

@@ -1,30 +1,21 @@
 // The transfer lab on real MNIST: pretrain on digits 0-4, learn digits 5-9 from 100 labels.
 // Runs on tfjs's wasm backend in Node (as determinism.test.ts does): the plain-JavaScript cpu
 // backend needs minutes for the convolutions this lab pretrains.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { smallMnist } from '../../../test/mnist';
+import { useWasmBackend } from '../../../test/wasmBackend';
 import { adaptSteps, adaptToTarget, digitsTask, labeledSubset, pretrainSource, TRANSFER_DEFAULTS, type TransferResult, type TransferTask } from '.';
 
-const require = createRequire(import.meta.url);
-setWasmPaths(join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + '/');
+useWasmBackend();
 
 let task: TransferTask;
-let backendBefore = '';
 
-beforeAll(async () => {
-  backendBefore = tf.getBackend();
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  await tf.setBackend('wasm');
-  await tf.ready();
+beforeAll(() => {
   // The first 12,000 training images (6,145 of digits 0-4 to pretrain on) and the whole test
   // set (4,861 images of digits 5-9 to measure the target on).
   task = digitsTask(smallMnist({ validationSize: 1000, trainLimit: 12000, testLimit: 10000 }));
 });
-afterAll(async () => void (backendBefore && (await tf.setBackend(backendBefore))));
 
 const config = TRANSFER_DEFAULTS;
 
