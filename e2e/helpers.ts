@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Records main-thread long tasks (> 50 ms) from page start, into window.__longTasks. */
 export async function observeLongTasks(page: Page): Promise<void> {
@@ -41,4 +41,11 @@ export function workerTensors(page: Page): Promise<number> {
     const hook = (window as unknown as { __playground: { memory(): Promise<{ numTensors: number }> } }).__playground;
     return hook.memory().then((m) => m.numTensors);
   });
+}
+
+/** The History dialog closed and left the page: a closed <dialog> is hidden at once but stays in
+ * the DOM until the store re-renders, and its Classroom checkboxes share labels ("Dataset", ...)
+ * with the main form. */
+export async function expectHistoryClosed(page: Page): Promise<void> {
+  await expect(page.locator('dialog.history-drawer')).toHaveCount(0);
 }

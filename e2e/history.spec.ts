@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, percentOf } from './helpers';
+import { collectErrors, percentOf, expectHistoryClosed } from './helpers';
 
 /** Where the screenshots go (SHOTS_DIR keeps them apart when several checkouts test at once). */
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results';
@@ -103,7 +103,7 @@ test('finished runs are kept, survive a reload, compare, rename, delete and expo
 
   // Open restores the run's settings through the link codec.
   await kept.first().getByRole('button', { name: /^Open/ }).click();
-  await expect(again).toBeHidden();
+  await expectHistoryClosed(page);
   await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('3');
   await expect(page.getByLabel('Dataset')).toHaveValue('circle');
   expect(errors).toEqual([]);
@@ -169,7 +169,7 @@ test('importing junk says why in a sentence and the page keeps working; real fil
 
   // The page still works: close the panel and train again.
   await page.keyboard.press('Escape');
-  await expect(panel).toBeHidden();
+  await expectHistoryClosed(page);
   await page.getByLabel('Dataset').selectOption('circle');
   await page.getByLabel('Epochs', { exact: true }).fill('1');
   await trainToEnd(page);
@@ -209,7 +209,7 @@ test('a classroom link hides the chosen controls and keeps their values', async 
   await panel.getByRole('button', { name: 'Show all controls' }).click();
   await page.keyboard.press('Escape');
   // The dialog's own "Seed" checkbox goes with it; only then is the label unique again.
-  await expect(panel).toBeHidden();
+  await expectHistoryClosed(page);
   await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('7');
   await expect(page.getByLabel('Optimizer')).toHaveValue('sgd');
   await expect.poll(() => new URL(page.url()).hash).not.toContain('_hide');
