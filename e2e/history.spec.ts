@@ -248,3 +248,32 @@ test('without IndexedDB (a private window) runs are kept in the tab, and the pag
   expect(doc.runs[0].dataset).toBe('xor');
   expect(errors).toEqual([]);
 });
+
+test('a tab of an older version holding the saved runs open: the History says to close it, and after a reload it works', async ({ context, page }) => {
+  const errors = collectErrors(page);
+  // The old tab: a page of this origin that opened the store at version 1 and, like the version
+  // 1 code, does not let go when a newer version asks.
+  const oldTab = await context.newPage();
+  await oldTab.route('**/old-tab', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>old tab</title>' }));
+  await oldTab.goto('/old-tab');
+  await oldTab.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('compression-playground-history', 1);
+        request.onupgradeneeded = () => request.result.createObjectStore('runs', { keyPath: 'id' });
+        request.onsuccess = () => ((window as unknown as { held: IDBDatabase }).held = request.result, resolve());
+        request.onerror = () => reject(request.error);
+      }),
+  );
+  await page.goto('/');
+  await expect(page.getByRole('alert').filter({ hasText: 'Runs are not being saved: open History to see why.' })).toBeVisible();
+  const panel = await openHistory(page);
+  await expect(panel.getByRole('alert').filter({ hasText: 'Another tab' })).toContainText('Another tab of the playground, opened before it was updated, still holds the saved runs. Close that tab and reload this one');
+  await oldTab.close();
+  await page.reload();
+  await expect(page.getByLabel('Backend', { exact: true })).toHaveText(/wasm|webgl|cpu/i, { timeout: 30_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'Runs are not being saved' })).toHaveCount(0);
+  const reopened = await openHistory(page);
+  await expect(reopened.getByText('Another tab of the playground')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

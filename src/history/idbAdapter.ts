@@ -16,23 +16,40 @@ interface HistoryDb extends DBSchema {
   summaries: { key: string; value: RunSummary };
 }
 
+/** The store needs an upgrade that another tab, of an older version of the page, is blocking. */
+export class UpgradeBlockedError extends Error {
+  override name = 'UpgradeBlockedError';
+  constructor() {
+    super('Another tab holds the saved runs open with an older version of the page.');
+  }
+}
+
 /** Rejects when IndexedDB is missing or refuses to open (private windows, blocked storage). */
 export async function openIdbAdapter(): Promise<HistoryAdapter> {
   // Read off globalThis: the store (and so this file) is also compiled for Node tests.
   if ((globalThis as { indexedDB?: unknown }).indexedDB === undefined) throw new Error('IndexedDB is not available in this browser window.');
   let opened: IDBPDatabase<HistoryDb> | null = null;
-  const db = await openDB<HistoryDb>(DB_NAME, DB_VERSION, {
+  let rejectBlocked: (error: Error) => void = () => undefined;
+  const blocked = new Promise<never>((_, reject) => (rejectBlocked = reject));
+  const opening = openDB<HistoryDb>(DB_NAME, DB_VERSION, {
     upgrade(database, oldVersion) {
       if (oldVersion < 1) database.createObjectStore('runs', { keyPath: 'id' });
       // Runs kept by version 1 get their summaries at the first list (see below), not here:
       // reading 1,000 whole runs takes seconds, and opening must answer quickly.
       if (oldVersion < 2) database.createObjectStore('summaries', { keyPath: 'id' });
     },
+    // A tab of an older version still holds the store open, so the upgrade waits for it: say so
+    // now. If that tab closes later, the connection that then opens is not wanted.
+    blocked() {
+      rejectBlocked(new UpgradeBlockedError());
+      void opening.then((late) => late.close(), () => undefined);
+    },
     // A newer version of the page opened in another tab: let it upgrade rather than block it.
     blocking() {
       opened?.close();
     },
   });
+  const db = await Promise.race([opening, blocked]);
   opened = db;
   return {
     kind: 'indexeddb',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter } from './memoryAdapter';
 import { HistoryRepository } from './repository';
+import { UpgradeBlockedError } from './idbAdapter';
 import { sampleRun } from './sampleRun';
 import { summarize } from './summary';
 import type { HistoryAdapter, RunRecord } from './types';
@@ -74,6 +75,16 @@ describe('history repository', () => {
     expect(snap.runs).toHaveLength(1);
     expect(snap.unsaved).toEqual([]);
     expect(snap.problem).toMatch(/IndexedDB is unavailable.*kept in this tab only.*export them/);
+  });
+
+  it('says to close the old tab when an older version of the page blocks the upgrade', async () => {
+    const repo = await HistoryRepository.open(async () => {
+      throw new UpgradeBlockedError();
+    });
+    const snap = repo.snapshot();
+    expect(snap.storage).toBe('memory');
+    expect(snap.problem).toMatch(/Another tab of the playground.*Close that tab and reload this one/);
+    expect(snap.problem).not.toMatch(/private windows/);
   });
 
   it('falls back when opening never answers', async () => {

@@ -55,11 +55,14 @@ export class HistoryRepository {
       // which takes seconds for a thousand; a store that opened does not hang on a read.
       for (const run of await adapter.list()) repo.summaries.set(run.id, run);
       return repo;
-    } catch {
+    } catch (error) {
       const repo = new HistoryRepository(createMemoryAdapter());
       repo.problem =
-        'This browser window does not let the playground keep data (IndexedDB is unavailable, as in some private windows). ' +
-        'Runs are kept in this tab only until it closes: export them as JSON to keep them.';
+        (error as { name?: unknown } | null)?.name === 'UpgradeBlockedError'
+          ? 'Another tab of the playground, opened before it was updated, still holds the saved runs. ' +
+            'Close that tab and reload this one to see them; until then new runs are kept in this tab only.'
+          : 'This browser window does not let the playground keep data (IndexedDB is unavailable, as in some private windows). ' +
+            'Runs are kept in this tab only until it closes: export them as JSON to keep them.';
       return repo;
     }
   }

@@ -6,6 +6,8 @@ import { MaskGallery } from '../MaskGallery';
 import { SparsityBars } from '../SparsityBars';
 import { AFTER_COLOR, LEVEL_COLOR, WeightHistogram } from '../WeightHistogram';
 import { useInspection } from './useInspection';
+// The card's frame and title are the layer table's, so the two cards of the view match.
+import '../LayerTable/LayerTable.css';
 import './LookInside.css';
 
 function Legend() {
@@ -32,9 +34,9 @@ export function LookInside() {
   const index = Math.min(selected, inspection.layers.length - 1);
   const layer = inspection.layers[index];
   return (
-    <section className="look-inside" aria-labelledby="look-inside-title" aria-busy={updating} data-updating={updating}>
-      <h2 className="look-inside__title" id="look-inside-title">
-        Weights and masks <span className="look-inside__unit">each layer before and after compression{updating ? ' · updating…' : ''}</span>
+    <section className="layer-card look-inside" aria-labelledby="look-inside-title" aria-busy={updating} data-updating={updating}>
+      <h2 className="layer-card__title" id="look-inside-title">
+        Weights and masks <span className="layer-card__unit">each layer before and after compression{updating ? ' · updating…' : ''}</span>
       </h2>
       <div className="look-inside__body">
         <div className="look-inside__weights">
