@@ -28,7 +28,7 @@ export function BytesBar({ rows, totalBytes }: { rows: readonly LayerSizeBreakdo
           ) : null,
         )}
       </div>
-      <ul className="bytes-bar__legend" aria-label="Where the bytes go">
+      <ul className="layer-card__legend bytes-bar__legend" aria-label="Where the bytes go">
         {parts.map((p) => (
           <li key={p.key}>
             <span className="bytes-bar__swatch" style={{ background: BYTE_PART_COLORS[p.key] }} />

@@ -12,7 +12,7 @@ import './LookInside.css';
 
 function Legend() {
   return (
-    <ul className="look-inside__legend">
+    <ul className="layer-card__legend look-inside__legend">
       <li>
         <span className="look-inside__swatch look-inside__swatch--before" aria-hidden="true" /> trained weights (wide bars)
       </li>
