@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvCell, exportBaseName, resultsCsv, resultsJson } from './exportResults';
-import { sampleRun } from './sampleRun';
+import { resultsDocument } from './resultsSchema';
+import { realisticRun, sampleRun } from './sampleRun';
 
 /** A small CSV reader (quoted cells, doubled quotes) to check what a spreadsheet would see. */
 function parseCsv(text: string): string[][] {
@@ -52,6 +53,14 @@ describe('results export', () => {
     const doc = JSON.parse(resultsJson([sampleRun('a', 1)], new Date(Date.UTC(2026, 0, 2))));
     expect(doc).toMatchObject({ format: 'compression-playground-results', version: 1, exportedAt: '2026-01-02T00:00:00.000Z' });
     expect(doc.runs[0].id).toBe('a');
-    expect(exportBaseName([sampleRun('a', 1), sampleRun('b', 2)], new Date(Date.UTC(2026, 0, 2)))).toBe('playground-results-2026-01-02-2-runs');
+    expect(exportBaseName(2, new Date(Date.UTC(2026, 0, 2)))).toBe('playground-results-2026-01-02-2-runs');
+  });
+
+  it('writes the JSON a run at a time as JSON.stringify writes the whole document', () => {
+    const at = new Date(Date.UTC(2026, 0, 2));
+    const runs = [sampleRun('a', 1, { name: 'line\nbreak "quoted"' }), realisticRun(2, 3), sampleRun('c', 4)];
+    for (const n of [0, 1, 3]) {
+      expect(resultsJson(runs.slice(0, n), at)).toBe(`${JSON.stringify(resultsDocument(runs.slice(0, n), at), null, 1)}\n`);
+    }
   });
 });

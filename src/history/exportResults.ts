@@ -59,18 +59,58 @@ function rowsOf(run: RunRecord): Row[] {
   return rows;
 }
 
+/**
+ * A results file written a run at a time: `start`, then `run` for each record in order, then
+ * `end`. The export worker reads 1,000 runs one by one and hands the pieces to a Blob, so it never
+ * holds every record, nor one string of 100 MB; `writeResults` joins them for small exports.
+ */
+export interface ResultsWriter {
+  readonly type: string;
+  readonly extension: 'csv' | 'json';
+  start(): string;
+  run(record: RunRecord, index: number): string;
+  end(count: number): string;
+}
+
+export function csvWriter(): ResultsWriter {
+  return {
+    type: 'text/csv',
+    extension: 'csv',
+    start: () => `${CSV_COLUMNS.join(',')}\r\n`,
+    run: (record) => rowsOf(record).map((row) => `${CSV_COLUMNS.map((c) => csvCell(row[c])).join(',')}\r\n`).join(''),
+    end: () => '',
+  };
+}
+
+/** The same text as JSON.stringify(resultsDocument(runs), null, 1): the document with no runs,
+ * opened at its empty array, each run indented to its depth in between. */
+export function jsonWriter(exportedAt = new Date()): ResultsWriter {
+  const empty = JSON.stringify(resultsDocument([], exportedAt), null, 1);
+  const cut = empty.lastIndexOf('[]');
+  return {
+    type: 'application/json',
+    extension: 'json',
+    start: () => empty.slice(0, cut + 1),
+    // Raw newlines only occur between tokens (JSON escapes those inside strings).
+    run: (record, index) => `${index > 0 ? ',' : ''}\n  ${JSON.stringify(record, null, 1).replace(/\n/g, '\n  ')}`,
+    end: (count) => `${count > 0 ? '\n ' : ''}]${empty.slice(cut + 2)}\n`,
+  };
+}
+
+export function writeResults(writer: ResultsWriter, runs: readonly RunRecord[]): string {
+  return writer.start() + runs.map((run, i) => writer.run(run, i)).join('') + writer.end(runs.length);
+}
+
 export function resultsCsv(runs: readonly RunRecord[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const run of runs) for (const row of rowsOf(run)) lines.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return writeResults(csvWriter(), runs);
 }
 
 export function resultsJson(runs: readonly RunRecord[], exportedAt = new Date()): string {
-  return `${JSON.stringify(resultsDocument(runs, exportedAt), null, 1)}\n`;
+  return writeResults(jsonWriter(exportedAt), runs);
 }
 
 /** A file name that says what is inside, e.g. "playground-results-2026-11-28-3-runs". */
-export function exportBaseName(runs: readonly RunRecord[], at = new Date()): string {
+export function exportBaseName(count: number, at = new Date()): string {
   const day = at.toISOString().slice(0, 10);
-  return `playground-results-${day}-${runs.length}-${runs.length === 1 ? 'run' : 'runs'}`;
+  return `playground-results-${day}-${count}-${count === 1 ? 'run' : 'runs'}`;
 }

@@ -1,6 +1,7 @@
 // The History: every finished run is kept (IndexedDB through src/history, or this tab's memory
 // when the browser refuses), and the compression points measured on its model follow it.
 import type { StateCreator } from 'zustand';
+import { exportResultsInWorker, type ExportedFile, type ExportFormat } from '../history/exportInWorker';
 import { openIdbAdapter } from '../history/idbAdapter';
 import { buildRunRecord, newRunId, toRunPoints } from '../history/record';
 import { HistoryRepository, type HistorySnapshot } from '../history/repository';
@@ -27,6 +28,8 @@ export interface HistorySlice {
   loadHistory(): Promise<void>;
   /** Whole runs (curves and points) for these ids, in their order, read when needed. */
   historyRecords(ids: readonly string[]): Promise<RunRecord[]>;
+  /** These runs as a results file, written by the export worker (exportInWorker.ts). */
+  exportHistoryResults(ids: readonly string[], format: ExportFormat, onProgress: (done: number, total: number) => void): Promise<ExportedFile>;
   /** Called when a training run ends (done or stopped): keeps it in the History. */
   recordFinishedRun(): Promise<void>;
   /** The lab measured a point for the run's model: the run's record follows (debounced). */
@@ -80,6 +83,14 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
 
     async historyRecords(ids) {
       return (await repo()).getMany(ids);
+    },
+
+    async exportHistoryResults(ids, format, onProgress) {
+      const { historyStorage, historyUnsaved } = get();
+      // What IndexedDB does not hold, the worker cannot read: those runs go with the request.
+      const unsaved = new Set(historyUnsaved);
+      const inMemory = await (await repo()).getMany(historyStorage === 'indexeddb' ? ids.filter((id) => unsaved.has(id)) : ids);
+      return exportResultsInWorker({ ids: [...ids], format, exportedAt: Date.now(), inMemory }, onProgress);
     },
 
     async recordFinishedRun() {

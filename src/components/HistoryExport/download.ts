@@ -1,11 +1,16 @@
 // Saves a Blob under a file name through a temporary link (no server involved).
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
+  downloadUrl(url, fileName);
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Saves what a blob: URL holds under a file name. */
+export function downloadUrl(url: string, fileName: string): void {
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
   a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function downloadText(text: string, fileName: string, type: string): void {

@@ -1,45 +1,54 @@
 // Export: the chosen runs as CSV or JSON, the charts on screen as SVG or PNG, and the trained
 // model (dense float32) or the compressed one, in the compression lab's file format.
 import { useEffect, useMemo, useState } from 'react';
-import { exportBaseName, resultsCsv, resultsJson } from '../../history/exportResults';
+import { EXPORT_URL_LIFETIME_MS, type ExportFormat } from '../../history/exportInWorker';
 import type { RunSummary } from '../../history/types';
 import { useAppStore } from '../../store';
 import { bridge } from '../../store/bridge';
 import { toCompressionSettings } from '../../store/compressSettings';
 import { toUserMessage } from '../../store/errors';
+import { formatBytes } from '../../store/format';
 import { DEFAULT_COMPRESSION } from '../../url/defaults';
 import { DownloadModel } from '../DownloadModel';
 import { ChartSaveButtons } from './ChartSaveButtons';
 import { chartTitleOf } from './chartImage';
-import { downloadBlob, downloadText } from './download';
+import { downloadBlob, downloadUrl } from './download';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
 
 function ResultsExport({ runs, chosen }: { runs: RunSummary[]; chosen: boolean }) {
-  const [busy, setBusy] = useState(false);
-  const what = chosen ? `the ${runs.length} chosen ${runs.length === 1 ? 'run' : 'runs'}` : `all ${runs.length.toLocaleString('en-US')} ${runs.length === 1 ? 'run' : 'runs'}`;
+  const [status, setStatus] = useState<{ busy: boolean; text: string; error: boolean }>({ busy: false, text: '', error: false });
+  const what = chosen ? `the ${runs.length} chosen ${runs.length === 1 ? 'run' : 'runs'}` : `all ${fmt(runs.length)} ${runs.length === 1 ? 'run' : 'runs'}`;
   if (runs.length === 0) return <p className="history-muted">No results to export yet: train a run or import a results file.</p>;
-  // The list holds summaries: the curves and points are read from the History on demand.
-  const save = async (format: 'csv' | 'json') => {
-    setBusy(true);
+  // The list holds summaries; the export worker reads the whole runs (curves, points) itself.
+  const save = async (format: ExportFormat) => {
+    setStatus({ busy: true, text: 'Reading the runs…', error: false });
     try {
-      const records = await useAppStore.getState().historyRecords(runs.map((r) => r.id));
-      const name = exportBaseName(records);
-      if (format === 'csv') downloadText(resultsCsv(records), `${name}.csv`, 'text/csv');
-      else downloadText(resultsJson(records), `${name}.json`, 'application/json');
-    } finally {
-      setBusy(false);
+      const file = await useAppStore
+        .getState()
+        .exportHistoryResults(
+          runs.map((r) => r.id),
+          format,
+          (done, total) => setStatus({ busy: true, text: `Reading the runs: ${fmt(done)} of ${fmt(total)}…`, error: false }),
+        );
+      downloadUrl(file.url, file.fileName);
+      setTimeout(file.release, EXPORT_URL_LIFETIME_MS);
+      setStatus({ busy: false, text: `Saved ${file.fileName} (${fmt(file.count)} ${file.count === 1 ? 'run' : 'runs'}, ${formatBytes(file.bytes)}).`, error: false });
+    } catch (err) {
+      setStatus({ busy: false, text: toUserMessage(err, 'The results file was not written'), error: true });
     }
   };
   return (
     <div className="history-export__row">
       <span>Results of {what}:</span>
-      <button type="button" className="btn" disabled={busy} onClick={() => void save('csv')}>
+      <button type="button" className="btn" disabled={status.busy} onClick={() => void save('csv')}>
         Export CSV
       </button>
-      <button type="button" className="btn" disabled={busy} onClick={() => void save('json')}>
+      <button type="button" className="btn" disabled={status.busy} onClick={() => void save('json')}>
         Export JSON
       </button>
-      <span role="status" className="history-muted">
-        {busy ? 'Reading the runs…' : ''}
+      <span role={status.error ? 'alert' : 'status'} className={status.error ? 'history-error' : 'history-muted'}>
+        {status.text}
       </span>
     </div>
   );
