@@ -57,6 +57,7 @@ useAppStore.subscribe((s, prev) => {
     scheduleLinkWrite(useAppStore.getState);
     s.clearTransferResults();
   }
+  if (s.transferSparsity !== prev.transferSparsity) scheduleLinkWrite(useAppStore.getState);
   // A run's History record follows the points measured on its model.
   if (s.points !== prev.points || s.baseline !== prev.baseline) s.syncRunCompression();
   if (s.runState !== prev.runState || s.runId !== prev.runId) void useAppStore.getState().syncBaseline();

@@ -12,7 +12,7 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 let lastWritten = '';
 
 export function experimentOf(s: AppState): Experiment {
-  return { view: s.view, spec: s.spec, compress: s.compressUi, hide: s.hiddenControls, lottery: s.lotteryUi, transferTask: s.transferTask };
+  return { view: s.view, spec: s.spec, compress: s.compressUi, hide: s.hiddenControls, lottery: s.lotteryUi, transferTask: s.transferTask, transferSparsity: s.transferSparsity };
 }
 
 /** The state a hash asks for, with a sentence per thing it ignored. Null for no hash. */
@@ -26,6 +26,7 @@ export function stateFromHash(hash: string): (Partial<AppState> & { linkNotes: s
     hiddenControls: experiment.hide ?? {},
     lotteryUi: experiment.lottery ?? { ...DEFAULT_LOTTERY_CONTROLS, variants: [...DEFAULT_LOTTERY_CONTROLS.variants] },
     transferTask: experiment.transferTask ?? 'digits',
+    transferSparsity: experiment.transferSparsity ?? 0,
     linkNotes: notes,
   };
 }

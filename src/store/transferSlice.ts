@@ -1,7 +1,7 @@
 // The transfer lab's state: the "Labeled examples" slider, the run in flight and every result
-// so far (one per method and number of labels, for the current seed).
+// so far (one per method, number of labels and extractor sparsity, for the current seed).
 import type { StateCreator } from 'zustand';
-import type { TransferPretrainInfo, TransferResult, TransferTaskId } from '../worker/transfer-protocol';
+import type { TransferPretrainInfo, TransferPruneInfo, TransferResult, TransferTaskId } from '../worker/transfer-protocol';
 import { bridge } from './bridge';
 import { toUserMessage } from './errors';
 import type { AppState } from './types';
@@ -19,12 +19,18 @@ export interface TransferSlice {
   /** Which source -> target pair; in the share link as `transfer_task`. */
   transferTask: TransferTaskId;
   transferLabels: number;
+  /** Fraction of the pretrained extractor pruned before transfer (EXTRACTOR_SPARSITY_STOPS); in
+   * the share link as `transfer_prune` (percent). */
+  transferSparsity: number;
   transferRunning: boolean;
   transferStage: { message: string; fraction: number } | null;
   transferPretrained: TransferPretrainInfo | null;
+  /** What the last run's pruning did to the extractor; null when it ran dense. */
+  transferPruned: TransferPruneInfo | null;
   transferResults: TransferResult[];
   transferError: string | null;
   setTransferLabels(n: number): void;
+  setTransferSparsity(sparsity: number): void;
   setTransferTask(task: TransferTaskId): void;
   /** Results belong to one task: when the task changes (control or link) they are dropped and a
    * run in flight is cancelled. The worker keeps its pretraining for each task. */
@@ -33,35 +39,48 @@ export interface TransferSlice {
   cancelTransfer(): void;
 }
 
-const sameRun = (a: TransferResult, b: TransferResult) => a.method === b.method && a.labeled === b.labeled;
+const sameRun = (a: TransferResult, b: TransferResult) => a.method === b.method && a.labeled === b.labeled && a.extractorSparsity === b.extractorSparsity;
 
 export const createTransferSlice: StateCreator<AppState, [], [], TransferSlice> = (set, get) => ({
   transferTask: 'digits',
   transferLabels: 100,
+  transferSparsity: 0,
   transferRunning: false,
   transferStage: null,
   transferPretrained: null,
+  transferPruned: null,
   transferResults: [],
   transferError: null,
 
   setTransferLabels: (n) => set({ transferLabels: n }),
 
+  setTransferSparsity: (sparsity) => set({ transferSparsity: sparsity }),
+
   setTransferTask: (task) => set({ transferTask: task }),
 
   clearTransferResults() {
     if (get().transferRunning) void bridge().cancelTransfer();
-    set({ transferResults: [], transferPretrained: null, transferStage: null, transferError: null });
+    set({ transferResults: [], transferPretrained: null, transferPruned: null, transferStage: null, transferError: null });
   },
 
   async runTransfer() {
     if (get().transferRunning) return;
     const task = get().transferTask;
     const current = () => get().transferTask === task;
-    set({ transferRunning: true, transferError: null, transferStage: { message: 'Starting…', fraction: 0 } });
+    const sparsity = get().transferSparsity;
+    // One pruned level on screen at a time, beside the dense runs it is compared with.
+    set((s) => ({
+      transferRunning: true,
+      transferError: null,
+      transferStage: { message: 'Starting…', fraction: 0 },
+      transferPruned: null,
+      transferResults: s.transferResults.filter((r) => r.extractorSparsity === 0 || r.extractorSparsity === sparsity),
+    }));
     try {
       const outcome = await bridge().runTransfer(
-        { task: get().transferTask, labelCounts: labelCountsUpTo(get().transferLabels), seed: get().spec.seed },
+        { task: get().transferTask, labelCounts: labelCountsUpTo(get().transferLabels), seed: get().spec.seed, extractorSparsity: sparsity },
         {
+          onPruned: (info) => current() && set({ transferPruned: info }),
           onStage: (message, fraction) => current() && set({ transferStage: { message, fraction } }),
           onPretrained: (info) => current() && set({ transferPretrained: info }),
           onResult: (r) => current() && set((s) => ({ transferResults: [...s.transferResults.filter((p) => !sameRun(p, r)), r] })),

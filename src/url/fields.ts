@@ -9,6 +9,7 @@ import { LINK_VIEWS, type CompressionControls, type Experiment } from './types';
 import { HIDEABLE_CONTROLS, hideKey, type HideableControl } from './hideable';
 import { LOTTERY_FIELDS } from './lotteryFields';
 import { TRANSFER_TASK_IDS } from '../engine/transfer/tasks';
+import { TRANSFER_PRUNE_FIELD } from './transferPruneField';
 
 export interface Field {
   key: string;
@@ -88,6 +89,7 @@ export const FIELDS: Field[] = [
   compressField('entropy', '0 or 1', flag, 'entropyCoding'),
   ...LOTTERY_FIELDS,
   { key: 'transfer_task', rule: TRANSFER_TASK_IDS.join(' or '), schema: oneOf(TRANSFER_TASK_IDS), get: (e) => e.transferTask ?? 'digits', set: (e, x) => void (e.transferTask = x as Experiment['transferTask']) },
+  TRANSFER_PRUNE_FIELD,
   ...HIDEABLE_CONTROLS.map((c) => hideField(c.key)),
 ];
 

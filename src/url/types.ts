@@ -31,6 +31,8 @@ export interface Experiment {
   lottery?: LotteryControls;
   /** The Transfer view's task; absent: 'digits' (MNIST digits 0-4 -> 5-9). */
   transferTask?: TransferTaskId;
+  /** Fraction of the Transfer view's pretrained extractor pruned; absent: 0 (dense). */
+  transferSparsity?: number;
 }
 
 export interface DecodeResult {

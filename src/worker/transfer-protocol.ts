@@ -1,7 +1,11 @@
 // Types of the transfer lab that cross the worker boundary: plain numbers and strings.
-import type { TransferMethod, TransferResult, TransferTaskId } from '../engine/transfer';
+import type { ExtractorPruningReport, TransferMethod, TransferResult, TransferTaskId } from '../engine/transfer';
 
 export type { TransferMethod, TransferResult, TransferTaskId };
+
+/** What pruning the pretrained extractor did: weights kept, and the source task's test accuracy
+ * of the pruned pretrained network against the dense one. */
+export type TransferPruneInfo = ExtractorPruningReport;
 
 export interface TransferRequest {
   /** Which source -> target pair; absent: 'digits'. Fashion-MNIST is downloaded only for 'fashion'. */
@@ -9,6 +13,9 @@ export interface TransferRequest {
   /** Labelled target examples per run, each measured with all three methods. */
   labelCounts: number[];
   seed: number;
+  /** Fraction of each pretrained convolution pruned before transfer (0 or absent: dense). Above
+   * 0, the frozen and fine-tuned methods are run twice, dense and pruned, for comparison. */
+  extractorSparsity?: number;
 }
 
 export interface TransferPretrainInfo {
@@ -33,10 +40,14 @@ export interface TransferHandlers {
   onStage(message: string, fraction: number): void;
   onPretrained(info: TransferPretrainInfo): void;
   onResult(result: TransferResult): void;
+  /** Sent after pretraining when the request prunes the extractor. */
+  onPruned(info: TransferPruneInfo): void;
 }
 
 export interface TransferOutcome {
   status: 'done' | 'cancelled';
   pretrained: TransferPretrainInfo | null;
+  /** Null when the request did not prune the extractor. */
+  pruned: TransferPruneInfo | null;
   results: TransferResult[];
 }

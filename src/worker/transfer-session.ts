@@ -2,12 +2,29 @@
 // digits 0-4, or all ten digits for the Fashion-MNIST task; kept for later requests), then learns
 // the target from each requested number of labels with the three methods, reporting every result
 // as it lands. Fashion-MNIST is downloaded only when its task is asked for. One request at a time;
-// cancel lands between slices.
+// cancel lands between slices. A request may prune the pretrained extractor first: pruning is
+// cheap and done per request (the cached pretraining stays dense), and the frozen and fine-tuned
+// methods then run on both the dense and the pruned extractor, so one run shows what pruning costs.
 import { loadDataset } from './data-loader';
 import { loadFashionMnist } from './fashion-loader';
-import { adaptSteps, adaptToTarget, digitsTask, fashionTask, pretrainSource, TRANSFER_DEFAULTS, TRANSFER_METHODS, type PretrainedModel, type TransferConfig, type TransferTask, type TransferTaskId } from '../engine/transfer';
+import {
+  adaptSteps,
+  adaptToTarget,
+  digitsTask,
+  extractorSparsityProblem,
+  fashionTask,
+  measureExtractorPruning,
+  pretrainSource,
+  TRANSFER_DEFAULTS,
+  TRANSFER_METHODS,
+  type PretrainedModel,
+  type TransferConfig,
+  type TransferMethod,
+  type TransferTask,
+  type TransferTaskId,
+} from '../engine/transfer';
 import { isAbortError } from '../engine/training/yield';
-import type { TransferHandlers, TransferOutcome, TransferPretrainInfo, TransferRequest } from './transfer-protocol';
+import type { TransferHandlers, TransferOutcome, TransferPretrainInfo, TransferPruneInfo, TransferRequest } from './transfer-protocol';
 
 /** The engine test's settings (6,000 source images, three passes: 300 steps, enough for the
  * frozen extractor to beat scratch at 100 labels), with fewer steps for thousands of labels so
@@ -33,16 +50,20 @@ export class TransferSession {
   async run(request: TransferRequest, handlers: TransferHandlers): Promise<TransferOutcome> {
     if (this.abort) throw new Error('A transfer run is already going: cancel it first.');
     const counts = checkCounts(request.labelCounts);
+    const sparsity = request.extractorSparsity ?? 0;
+    const sparsityProblem = extractorSparsityProblem(sparsity);
+    if (sparsityProblem) throw new Error(sparsityProblem);
     const signal = { aborted: false };
     this.abort = signal;
     const results: TransferOutcome['results'] = [];
     let info: TransferPretrainInfo | null = null;
+    let pruned: TransferPruneInfo | null = null;
     try {
       const task = await this.taskFor(request.task ?? 'digits', (message) => handlers.onStage(message, 0));
       const key = `${task.id}:${request.seed}`;
       const config = { ...WORKER_TRANSFER_CONFIG, seed: request.seed };
       // Work in steps, so the progress bar moves evenly: pretraining, then each run.
-      const runs = counts.flatMap((n) => TRANSFER_METHODS.map((method) => ({ n, method, steps: adaptSteps(n, config).steps })));
+      const runs = counts.flatMap((n) => runsFor(sparsity).map(({ method, sparsity }) => ({ n, method, sparsity, steps: adaptSteps(n, config).steps })));
       const cached = this.pretrained.get(key);
       const pretrainSteps = cached ? 0 : Math.floor(Math.min(config.pretrain.limit ?? Infinity, task.source.train.count) / config.pretrain.batchSize) * config.pretrain.epochs;
       const total = pretrainSteps + runs.reduce((s, r) => s + r.steps, 0);
@@ -65,9 +86,14 @@ export class TransferSession {
       }
       handlers.onPretrained(info);
       const model = this.pretrained.get(key)!.model;
+      if (sparsity > 0) {
+        handlers.onStage(`Pruning ${percent(sparsity)} of the extractor and measuring it on ${task.source.classNames.join(', ')}…`, done / total);
+        pruned = measureExtractorPruning(task, model, config.extractorLayers, sparsity);
+        handlers.onPruned(pruned);
+      }
       for (const run of runs) {
-        const label = `${run.method === 'scratch' ? 'From scratch' : run.method === 'frozen' ? 'Frozen extractor' : 'Fine-tuning'} on ${run.n.toLocaleString('en-US')} labels…`;
-        const result = await adaptToTarget(task, model, run.method, run.n, config, {
+        const label = `${run.method === 'scratch' ? 'From scratch' : run.method === 'frozen' ? 'Frozen extractor' : 'Fine-tuning'}${run.sparsity > 0 ? ` (${percent(run.sparsity)} pruned)` : ''} on ${run.n.toLocaleString('en-US')} labels…`;
+        const result = await adaptToTarget(task, model, run.method, run.n, { ...config, extractorSparsity: run.sparsity }, {
           signal,
           onProgress: (f) => handlers.onStage(label, (done + f * run.steps) / total),
         });
@@ -75,9 +101,9 @@ export class TransferSession {
         results.push(result);
         handlers.onResult(result);
       }
-      return { status: 'done', pretrained: info, results };
+      return { status: 'done', pretrained: info, pruned, results };
     } catch (error) {
-      if (isAbortError(error)) return { status: 'cancelled', pretrained: info, results };
+      if (isAbortError(error)) return { status: 'cancelled', pretrained: info, pruned, results };
       throw error;
     } finally {
       this.abort = null;
@@ -96,6 +122,15 @@ export class TransferSession {
     this.tasks.set(id, task);
     return task;
   }
+}
+
+const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
+
+/** Each method once; with a pruned extractor, frozen and fine-tuning also on the dense one, just before. */
+function runsFor(sparsity: number): { method: TransferMethod; sparsity: number }[] {
+  return TRANSFER_METHODS.flatMap((method) =>
+    method === 'scratch' || sparsity === 0 ? [{ method, sparsity: 0 }] : [{ method, sparsity: 0 }, { method, sparsity }],
+  );
 }
 
 function checkCounts(counts: number[]): number[] {

@@ -6,6 +6,7 @@ import { useAppStore } from '../../store';
 import { LABEL_STOPS } from '../../store/transferSlice';
 import { RangeField } from '../RangeField';
 import { TransferChart } from '../TransferChart';
+import { ExtractorSparsityField, PrunedExtractorStatus } from './ExtractorPruning';
 import { compactFlops, formatFlops, ResultsTable } from './ResultsTable';
 import { TaskExplanation, TaskPicker } from './TaskPicker';
 import './TransferView.css';
@@ -38,6 +39,7 @@ function Controls() {
         hint="Log steps. Each run also measures 10, 100 and 1,000 labels below this number, so it draws a curve."
         disabled={running}
       />
+      <ExtractorSparsityField />
       <div className="transfer-view__buttons">
         <button type="button" className="btn btn--primary" onClick={() => void run()} disabled={running}>
           Run the three methods
@@ -69,6 +71,7 @@ function Status() {
           {pretrained.sourceEpochs === 1 ? 'one pass' : `${pretrained.sourceEpochs} passes`}, {formatFlops(pretrained.flops)}{pretrained.reused ? ', reused from the previous run' : `, ${(pretrained.ms / 1000).toFixed(1)} s`}. This cost is paid once and shared by both transfer methods; it is not counted below.
         </p>
       ) : null}
+      <PrunedExtractorStatus />
     </div>
   );
 }

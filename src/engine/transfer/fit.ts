@@ -8,6 +8,9 @@ import { countCorrect, meanSoftmaxCrossEntropy } from '../training/loss';
 import { createOptimizer, disposeOptimizer } from '../training/optimizers';
 import { throwIfAborted, yieldToEventLoop, type AbortSignalLike } from '../training/yield';
 import type { Net } from './net';
+import type { Mask } from '../pruning/mask';
+import { KernelMasks } from '../training/masking';
+import { kernelMaskName } from './extractorSparsity';
 
 export interface FitOptions {
   /** The first layer trained; the split's rows are its input. */
@@ -22,6 +25,9 @@ export interface FitOptions {
   pretrainedLearningRate: number;
   /** Seeds the data order. */
   seed: number;
+  /** Kernels held to these masks (named by kernelMaskName): pruned weights are set to exactly 0
+   * before training and after every optimizer step. Absent: nothing is held. */
+  heldMasks?: Mask[];
   signal?: AbortSignalLike;
   /** Called after each slice with the steps done so far. */
   onSteps?: (done: number) => void;
@@ -40,6 +46,7 @@ export async function fitLayers(net: Net, split: Split, opts: FitOptions): Promi
   const pretrainedVars = paramsOf(net.variables.slice(opts.from, Math.max(opts.from, opts.pretrainedBelow)));
   const freshVars = paramsOf(net.variables.slice(Math.max(opts.from, opts.pretrainedBelow)));
   const varList = [...pretrainedVars, ...freshVars];
+  const held = heldKernelMasks(net, opts.heldMasks);
   const pretrainedOptimizer = createOptimizer('adam', opts.pretrainedLearningRate);
   const freshOptimizer = createOptimizer('adam', opts.learningRate);
   const now = opts.now ?? Date.now;
@@ -56,6 +63,7 @@ export async function fitLayers(net: Net, split: Split, opts: FitOptions): Promi
             const pick = (vars: tf.Variable[]) => Object.fromEntries(vars.map((v) => [v.name, grads[v.name]]));
             if (pretrainedVars.length > 0) pretrainedOptimizer.applyGradients(pick(pretrainedVars));
             if (freshVars.length > 0) freshOptimizer.applyGradients(pick(freshVars));
+            held?.apply();
           });
         } finally {
           tf.dispose([batch.x, batch.oneHot, batch.labels]);
@@ -68,6 +76,7 @@ export async function fitLayers(net: Net, split: Split, opts: FitOptions): Promi
   } finally {
     disposeOptimizer(pretrainedOptimizer);
     disposeOptimizer(freshOptimizer);
+    held?.dispose();
   }
 }
 
@@ -98,4 +107,13 @@ export function extractFeatures(net: Net, split: Split, upTo: number): Split {
     x.set(net.features(rows, upTo).dataSync(), start * width);
   });
   return { x, y: split.y, count: split.count };
+}
+
+/** The held masks as tensors (made once), applied once now; null when there are none. */
+function heldKernelMasks(net: Net, masks: Mask[] | undefined): KernelMasks | null {
+  if (!masks || masks.length === 0) return null;
+  const params = net.variables.map((v, i) => ({ name: kernelMaskName(i), variable: v.kernel, kind: 'kernel' as const, layerIndex: i }));
+  const held = new KernelMasks(params, masks);
+  held.apply();
+  return held;
 }

@@ -4,3 +4,5 @@ export { adaptSteps, adaptToTarget, pretrainSource, TRANSFER_ARCHITECTURE, TRANS
 export type { PretrainedModel, RunHooks, TransferConfig, TransferMethod, TransferResult } from './run';
 export { forwardFlops, trainingFlops, trainingFlopsPerExample } from './compute';
 export { planNet, type NetArchitecture, type NetWeights } from './net';
+export { measureExtractorPruning, pruneExtractor, type ExtractorPruningReport, type KernelCount, type PrunedExtractor } from './pruneExtractor';
+export { EXTRACTOR_SPARSITY_STOPS, extractorSparsityProblem, kernelMaskName, MAX_EXTRACTOR_SPARSITY } from './extractorSparsity';

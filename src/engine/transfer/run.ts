@@ -13,6 +13,7 @@ import { forwardFlops, trainingFlops } from './compute';
 import { accuracyOn, extractFeatures, fitLayers } from './fit';
 import { createNet, initialWeights, withClasses, withNewHead, type NetArchitecture, type NetWeights } from './net';
 import { labeledSubset, type TransferTask } from './tasks';
+import { pruneExtractor } from './pruneExtractor';
 
 export type TransferMethod = 'scratch' | 'frozen' | 'finetune';
 export const TRANSFER_METHODS: readonly TransferMethod[] = ['scratch', 'frozen', 'finetune'];
@@ -22,6 +23,10 @@ export interface TransferConfig {
   architecture: NetArchitecture;
   /** Pretrained layers kept as the feature extractor (the convolutions); the rest is the head. */
   extractorLayers: number;
+  /** Prune this fraction of each extractor kernel (smallest magnitudes, pruneExtractor.ts) before
+   * reusing it: frozen uses it as pruned, fine-tuning holds the pruned weights at 0. Absent or 0:
+   * dense. Scratch does not use the extractor. */
+  extractorSparsity?: number;
   seed: number;
   pretrain: { epochs: number; batchSize: number; learningRate: number; /** Use only the first N source images. */ limit?: number };
   adapt: {
@@ -96,6 +101,8 @@ export interface TransferResult {
   ms: number;
   /** Parameters the method trained. */
   trainedParams: number;
+  /** Fraction of the pretrained extractor's kernel weights pruned before use (0: dense; always 0 from scratch). */
+  extractorSparsity: number;
 }
 
 function checkTask(task: TransferTask, architecture: NetArchitecture): void {
@@ -163,10 +170,13 @@ export async function adaptToTarget(
   const { steps, batchSize } = adaptSteps(labeled, config);
   const architecture = withClasses(config.architecture, target.numClasses);
   const keep = config.extractorLayers;
+  const sparsity = method === 'scratch' ? 0 : (config.extractorSparsity ?? 0);
+  // Pruned per call: a few thousand weights, far cheaper than one training step.
+  const pruned = sparsity > 0 ? pruneExtractor(pretrained.weights, keep, sparsity) : null;
   const weights =
     method === 'scratch'
       ? { architecture, ...initialWeights(architecture, deriveSeed(config.seed, 'transfer/scratch-init')) }
-      : withNewHead(pretrained.weights, keep, architecture, deriveSeed(config.seed, 'transfer/head'));
+      : withNewHead(pruned?.weights ?? pretrained.weights, keep, architecture, deriveSeed(config.seed, 'transfer/head'));
   const net = createNet(weights);
   const from = method === 'frozen' ? keep : 0;
   try {
@@ -179,6 +189,7 @@ export async function adaptToTarget(
       pretrainedBelow: method === 'finetune' ? keep : 0,
       pretrainedLearningRate: config.adapt.fineTuneLearningRate,
       seed: deriveSeed(config.seed, `transfer/order/${labeled}`),
+      heldMasks: method === 'finetune' ? pruned?.masks : undefined,
       signal: hooks.signal,
       onSteps: (done) => hooks.onProgress?.(done / steps),
       now,
@@ -192,7 +203,10 @@ export async function adaptToTarget(
       steps,
       flops: extraction + trainingFlops(net.plan, from, steps, batchSize),
       ms: now() - started,
-      trainedParams: net.plan.slice(from).reduce((n, p) => n + p.kernelShape.reduce((a, b) => a * b, 1) + p.kernelShape[p.kernelShape.length - 1], 0),
+      trainedParams:
+        net.plan.slice(from).reduce((n, p) => n + p.kernelShape.reduce((a, b) => a * b, 1) + p.kernelShape[p.kernelShape.length - 1], 0) -
+        (method === 'finetune' && pruned ? pruned.total - pruned.kept : 0),
+      extractorSparsity: sparsity,
     };
   } finally {
     net.dispose();
