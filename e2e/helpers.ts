@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Records main-thread long tasks (> 50 ms) from page start, into window.__longTasks. */
 export async function observeLongTasks(page: Page): Promise<void> {
@@ -48,4 +49,26 @@ export function workerTensors(page: Page): Promise<number> {
  * with the main form. */
 export async function expectHistoryClosed(page: Page): Promise<void> {
   await expect(page.locator('dialog.history-drawer')).toHaveCount(0);
+}
+
+/** axe's serious and critical findings on the page (WCAG 2.1 A/AA and best practice), one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(', ')}`);
+}
+
+/** "28,076" -> 28076. */
+export const numberIn = (text: string) => Number(text.replace(/,/g, ''));
+
+/** The transfer table's rows of one method at 10 and 100 labels, checked to be those two, with
+ * their accuracies (percent) and training compute in FLOPs: what every transfer spec reads. */
+export async function transferRowsOf(rows: Locator, method: string): Promise<{ ten: number; hundred: number }> {
+  const row = rows.filter({ hasText: method });
+  await expect(row).toHaveCount(2);
+  const [ten, hundred] = await Promise.all([0, 1].map((i) => row.nth(i).locator('td').allTextContents()));
+  expect([ten[0], hundred[0]]).toEqual(['10', '100']);
+  expect(hundred[3]).toMatch(/FLOP$/);
+  return { ten: percentOf(ten[2]), hundred: percentOf(hundred[2]) };
 }

@@ -1,18 +1,8 @@
 // Prune the pretrained extractor first and see what transfers: the keyboard sets "Extractor
 // sparsity", one run measures the frozen and fine-tuned methods on the dense and on the pruned
 // extractor, the status says what pruning cost on digits 0-4, and the share link carries it.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, percentOf } from './helpers';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(', ')}`);
-}
-
-const numberIn = (text: string) => Number(text.replace(/,/g, ''));
+import { expect, test } from '@playwright/test';
+import { collectErrors, numberIn, percentOf, seriousViolations } from './helpers';
 
 test('transfer view: a 90%-pruned extractor, set by keyboard, is measured beside the dense one', async ({ page }) => {
   test.setTimeout(480_000);

@@ -4,6 +4,8 @@
 //                bytes, next to the PyTorch figures of ../shared/REFERENCE.md
 //   lottery      iterative magnitude pruning with rewinding (the lottery ticket) against random
 //                reinitialization and random pruning, with a table, JSON rows and an SVG figure
+//   transfer     the Transfer view's experiment over several seeds: scratch, frozen extractor and
+//                fine-tuning on digits 0-4 -> 5-9 and digits -> Fashion-MNIST, with the spread
 //
 // Each study lives in scripts/reproduce/<study>.mjs. The engine is TypeScript; Vite's module
 // runner (already a dev dependency) loads it, so this runs with plain `node` and no build step.
@@ -11,8 +13,9 @@
 import { parseArgs } from 'node:util';
 import * as compression from './reproduce/compression.mjs';
 import * as lottery from './reproduce/lottery.mjs';
+import * as transfer from './reproduce/transfer.mjs';
 
-const STUDIES = { compression, lottery };
+const STUDIES = { compression, lottery, transfer };
 const COMMON = {
   quick: { type: 'boolean', default: false },
   out: { type: 'string' },

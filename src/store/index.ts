@@ -52,8 +52,8 @@ useAppStore.subscribe((s, prev) => {
   if (s.spec !== prev.spec || s.compressUi !== prev.compressUi || s.view !== prev.view || s.lotteryUi !== prev.lotteryUi) scheduleLinkWrite(useAppStore.getState);
   if (s.runId !== prev.runId) s.dropCompression();
   if (s.hiddenControls !== prev.hiddenControls) scheduleLinkWrite(useAppStore.getState);
-  // Transfer results belong to one task (set by its control or by a link).
-  if (s.transferTask !== prev.transferTask) {
+  // Transfer results belong to one task and one pretraining (set by their controls or by a link).
+  if (s.transferTask !== prev.transferTask || s.transferPretraining !== prev.transferPretraining) {
     scheduleLinkWrite(useAppStore.getState);
     s.clearTransferResults();
   }

@@ -12,7 +12,7 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 let lastWritten = '';
 
 export function experimentOf(s: AppState): Experiment {
-  return { view: s.view, spec: s.spec, compress: s.compressUi, hide: s.hiddenControls, lottery: s.lotteryUi, transferTask: s.transferTask, transferSparsity: s.transferSparsity };
+  return { view: s.view, spec: s.spec, compress: s.compressUi, hide: s.hiddenControls, lottery: s.lotteryUi, transferTask: s.transferTask, transferSparsity: s.transferSparsity, transferPretraining: s.transferPretraining };
 }
 
 /** The state a hash asks for, with a sentence per thing it ignored. Null for no hash. */
@@ -27,6 +27,7 @@ export function stateFromHash(hash: string): (Partial<AppState> & { linkNotes: s
     lotteryUi: experiment.lottery ?? { ...DEFAULT_LOTTERY_CONTROLS, variants: [...DEFAULT_LOTTERY_CONTROLS.variants] },
     transferTask: experiment.transferTask ?? 'digits',
     transferSparsity: experiment.transferSparsity ?? 0,
+    transferPretraining: experiment.transferPretraining ?? 'quick',
     linkNotes: notes,
   };
 }

@@ -10,6 +10,7 @@ import { HIDEABLE_CONTROLS, hideKey, type HideableControl } from './hideable';
 import { LOTTERY_FIELDS } from './lotteryFields';
 import { TRANSFER_TASK_IDS } from '../engine/transfer/tasks';
 import { TRANSFER_PRUNE_FIELD } from './transferPruneField';
+import { TRANSFER_PRETRAIN_FIELD } from './transferPretrainField';
 
 export interface Field {
   key: string;
@@ -90,6 +91,7 @@ export const FIELDS: Field[] = [
   ...LOTTERY_FIELDS,
   { key: 'transfer_task', rule: TRANSFER_TASK_IDS.join(' or '), schema: oneOf(TRANSFER_TASK_IDS), get: (e) => e.transferTask ?? 'digits', set: (e, x) => void (e.transferTask = x as Experiment['transferTask']) },
   TRANSFER_PRUNE_FIELD,
+  TRANSFER_PRETRAIN_FIELD,
   ...HIDEABLE_CONTROLS.map((c) => hideField(c.key)),
 ];
 

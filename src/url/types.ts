@@ -2,6 +2,7 @@
 // a link leaves out from the defaults, so old links keep working as settings are added.
 import type { TrainSpec } from '../engine/spec/types';
 import type { TransferTaskId } from '../engine/transfer/tasks';
+import type { PretrainingId } from '../engine/transfer/pretraining';
 import type { LotteryControls } from './lotteryFields';
 import type { HiddenControls } from './hideable';
 
@@ -33,6 +34,8 @@ export interface Experiment {
   transferTask?: TransferTaskId;
   /** Fraction of the Transfer view's pretrained extractor pruned; absent: 0 (dense). */
   transferSparsity?: number;
+  /** How much of the source the Transfer view pretrains on; absent: 'quick' (the first 6,000 images). */
+  transferPretraining?: PretrainingId;
 }
 
 export interface DecodeResult {

@@ -1,5 +1,5 @@
 // Types of the transfer lab that cross the worker boundary: plain numbers and strings.
-import type { ExtractorPruningReport, TransferMethod, TransferResult, TransferTaskId } from '../engine/transfer';
+import type { ExtractorPruningReport, PretrainingId, TransferMethod, TransferResult, TransferTaskId } from '../engine/transfer';
 
 export type { TransferMethod, TransferResult, TransferTaskId };
 
@@ -16,10 +16,13 @@ export interface TransferRequest {
   /** Fraction of each pretrained convolution pruned before transfer (0 or absent: dense). Above
    * 0, the frozen and fine-tuned methods are run twice, dense and pruned, for comparison. */
   extractorSparsity?: number;
+  /** How much of the source to pretrain on (engine/transfer/pretraining.ts); absent: 'quick'. */
+  pretraining?: PretrainingId;
 }
 
 export interface TransferPretrainInfo {
   taskId: TransferTaskId;
+  pretraining: PretrainingId;
   taskLabel: string;
   /** The classes pretrained on and the classes learned, in label order. */
   sourceClasses: string[];

@@ -14,7 +14,9 @@ import {
   extractorSparsityProblem,
   fashionTask,
   measureExtractorPruning,
+  pretrainLimit,
   pretrainSource,
+  PRETRAINING_IDS,
   TRANSFER_DEFAULTS,
   TRANSFER_METHODS,
   type PretrainedModel,
@@ -26,12 +28,12 @@ import {
 import { isAbortError } from '../engine/training/yield';
 import type { TransferHandlers, TransferOutcome, TransferPretrainInfo, TransferPruneInfo, TransferRequest } from './transfer-protocol';
 
-/** The engine test's settings (6,000 source images, three passes: 300 steps, enough for the
- * frozen extractor to beat scratch at 100 labels), with fewer steps for thousands of labels so
- * the demo stays quick. */
+/** The engine's settings with the quick pretraining (6,000 source images, three passes: 300
+ * steps; a request may ask for every source image instead), and fewer steps for thousands of
+ * labels so the demo stays quick. */
 export const WORKER_TRANSFER_CONFIG: TransferConfig = {
   ...TRANSFER_DEFAULTS,
-  pretrain: { ...TRANSFER_DEFAULTS.pretrain, limit: 6000 },
+  pretrain: { ...TRANSFER_DEFAULTS.pretrain, limit: pretrainLimit('quick') },
   adapt: { ...TRANSFER_DEFAULTS.adapt, maxSteps: 300 },
 };
 
@@ -39,7 +41,7 @@ export const MAX_LABELS = 5000;
 
 export class TransferSession {
   private tasks = new Map<TransferTaskId, TransferTask>();
-  /** Keyed by task and seed, e.g. "fashion:0". */
+  /** Keyed by task, pretraining and seed, e.g. "fashion:quick:0". */
   private pretrained = new Map<string, { model: PretrainedModel; info: TransferPretrainInfo }>();
   private abort: { aborted: boolean } | null = null;
 
@@ -53,6 +55,8 @@ export class TransferSession {
     const sparsity = request.extractorSparsity ?? 0;
     const sparsityProblem = extractorSparsityProblem(sparsity);
     if (sparsityProblem) throw new Error(sparsityProblem);
+    const pretraining = request.pretraining ?? 'quick';
+    if (!PRETRAINING_IDS.includes(pretraining)) throw new Error(`Unknown pretraining "${String(pretraining)}": quick or full.`);
     const signal = { aborted: false };
     this.abort = signal;
     const results: TransferOutcome['results'] = [];
@@ -60,8 +64,8 @@ export class TransferSession {
     let pruned: TransferPruneInfo | null = null;
     try {
       const task = await this.taskFor(request.task ?? 'digits', (message) => handlers.onStage(message, 0));
-      const key = `${task.id}:${request.seed}`;
-      const config = { ...WORKER_TRANSFER_CONFIG, seed: request.seed };
+      const key = `${task.id}:${pretraining}:${request.seed}`;
+      const config = { ...WORKER_TRANSFER_CONFIG, seed: request.seed, pretrain: { ...WORKER_TRANSFER_CONFIG.pretrain, limit: pretrainLimit(pretraining) } };
       // Work in steps, so the progress bar moves evenly: pretraining, then each run.
       const runs = counts.flatMap((n) => runsFor(sparsity).map(({ method, sparsity }) => ({ n, method, sparsity, steps: adaptSteps(n, config).steps })));
       const cached = this.pretrained.get(key);
@@ -77,6 +81,7 @@ export class TransferSession {
         });
         info = {
           taskId: task.id,
+          pretraining,
           taskLabel: task.label,
           sourceClasses: task.source.classNames,
           targetClasses: task.target.classNames,

@@ -24,7 +24,7 @@ export function ExtractorSparsityField() {
       position={position}
       onChange={(p) => setSparsity(EXTRACTOR_SPARSITY_STOPS[p])}
       valueText={sparsity === 0 ? '0%: the dense extractor, nothing pruned' : `${pct(sparsity)} of the pretrained extractor's weights pruned`}
-      display={sparsity === 0 ? '0% (dense)' : pct(sparsity)}
+      display={pct(sparsity)}
       marks={EXTRACTOR_SPARSITY_STOPS.map((s, p) => ({ position: p, label: pct(s) }))}
       hint={
         <>

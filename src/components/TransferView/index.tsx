@@ -7,6 +7,7 @@ import { LABEL_STOPS } from '../../store/transferSlice';
 import { RangeField } from '../RangeField';
 import { TransferChart } from '../TransferChart';
 import { ExtractorSparsityField, PrunedExtractorStatus } from './ExtractorPruning';
+import { pretrainedScope, PretrainingPicker } from './PretrainingPicker';
 import { compactFlops, formatFlops, ResultsTable } from './ResultsTable';
 import { TaskExplanation, TaskPicker } from './TaskPicker';
 import './TransferView.css';
@@ -27,6 +28,7 @@ function Controls() {
       <p className="transfer-view__task">
         Source: {info.source} (pretrained once). Target: {info.target}, learned from few labels.
       </p>
+      <PretrainingPicker />
       <RangeField
         label="Labeled examples"
         min={0}
@@ -68,7 +70,7 @@ function Status() {
       {pretrained ? (
         <p className="transfer-view__pretrained">
           Pretrained on {fmt(pretrained.sourceTrainImages)} images of {source.replace(/^MNIST /, '')}: {(pretrained.sourceAccuracy * 100).toFixed(1)}% on their test images after{' '}
-          {pretrained.sourceEpochs === 1 ? 'one pass' : `${pretrained.sourceEpochs} passes`}, {formatFlops(pretrained.flops)}{pretrained.reused ? ', reused from the previous run' : `, ${(pretrained.ms / 1000).toFixed(1)} s`}. This cost is paid once and shared by both transfer methods; it is not counted below.
+          {pretrained.sourceEpochs === 1 ? 'one pass' : `${pretrained.sourceEpochs} passes`}, {formatFlops(pretrained.flops)}{pretrained.reused ? ', reused from the previous run' : `, ${(pretrained.ms / 1000).toFixed(1)} s`}. {pretrainedScope(pretrained)} This cost is paid once and shared by both transfer methods; it is not counted below.
         </p>
       ) : null}
       <PrunedExtractorStatus />

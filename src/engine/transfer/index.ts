@@ -6,3 +6,4 @@ export { forwardFlops, trainingFlops, trainingFlopsPerExample } from './compute'
 export { planNet, type NetArchitecture, type NetWeights } from './net';
 export { measureExtractorPruning, pruneExtractor, type ExtractorPruningReport, type KernelCount, type PrunedExtractor } from './pruneExtractor';
 export { EXTRACTOR_SPARSITY_STOPS, extractorSparsityProblem, kernelMaskName, MAX_EXTRACTOR_SPARSITY } from './extractorSparsity';
+export { pretrainLimit, PRETRAINING_IDS, PRETRAINING_INFO, type PretrainingId, type PretrainingInfo } from './pretraining';
