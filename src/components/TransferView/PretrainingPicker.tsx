@@ -11,12 +11,12 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 const sourceOf = (task: TransferTaskId) => TRANSFER_TASK_INFO[task].source.replace(/^MNIST /, '');
 
 // Measured in Chromium on a 2-core machine (e2e/transfer.spec.ts, e2e/transfer-pretrain.spec.ts):
-// three passes over 6,000 images take about 10 s; over digits 0-4's 28,076 about a minute, and
-// over all 55,000 digits about twice that.
+// three passes over 6,000 images take 9-14 s; over digits 0-4's 28,076, 33 s alone and 42-53 s
+// with other work running; over all 55,000 digits 60 s alone.
 // A no-break space keeps each unit on the line of its number.
 const ROUGH_TIME: Record<TransferTaskId, Record<PretrainingId, string>> = {
-  digits: { quick: 'about 10\u00a0s', full: 'about 1\u00a0min' },
-  fashion: { quick: 'about 10\u00a0s', full: 'about 2\u00a0min' },
+  digits: { quick: 'about 10\u00a0s', full: 'under a minute' },
+  fashion: { quick: 'about 10\u00a0s', full: 'about 1\u00a0min' },
 };
 
 function hint(task: TransferTaskId, id: PretrainingId): string {
