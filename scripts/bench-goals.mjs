@@ -49,6 +49,15 @@ export function evaluateGoals(report) {
     '',
     h ? `${h.longTasksOpen} / ${h.longTasksWheel + h.longTasksKeys} / ${h.longTasksHover}; panel open in ${h.openMs} ms` : '',
   );
+  const ex = h?.export;
+  add(
+    'load: long tasks exporting the 1,000 runs (CSV, then JSON)',
+    ex ? ex.longTasks : null,
+    '=',
+    0,
+    '',
+    ex ? `CSV ${(ex.csv.bytes / 1e6).toFixed(1)} MB in ${(ex.csv.ms / 1000).toFixed(1)} s, JSON ${(ex.json.bytes / 1e6).toFixed(1)} MB in ${(ex.json.ms / 1000).toFixed(1)} s` : '',
+  );
   add('long tasks while training, beat TF Playground', report.training?.longTasks, '<', TF_PLAYGROUND.longTasks, '');
   add('frames/s while training, beat TF Playground', report.training?.framesPerSecond, '>', TF_PLAYGROUND.framesPerSecond, '');
   return rows;

@@ -5,7 +5,7 @@
 // - main-thread long tasks (> 50 ms) and frames/s while a model trains;
 // - slider -> accuracy latency: key press to the estimate's appearance, and to the full-test-set
 //   figure, over 50 moves of the Sparsity slider; long tasks during those moves and a mouse drag.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -286,11 +286,22 @@ export async function measureHistoryLoad(browser, base, n = 1_000) {
     await page.waitForTimeout(16);
   }
   const end = await page.evaluate(() => performance.now());
-  const [openTasks, wheelTasks, keyTasks, hoverTasks] = await Promise.all([
+  // Export every run, as CSV then JSON: the export worker reads and writes them (src/history/exportInWorker.ts).
+  const exportStart = await page.evaluate(() => performance.now());
+  const exported = {};
+  for (const format of ['CSV', 'JSON']) {
+    const started = Date.now();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.getByRole('button', { name: `Export ${format}` }).click()]);
+    exported[format.toLowerCase()] = { ms: Date.now() - started, bytes: statSync(await download.path()).size };
+  }
+  await page.waitForTimeout(300);
+  const exportEnd = await page.evaluate(() => performance.now());
+  const [openTasks, wheelTasks, keyTasks, hoverTasks, exportTasks] = await Promise.all([
     tasksBetween(page, openStart, wheelStart),
     tasksBetween(page, wheelStart, keysStart),
     tasksBetween(page, keysStart, hoverStart),
     tasksBetween(page, hoverStart, end),
+    tasksBetween(page, exportStart, exportEnd),
   ]);
   await context.close();
   return {
@@ -307,5 +318,6 @@ export async function measureHistoryLoad(browser, base, n = 1_000) {
     longTasksKeys: keyTasks.length,
     longTasksHover: hoverTasks.length,
     longTaskMs: [...openTasks, ...wheelTasks, ...keyTasks, ...hoverTasks].map((t) => round1(t.duration)),
+    export: { ...exported, longTasks: exportTasks.length, longTaskMs: exportTasks.map((t) => round1(t.duration)) },
   };
 }

@@ -48,7 +48,7 @@ try {
   if (PARTS.has('load')) load = await measureFrontierLoad(browser, BASE);
   if (load) console.log(`load: ${load.points} points on the frontier chart (mounted in ${load.mountMs} ms): ${load.longTasksHover} long tasks while hovering, ${load.longTasksScroll} while scrolling`);
   if (PARTS.has('history')) historyLoad = await measureHistoryLoad(browser, BASE);
-  if (historyLoad) console.log(`load: ${historyLoad.runs} history runs (panel open in ${historyLoad.openMs} ms, ${historyLoad.drawnRows} rows drawn): long tasks ${historyLoad.longTasksOpen} opening, ${historyLoad.longTasksWheel} wheel, ${historyLoad.longTasksKeys} keys, ${historyLoad.longTasksHover} hovering`);
+  if (historyLoad) console.log(`load: ${historyLoad.runs} history runs (panel open in ${historyLoad.openMs} ms, ${historyLoad.drawnRows} rows drawn): long tasks ${historyLoad.longTasksOpen} opening, ${historyLoad.longTasksWheel} wheel, ${historyLoad.longTasksKeys} keys, ${historyLoad.longTasksHover} hovering; export: CSV ${historyLoad.export.csv.bytes} bytes in ${historyLoad.export.csv.ms} ms, JSON ${historyLoad.export.json.bytes} bytes in ${historyLoad.export.json.ms} ms, ${historyLoad.export.longTasks} long tasks`);
   if (PARTS.has('kernels')) {
     // Compression kernels, in the page's V8 (the worker runs the same code).
     const tab = await browser.newPage();
