@@ -86,17 +86,18 @@ const MORE_SOURCE_DATA: Partial<Record<TransferTaskId, string>> = {
     'and 4.9 at 10 labels instead of 3.4, though there seeds vary most: on seed 0, the page\'s default, it was 0.2 points behind.',
 };
 
-// Measured in Node with the quick pretraining, seeds 0-2, the extractor pruned to each stop of the
-// "Extractor sparsity" slider (pruneExtractor.ts); shown once a run has pruned it.
+// Measured with npm run reproduce -- transfer --extractor-sparsity 90,95,98 (quick pretraining,
+// Node, seeds 0-4, reports/transfer.json), the extractor pruned to stops of the "Extractor
+// sparsity" slider (pruneExtractor.ts); shown once a run has pruned it.
 const WHAT_SURVIVES_PRUNING: Record<TransferTaskId, string> = {
   digits:
-    'With the extractor pruned (quick pretraining; Node, seeds 0-2, 100 labels): at 90% (340 of 3,400 convolution weights left) the frozen extractor still gave 89.3-91.3% against ' +
-    '90.1-92.3% dense, still above scratch (86.8-89.3%). At 95% the pruned network scored only 52-65% on digits 0-4 with its old head, yet a new head on it ' +
-    'reached 86.1-88.7% on 5-9: the strokes survive, the old head no longer reads them. At 98% transfer breaks (63.6-73.8% frozen, 68.0-77.8% fine-tuned).',
+    'With the extractor pruned (quick pretraining; Node, seeds 0-4, 100 labels): at 90% (340 of 3,400 convolution weights left) the frozen extractor still gave 88.3-91.3% against ' +
+    '90.1-92.3% dense and 86.6-89.8% from scratch, while the pruned network kept only 75-97% on digits 0-4 with its old head. At 95% that old head scored 41-65%, yet a new head on ' +
+    'the same convolutions reached 84.9-88.7% on 5-9: the strokes survive, the old head no longer reads them. At 98% transfer breaks (63.6-73.8% frozen, 68.0-79.7% fine-tuned).',
   fashion:
-    'With the extractor pruned (quick pretraining; Node, seeds 0-2, 100 labels): at 90% the frozen extractor gave 64.8-67.2% on clothes against 64.8-68.6% dense, though the ' +
-    'pruned network kept only 56-79% on the digits with its old head. At 95% it is near chance on digits (14-23%), yet a new head on it still reached ' +
-    '58.3-66.3% on clothes; at 98%, 48.5-59.8% frozen and 58.4-62.1% fine-tuned, against 61.9-67.6% from scratch.',
+    'With the extractor pruned (quick pretraining; Node, seeds 0-4, 100 labels): at 90% the frozen extractor gave 64.8-70.1% on clothes against 64.8-69.3% dense, though the ' +
+    'pruned network kept only 47-79% on the digits with its old head. At 95% it is near chance on digits on most seeds (14-56%), yet a new head on it still reached ' +
+    '58.3-66.3% on clothes; at 98%, 48.5-59.8% frozen and 58.4-62.1% fine-tuned, against 61.9-68.4% from scratch.',
 };
 
 export function TaskExplanation() {
