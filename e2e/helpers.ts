@@ -72,3 +72,14 @@ export async function transferRowsOf(rows: Locator, method: string): Promise<{ t
   expect(hundred[3]).toMatch(/FLOP$/);
   return { ten: percentOf(ten[2]), hundred: percentOf(hundred[2]) };
 }
+
+/** Waits until the page has had no long task for `quietMs` (observeLongTasks must be on), so a
+ * measurement that starts next counts its own work, not the end of the page's start-up. */
+export async function waitForQuiet(page: Page, quietMs = 1000): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => performance.now() - Math.max(0, ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.map((t) => t.start + t.duration))), {
+      timeout: 30_000,
+      intervals: [250],
+    })
+    .toBeGreaterThan(quietMs);
+}

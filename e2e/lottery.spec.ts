@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, longTasksSince, observeLongTasks } from './helpers';
+import { collectErrors, longTasksSince, observeLongTasks, waitForQuiet } from './helpers';
 
 /** Series names drawn on the main chart (read with one cheap query, no Playwright role engine). */
 function seriesDrawn(page: Page): Promise<string[]> {
@@ -25,9 +25,10 @@ test('a short lottery run draws every series, streams progress without long task
   await expect(page.getByLabel('Rounds', { exact: true })).toHaveValue('2');
   const start = page.getByRole('button', { name: 'Find lottery ticket' });
   await expect(start).toBeEnabled();
-  // Let the worker pick its backend first, so the run's own work is what gets measured.
+  // Let the worker pick its backend and the page finish starting (no long task for a second), so
+  // the run's own work is what gets measured.
   await expect(page.getByText(/LeNet-300-100 on MNIST, Adam/)).toBeVisible();
-  await page.waitForTimeout(1500);
+  await waitForQuiet(page);
 
   // Resolved before the clock starts and clicked from inside the page: Playwright's role queries
   // run on the page's main thread and would count as the page's own long tasks.
