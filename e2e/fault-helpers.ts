@@ -1,5 +1,5 @@
 // Shared by the fault tests (e2e/fault.spec.ts) and the soak (e2e/fault.soak.ts): the page's
-// fault-injection hooks (window.__playground, src/main.tsx) and cheap readings of the page.
+// fault-injection hooks (window.__playground, src/app/main.tsx) and cheap readings of the page.
 import { expect, type Page } from '@playwright/test';
 
 export interface EngineStatus {

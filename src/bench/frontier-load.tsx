@@ -4,9 +4,9 @@
 // page's drawing and hovering, not the model.
 import { createRoot } from 'react-dom/client';
 import { PRUNING_METHOD_IDS } from '../engine/pruning/registry';
-import { FrontierChart } from '../components/FrontierChart';
+import { FrontierChart } from '../features/compress/FrontierChart';
 import { useAppStore } from '../store';
-import { BIT_WIDTHS, DEFAULT_COMPRESS_UI, toCompressionSettings } from '../store/compressSettings';
+import { BIT_WIDTHS, DEFAULT_COMPRESS_UI, toCompressionSettings } from '../features/compress/compressSettings';
 import type { CompressionPoint } from '../worker/compression-protocol';
 
 const DENSE_BYTES = 1_066_440;

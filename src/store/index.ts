@@ -1,21 +1,21 @@
 // The app's one store, built from slices. Components read it through the plain selectors in
 // ./selectors and call the actions; only the store talks to the engine bridge.
 import { create } from 'zustand';
-import { createBackendSlice } from './backendSlice';
-import { createCompressSlice } from './compressSlice';
-import { createFineTuneSlice } from './fineTuneSlice';
-import { createLotterySlice } from './lotterySlice';
-import { createBoundarySlice } from './boundarySlice';
-import { createTransferSlice } from './transferSlice';
-import { createSpecSlice } from './specSlice';
-import { createTrainingSlice } from './trainingSlice';
+import { createBackendSlice } from '../features/train/backendSlice';
+import { createCompressSlice } from '../features/compress/compressSlice';
+import { createFineTuneSlice } from '../features/compress/fineTuneSlice';
+import { createLotterySlice } from '../features/lottery/lotterySlice';
+import { createBoundarySlice } from '../features/boundary/boundarySlice';
+import { createTransferSlice } from '../features/transfer/transferSlice';
+import { createSpecSlice } from '../features/train/specSlice';
+import { createTrainingSlice } from '../features/train/trainingSlice';
 import type { AppState } from './types';
 import { createViewSlice } from './viewSlice';
-import { createLearnSlice } from './learnSlice';
-import { createHistorySlice } from './historySlice';
-import { createClassroomSlice } from './classroomSlice';
-import { isOwnHash, scheduleLinkWrite, stateFromHash } from './shareLink';
-import { followRunForReload, restoreInterruptedRun } from './interruptedRun';
+import { createLearnSlice } from '../features/learn/learnSlice';
+import { createHistorySlice } from '../features/history/historySlice';
+import { createClassroomSlice } from '../features/history/classroomSlice';
+import { isOwnHash, scheduleLinkWrite, stateFromHash } from '../features/share/shareLink';
+import { followRunForReload, restoreInterruptedRun } from '../features/train/interruptedRun';
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSpecSlice(...a),

@@ -9,17 +9,17 @@ import type {
 } from '../engine/spec/types';
 import type { BackendInfo, DataStatus, RunState, TrainOutcome } from '../worker/protocol';
 import type { BaselineInfo, CompressionPoint } from '../worker/compression-protocol';
-import type { CompressUi } from './compressSettings';
+import type { CompressUi } from '../features/compress/compressSettings';
 import type { LinkView } from '../url/types';
 import type { LessonId } from '../lessons/lessons';
-import type { FineTuneSlice } from './fineTuneSlice';
-import type { LotterySlice } from './lotterySlice';
-import type { BoundarySlice } from './boundarySlice';
-import type { TransferSlice } from './transferSlice';
-import type { HistorySlice } from './historySlice';
-import type { ClassroomSlice } from './classroomSlice';
-import type { Series } from './series';
-import type { ProgressEvent } from './throttle';
+import type { FineTuneSlice } from '../features/compress/fineTuneSlice';
+import type { LotterySlice } from '../features/lottery/lotterySlice';
+import type { BoundarySlice } from '../features/boundary/boundarySlice';
+import type { TransferSlice } from '../features/transfer/transferSlice';
+import type { HistorySlice } from '../features/history/historySlice';
+import type { ClassroomSlice } from '../features/history/classroomSlice';
+import type { Series } from '../features/train/series';
+import type { ProgressEvent } from '../features/train/throttle';
 
 /** Inputs that can hold text the spec cannot accept yet (shown inline, blocks Train). */
 export type SpecField =

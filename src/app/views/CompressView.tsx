@@ -1,0 +1,57 @@
+// The Compress view: controls | the size-vs-accuracy picture and a look inside | the numbers.
+// Before a model exists the middle says so and offers to train one; the controls wait, inert.
+import { useAppStore } from '../../store';
+import { CompressControls } from '../../features/compress/CompressControls';
+import { CompressEmptyState } from '../../features/compress/CompressEmptyState';
+import { CompressBoundaryPanel, isToyDataset } from '../../features/boundary/DecisionBoundary/panels';
+import { CompressDetails, CompressHeadline } from '../../features/compress/CompressResult';
+import { FrontierChart } from '../../features/compress/FrontierChart';
+import { LayerTable } from '../../features/compress/LayerTable';
+import { LookInside } from '../../features/compress/LookInside';
+import { SweepBar } from '../../features/compress/SweepBar';
+import { FineTuneBar } from '../../features/compress/FineTuneBar';
+import './CompressView.css';
+
+function CompressError() {
+  const error = useAppStore((s) => s.compressError);
+  return (
+    <div role="alert" className="compress-view__alert">
+      {error ? <p className="compress-view__error">{error} Your settings are kept; move a slider to try again.</p> : null}
+    </div>
+  );
+}
+
+export function CompressView() {
+  const ready = useAppStore((s) => s.baselineStatus === 'ready');
+  const toy = useAppStore((s) => isToyDataset(s.runSpec?.dataset));
+  return (
+    <main className={`workspace workspace--compress${ready ? '' : ' workspace--compress-empty'}`} id="view-compress" role="tabpanel" aria-labelledby="tab-compress">
+      {/* Before training the controls are disabled, so the scrolling panel itself takes focus
+          (a keyboard user can still scroll it; axe: scrollable-region-focusable). */}
+      <aside className="zone zone--controls" aria-label="Compression settings" tabIndex={ready ? undefined : 0}>
+        <CompressControls />
+      </aside>
+      <section className="zone zone--chart compress-view__middle" aria-label="Size and accuracy">
+        {ready ? (
+          <>
+            <SweepBar />
+            <FineTuneBar />
+            <CompressError />
+            {toy ? <CompressBoundaryPanel /> : null}
+            <FrontierChart />
+            <LookInside />
+            <LayerTable />
+          </>
+        ) : (
+          <CompressEmptyState />
+        )}
+      </section>
+      <aside className="zone zone--result compress-view__result" aria-label="Result">
+        <CompressHeadline />
+      </aside>
+      <aside className="zone zone--details" aria-label="Compared with the dense model">
+        <CompressDetails />
+      </aside>
+    </main>
+  );
+}

@@ -1,0 +1,93 @@
+// "Download compressed model": the real encoded file whose length is the "Model size" above
+// (format in docs/FORMAT.md), so the size on screen can be checked on disk. "Download TF.js
+// model": the same compressed weights, dequantized to float32, as model.json plus the weights
+// file it names, for tf.loadLayersModel.
+import { useEffect, useState } from 'react';
+import { useAppStore } from '../../../store';
+import { bridge } from '../../../store/bridge';
+import { toCompressionSettings } from '../compressSettings';
+import { toUserMessage } from '../../../shared/errors';
+import './DownloadModel.css';
+
+function baseName(model: string, sparsity: number, bits: number): string {
+  return `${model}-pruned${Math.round(sparsity * 1000) / 10}-${bits}bit`;
+}
+
+function save(blob: Blob, name: string): string {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  return url;
+}
+
+interface TfjsFiles {
+  json: { url: string; name: string };
+  weights: { url: string; name: string; bytes: number };
+}
+
+export function DownloadModel() {
+  const ready = useAppStore((s) => s.baselineStatus === 'ready');
+  const [error, setError] = useState('');
+  const [tfjs, setTfjs] = useState<TfjsFiles | null>(null);
+  // The TF.js links stay usable until the next export (a browser may block the second download).
+  useEffect(() => () => {
+    if (tfjs) [tfjs.json.url, tfjs.weights.url].forEach((u) => URL.revokeObjectURL(u));
+  }, [tfjs]);
+
+  const settingsNow = () => {
+    const s = useAppStore.getState();
+    return { s, settings: toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0), name: baseName(s.baseline?.modelId ?? 'model', s.compressUi.sparsity, s.compressUi.bits) };
+  };
+
+  const download = async () => {
+    const { settings, name } = settingsNow();
+    try {
+      const bytes = await bridge().encodedModel(settings);
+      const url = save(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }), `${name}.cpgm`);
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      setError('');
+    } catch (err) {
+      setError(toUserMessage(err, 'Could not prepare the download'));
+    }
+  };
+
+  const downloadTfjs = async () => {
+    const { settings, name } = settingsNow();
+    try {
+      const files = await bridge().layersModel(settings, name);
+      const json = { url: save(new Blob([files.modelJson], { type: 'application/json' }), 'model.json'), name: 'model.json' };
+      const weights = {
+        url: save(new Blob([files.weightData as BlobPart], { type: 'application/octet-stream' }), files.weightsFileName),
+        name: files.weightsFileName,
+        bytes: files.weightData.byteLength,
+      };
+      setTfjs({ json, weights });
+      setError('');
+    } catch (err) {
+      setError(toUserMessage(err, 'Could not prepare the TF.js model'));
+    }
+  };
+
+  return (
+    <div className="download-model">
+      <button type="button" className="btn" disabled={!ready} onClick={() => void download()}>
+        Download compressed model
+      </button>
+      <button type="button" className="btn" disabled={!ready} onClick={() => void downloadTfjs()}>
+        Download TF.js model
+      </button>
+      {tfjs ? (
+        <p className="download-model__files">
+          Saved <a href={tfjs.json.url} download={tfjs.json.name}>{tfjs.json.name}</a> and{' '}
+          <a href={tfjs.weights.url} download={tfjs.weights.name}>{tfjs.weights.name}</a> ({(tfjs.weights.bytes / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} kB of float32:
+          the compressed weights dequantized). Keep them in one folder and load with tf.loadLayersModel.
+        </p>
+      ) : null}
+      <span role="alert" className="download-model__error">
+        {error}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+// The Compress view's picture: every measured setting by encoded size and test accuracy, with
+// the Pareto frontier, the dense model for reference and a sentence that says the takeaway.
+import { memo, useMemo, useState } from 'react';
+import { PRUNING_METHOD_IDS, PRUNING_METHODS } from '../../../engine/pruning/registry';
+import { useAppStore } from '../../../store';
+import { fromCompressionSettings } from '../compressSettings';
+import { paretoFrontier } from '../pareto';
+import type { CompressionPoint } from '../../../worker/compression-protocol';
+import { ChartCard, type LegendItem } from '../../../shared/charts/ChartCard';
+import { METHOD_STYLES } from '../../../shared/charts/palette';
+import { useSize } from '../../../shared/charts/useSize';
+import { summarize } from './describe';
+import { MarkerIcon } from './marks';
+import { Plot } from './Plot';
+import { PointsTable } from './PointsTable';
+import '../../../shared/charts/CurveChart/CurveChart.css';
+import './FrontierChart.css';
+
+const ZOOM_FLOOR = 90;
+
+/** The axis floor that shows every point: 90% while all are good, lower once some collapse. */
+function autoFloor(values: number[]): number {
+  const min = Math.min(...values);
+  return min >= ZOOM_FLOOR + 1 ? ZOOM_FLOOR : Math.max(0, Math.floor((min - 1) / 10) * 10);
+}
+
+export const FrontierChart = memo(function FrontierChart() {
+  const points = useAppStore((s) => s.points);
+  const current = useAppStore((s) => s.current);
+  const baseline = useAppStore((s) => s.baseline);
+  const setUi = useAppStore((s) => s.setCompressUi);
+  const [ref, { width, height }] = useSize<HTMLDivElement>();
+  const [zoomed, setZoomed] = useState(false);
+
+  const methods = useMemo(() => new Set(points.map((p) => p.settings.pruning.method)), [points]);
+  const frontier = useMemo(() => new Set(paretoFrontier(points)), [points]);
+  const legend = useMemo<LegendItem[]>(() => {
+    const shown = PRUNING_METHOD_IDS.filter((id) => methods.has(id) || id === current?.settings.pruning.method);
+    return [
+      ...shown.map((id) => ({ label: PRUNING_METHODS[id].label, color: METHOD_STYLES[id].color, icon: <MarkerIcon shape={METHOD_STYLES[id].marker} color={METHOD_STYLES[id].color} /> })),
+      { label: 'Pareto frontier', color: 'var(--text)' },
+      { label: baseline?.reference === 'ticket' ? 'Ticket (float32)' : 'Dense model', color: 'var(--muted)', dashed: true },
+    ];
+  }, [methods, current?.settings.pruning.method, baseline?.reference]);
+
+  const accuracies = [...points.map((p) => p.accuracy * 100), ...(current ? [current.accuracy * 100] : []), (baseline?.accuracy ?? 1) * 100];
+  const auto = autoFloor(accuracies);
+  const zoomFloor = Math.min(ZOOM_FLOOR, Math.floor(((baseline?.accuracy ?? 1) * 100 - 3) / 5) * 5);
+  const floor = zoomed ? zoomFloor : auto;
+  const canZoom = auto < ZOOM_FLOOR;
+
+  const select = (p: CompressionPoint) => setUi(fromCompressionSettings(p.settings, useAppStore.getState().compressUi));
+  const actions = canZoom ? (
+    <button type="button" className="btn btn--chip" aria-pressed={zoomed} onClick={() => setZoomed((z) => !z)}>
+      {zoomed ? 'Show all accuracies' : `Zoom to ${zoomFloor}–100%`}
+    </button>
+  ) : null;
+  const footer = (
+    <div className="frontier-chart__footer">
+      <p className="frontier-chart__summary">{summarize(points, baseline)}</p>
+      <PointsTable points={points} frontier={frontier} />
+    </div>
+  );
+
+  return (
+    <ChartCard title="Size vs accuracy" unit="encoded kB (log) · test accuracy %" legend={legend} actions={actions} footer={footer} className="frontier-chart">
+      <div ref={ref} className="curve-chart">
+        {width > 0 && height > 0 && baseline ? (
+          <Plot width={width} height={height} points={points} current={current} baseline={baseline} yFloor={floor} onSelect={select} />
+        ) : null}
+      </div>
+    </ChartCard>
+  );
+});

@@ -1,0 +1,73 @@
+// The compression points of the compared runs on one chart: encoded size (log axis) against
+// test accuracy, one colour and one marker shape per run, the dense model of each as a ring.
+import type { RunRecord } from '../../../history/types';
+import { formatKB, formatPercent } from '../../../shared/format';
+import { ChartCard, type LegendItem } from '../../../shared/charts/ChartCard';
+import { Marker, MarkerIcon } from '../../compress/FrontierChart/marks';
+import type { MarkerShape } from '../../../shared/charts/palette';
+import { linearScale, logScale, logTicks, niceTicks } from '../../../shared/charts/scale';
+import { useSize } from '../../../shared/charts/useSize';
+
+const SHAPES: MarkerShape[] = ['circle', 'square', 'triangle', 'diamond'];
+const M = { top: 8, right: 14, bottom: 30, left: 46 };
+
+export interface StyledRun {
+  run: RunRecord;
+  color: string;
+}
+
+export function shapeOf(index: number): MarkerShape {
+  return SHAPES[index % SHAPES.length];
+}
+
+export function PointsChart({ runs }: { runs: StyledRun[] }) {
+  const [ref, { width, height }] = useSize<HTMLDivElement>();
+  const marks = runs.flatMap(({ run, color }, i) => [
+    ...run.points.map((p) => ({ run, color, shape: shapeOf(i), bytes: p.encodedBytes, acc: p.accuracy * 100, dense: false, label: `${run.name}: ${formatKB(p.encodedBytes)}, ${formatPercent(p.accuracy)} (${(p.sparsity * 100).toFixed(1)}% pruned, ${p.bits} bits${p.fineTunedEpochs ? ', fine-tuned' : ''})` })),
+    ...(run.denseBytes && run.testAccuracy !== null ? [{ run, color, shape: shapeOf(i), bytes: run.denseBytes, acc: run.testAccuracy * 100, dense: true, label: `${run.name}: dense float32, ${formatKB(run.denseBytes)}, ${formatPercent(run.testAccuracy)}` }] : []),
+  ]);
+  const legend: LegendItem[] = runs.map(({ run, color }, i) => ({ label: run.name, color, icon: <MarkerIcon shape={shapeOf(i)} color={color} /> }));
+  if (marks.length === 0) {
+    return (
+      <ChartCard title="Compression points" unit="size against test accuracy" legend={legend}>
+        <p className="history-muted">None of these runs has compression points yet: open a run, train it, and use the Compress view.</p>
+      </ChartCard>
+    );
+  }
+  const minB = Math.min(...marks.map((m) => m.bytes));
+  const maxB = Math.max(...marks.map((m) => m.bytes));
+  const lo = 10 ** Math.floor(Math.log10(minB));
+  const hi = 10 ** Math.ceil(Math.log10(maxB * 1.0001));
+  const minAcc = Math.max(0, Math.floor(Math.min(...marks.map((m) => m.acc)) / 10) * 10);
+  const x = logScale([lo, hi], [M.left, Math.max(M.left + 1, width - M.right)]);
+  const y = linearScale([minAcc, 100], [Math.max(M.top + 1, height - M.bottom), M.top]);
+  return (
+    <ChartCard title="Compression points" unit="encoded size (log) against test accuracy" legend={legend} footer={<p className="history-muted">Filled marks: compressed models; rings: each run&apos;s dense float32 model.</p>}>
+      <div ref={ref} className="curve-chart">
+        {width > 0 && height > 0 && (
+          <svg width={width} height={height} role="img" aria-label={`Compression points of ${runs.length} runs: ${marks.map((m) => m.label).slice(0, 40).join('; ')}`}>
+            <g className="curve-chart__grid">
+              {niceTicks(minAcc, 100, 5).map((t) => (
+                <g key={`y${t}`}>
+                  <line x1={M.left} x2={width - M.right} y1={y(t)} y2={y(t)} />
+                  <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end">{`${t}%`}</text>
+                </g>
+              ))}
+              {logTicks(lo, hi).map((t) => (
+                <text key={`x${t}`} x={x(t)} y={height - M.bottom + 14} textAnchor="middle">{formatKB(t)}</text>
+              ))}
+              <text className="curve-chart__axis-label" x={(M.left + width - M.right) / 2} y={height - 2} textAnchor="middle">Encoded size</text>
+              <line className="curve-chart__axis" x1={M.left} x2={width - M.right} y1={height - M.bottom} y2={height - M.bottom} />
+            </g>
+            {marks.map((m, i) => (
+              <g key={i}>
+                <title>{m.label}</title>
+                <Marker shape={m.shape} x={x(m.bytes)} y={y(m.acc)} r={m.dense ? 6 : 4.5} color={m.color} hollow={m.dense} />
+              </g>
+            ))}
+          </svg>
+        )}
+      </div>
+    </ChartCard>
+  );
+}

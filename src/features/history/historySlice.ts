@@ -1,0 +1,177 @@
+// The History: every finished run is kept (IndexedDB through src/history, or this tab's memory
+// when the browser refuses), and the compression points measured on its model follow it.
+import type { StateCreator } from 'zustand';
+import { exportResultsInWorker, type ExportedFile, type ExportFormat } from '../../history/exportInWorker';
+import { openIdbAdapter } from '../../history/idbAdapter';
+import { buildRunRecord, newRunId, toRunPoints } from '../../history/record';
+import { HistoryRepository, type HistorySnapshot } from '../../history/repository';
+import type { RunRecord, RunSummary } from '../../history/types';
+import { encodeExperiment } from '../../url/codec';
+import { experimentOf } from '../share/shareLink';
+import type { AppState } from '../../store/types';
+
+export interface HistorySlice {
+  /** Newest first; summaries (no curves or points: see historyRecords). */
+  historyRuns: RunSummary[];
+  historyStorage: 'loading' | 'indexeddb' | 'memory';
+  /** Runs kept in memory only because the browser would not store them. */
+  historyUnsaved: string[];
+  /** What is wrong with storage, as a sentence; null when runs are saved. */
+  historyProblem: string | null;
+  /** The latest thing the History did, for its polite live region. */
+  historyNotice: string;
+  /** Runs ticked for comparison, in the order they were ticked. */
+  historySelection: string[];
+  historyOpen: boolean;
+  /** The last deleted run, so Undo can bring it back. */
+  lastDeletedRun: RunRecord | null;
+  loadHistory(): Promise<void>;
+  /** Whole runs (curves and points) for these ids, in their order, read when needed. */
+  historyRecords(ids: readonly string[]): Promise<RunRecord[]>;
+  /** These runs as a results file, written by the export worker (exportInWorker.ts). */
+  exportHistoryResults(ids: readonly string[], format: ExportFormat, onProgress: (done: number, total: number) => void): Promise<ExportedFile>;
+  /** Called when a training run ends (done or stopped): keeps it in the History. */
+  recordFinishedRun(): Promise<void>;
+  /** The lab measured a point for the run's model: the run's record follows (debounced). */
+  syncRunCompression(): void;
+  renameRun(id: string, name: string): Promise<void>;
+  deleteRun(id: string): Promise<void>;
+  undoDelete(): Promise<void>;
+  toggleRunSelected(id: string): void;
+  setHistoryOpen(open: boolean): void;
+  /** Restores the run's settings through the share-link codec (hidden controls stay as they are). */
+  openRun(id: string): void;
+  /** Adds runs from a results file, each under a new id; returns how many. */
+  importRuns(runs: RunRecord[]): Promise<number>;
+}
+
+let repository: Promise<HistoryRepository> | null = null;
+const repo = () => (repository ??= HistoryRepository.open(openIdbAdapter));
+let idCounter = 0;
+let compressionTimer: ReturnType<typeof setTimeout> | null = null;
+/** Which History record belongs to which training run id. */
+let recordOfRun: { runId: number; recordId: string } | null = null;
+
+const COMPRESSION_SAVE_DELAY_MS = 600;
+
+export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = (set, get) => {
+  const apply = (snap: HistorySnapshot, notice?: string) => {
+    const ids = new Set(snap.runs.map((r) => r.id));
+    set((s) => ({
+      historyRuns: snap.runs,
+      historyStorage: snap.storage,
+      historyUnsaved: snap.unsaved,
+      historyProblem: snap.problem,
+      historySelection: s.historySelection.filter((id) => ids.has(id)),
+      ...(notice !== undefined ? { historyNotice: notice } : {}),
+    }));
+  };
+
+  return {
+    historyRuns: [],
+    historyStorage: 'loading',
+    historyUnsaved: [],
+    historyProblem: null,
+    historyNotice: '',
+    historySelection: [],
+    historyOpen: false,
+    lastDeletedRun: null,
+
+    async loadHistory() {
+      apply((await repo()).snapshot());
+    },
+
+    async historyRecords(ids) {
+      return (await repo()).getMany(ids);
+    },
+
+    async exportHistoryResults(ids, format, onProgress) {
+      const { historyStorage, historyUnsaved } = get();
+      // What IndexedDB does not hold, the worker cannot read: those runs go with the request.
+      const unsaved = new Set(historyUnsaved);
+      const inMemory = await (await repo()).getMany(historyStorage === 'indexeddb' ? ids.filter((id) => unsaved.has(id)) : ids);
+      return exportResultsInWorker({ ids: [...ids], format, exportedAt: Date.now(), inMemory }, onProgress);
+    },
+
+    async recordFinishedRun() {
+      const s = get();
+      if (!s.outcome || !s.runSpec || s.outcome.steps === 0) return;
+      const now = Date.now();
+      const link = encodeExperiment({ ...experimentOf(s), view: 'train', spec: s.runSpec, hide: undefined });
+      const record = buildRunRecord({
+        id: newRunId(now, ++idCounter),
+        createdAt: now,
+        link,
+        spec: s.runSpec,
+        backend: s.backend?.name ?? null,
+        outcome: s.outcome,
+        latestEval: s.latestEval,
+        history: s.history,
+      });
+      recordOfRun = { runId: s.runId, recordId: record.id };
+      const snap = await (await repo()).save(record);
+      apply(snap, `Kept in History as "${record.name}".`);
+    },
+
+    syncRunCompression() {
+      if (compressionTimer !== null) return;
+      compressionTimer = setTimeout(async () => {
+        compressionTimer = null;
+        const s = get();
+        const link = recordOfRun;
+        if (!link || s.baselineRunId !== link.runId || !s.baseline) return;
+        const r = await repo();
+        const run = await r.get(link.recordId);
+        if (!run) return;
+        apply(await r.save({ ...run, denseBytes: s.baseline.denseBytes, points: toRunPoints(s.points) }));
+      }, COMPRESSION_SAVE_DELAY_MS);
+    },
+
+    async renameRun(id, name) {
+      apply(await (await repo()).rename(id, name), `Renamed to "${name.trim().slice(0, 120)}".`);
+    },
+
+    async deleteRun(id) {
+      const r = await repo();
+      const run = await r.get(id);
+      if (!run) return;
+      set({ lastDeletedRun: run });
+      apply(await r.remove(id), `Deleted "${run.name}".`);
+    },
+
+    async undoDelete() {
+      const run = get().lastDeletedRun;
+      if (!run) return;
+      set({ lastDeletedRun: null });
+      apply(await (await repo()).save(run), `Restored "${run.name}".`);
+    },
+
+    toggleRunSelected(id) {
+      set((s) => ({
+        historySelection: s.historySelection.includes(id) ? s.historySelection.filter((x) => x !== id) : [...s.historySelection, id],
+      }));
+    },
+
+    setHistoryOpen(open) {
+      set({ historyOpen: open });
+      if (open) void get().loadHistory();
+    },
+
+    openRun(id) {
+      const run = get().historyRuns.find((r) => r.id === id);
+      if (!run) return;
+      const hidden = get().hiddenControls;
+      get().applyLink(`#${run.link}`);
+      set({ hiddenControls: hidden, historyOpen: false, historyNotice: `Opened "${run.name}": its settings are in the controls. Press Train to run it again.` });
+    },
+
+    async importRuns(runs) {
+      const r = await repo();
+      let snap = r.snapshot();
+      const now = Date.now();
+      for (const run of runs) snap = await r.save({ ...run, id: newRunId(now, ++idCounter), imported: true });
+      apply(snap, `Imported ${runs.length} ${runs.length === 1 ? 'run' : 'runs'} into History.`);
+      return runs.length;
+    },
+  };
+};

@@ -1,0 +1,148 @@
+// The Lottery view's left zone: a preset, the pruning schedule, the retraining variants and
+// controls, then "Find lottery ticket" with its progress. Settings lock while a run goes.
+import { VARIANT_IDS, VARIANTS } from '../../../engine/lottery/variants';
+import { useAppStore } from '../../../store';
+import { formatSeconds } from '../../../shared/format';
+import { isLotteryBusy } from '../lotterySlice';
+import { LOTTERY_PRESETS, presetOf, type LotteryPresetId } from '../lotteryRequest';
+import { LOTTERY_LIMITS, type LotteryControls as Controls } from '../../../url/lotteryFields';
+import { SelectField } from '../../../shared/ui/Field';
+import { CheckboxField } from '../../../shared/ui/Field/CheckboxField';
+import { SectionTitle } from '../../../shared/ui/SectionTitle';
+import { LotteryNumber } from './LotteryNumber';
+import { LotteryProgress } from './LotteryProgress';
+import { SavedRunNotice } from './SavedRunNotice';
+import '../../train/RunBar/RunBar.css';
+import './LotteryControls.css';
+
+const PRESET_OPTIONS: { value: LotteryPresetId; label: string }[] = [
+  { value: 'quick', label: LOTTERY_PRESETS.quick.label },
+  { value: 'paper', label: LOTTERY_PRESETS.paper.label },
+  { value: 'custom', label: 'Custom' },
+];
+
+const IMAGES = [5_000, 10_000, 20_000, 55_000];
+
+/** Samples per second of training here on wasm, evaluation included (measured, rounded down). */
+const SAMPLES_PER_SECOND = 7_000;
+
+function estimateSeconds(ui: Controls): number {
+  const wanted = new Set(ui.variants);
+  if (wanted.has('random_reinit') || wanted.has('random_prune')) wanted.add('rewind_init');
+  const units = 1 + ui.rounds * wanted.size;
+  return (units * ui.epochsPerRound * (ui.trainLimit ?? 55_000)) / SAMPLES_PER_SECOND;
+}
+
+export function LotteryControls() {
+  const ui = useAppStore((s) => s.lotteryUi);
+  const seed = useAppStore((s) => s.spec.seed);
+  const busy = useAppStore(isLotteryBusy);
+  const status = useAppStore((s) => s.lotteryStatus);
+  const error = useAppStore((s) => s.lotteryError);
+  const saveNote = useAppStore((s) => s.lotterySaveNote);
+  const { setLotteryUi, applyLotteryPreset, startLottery, cancelLottery } = useAppStore.getState();
+  const preset = presetOf(ui);
+  const images = ui.trainLimit ?? 55_000;
+  const imageOptions = [...new Set([...IMAGES, images])].sort((a, b) => a - b);
+
+  const toggleVariant = (id: (typeof VARIANT_IDS)[number], on: boolean) => {
+    const next = on ? [...ui.variants, id] : ui.variants.filter((v) => v !== id);
+    if (next.length > 0) setLotteryUi({ variants: VARIANT_IDS.filter((v) => next.includes(v)) });
+  };
+
+  return (
+    <div className="control-panel lottery-controls">
+      <SavedRunNotice />
+      <fieldset className="lottery-controls__set" disabled={busy} aria-label="Lottery settings">
+        <SectionTitle id="lottery-schedule" title="Pruning schedule" locked={busy} />
+        <SelectField
+          label="Preset"
+          value={preset}
+          options={PRESET_OPTIONS}
+          onChange={(id) => id !== 'custom' && applyLotteryPreset(id)}
+          hint={preset === 'custom' ? 'Your own settings.' : LOTTERY_PRESETS[preset].detail}
+        />
+        <LotteryNumber label="Rounds" value={ui.rounds} integer min={LOTTERY_LIMITS.rounds[0]} max={LOTTERY_LIMITS.rounds[1]} onCommit={(n) => setLotteryUi({ rounds: n! })} />
+        <LotteryNumber
+          label="Pruned per round, hidden layers (%)"
+          value={Math.round(ui.rateHidden * 1000) / 10}
+          min={1}
+          max={90}
+          step={1}
+          onCommit={(n) => setLotteryUi({ rateHidden: n! / 100 })}
+        />
+        <LotteryNumber
+          label="Pruned per round, output layer (%)"
+          value={Math.round(ui.rateOutput * 1000) / 10}
+          min={0}
+          max={90}
+          step={1}
+          onCommit={(n) => setLotteryUi({ rateOutput: n! / 100 })}
+          hint="The paper prunes the small output layer half as fast."
+        />
+        <SelectField
+          label="Scope"
+          value={ui.scope}
+          options={[
+            { value: 'layerwise', label: 'Layer-wise (each layer its own rate)' },
+            { value: 'global', label: 'Global (one threshold for the hidden layers)' },
+          ]}
+          onChange={(scope) => setLotteryUi({ scope })}
+        />
+        <LotteryNumber
+          label="Epochs per round"
+          value={ui.epochsPerRound}
+          min={LOTTERY_LIMITS.epochs[0]}
+          max={LOTTERY_LIMITS.epochs[1]}
+          step={0.5}
+          onCommit={(n) => setLotteryUi({ epochsPerRound: n! })}
+        />
+        <SelectField
+          label="Training images"
+          value={String(images)}
+          options={imageOptions.map((n) => ({ value: String(n), label: n >= 55_000 ? 'All 55,000' : n.toLocaleString('en-US') }))}
+          onChange={(v) => setLotteryUi({ trainLimit: Number(v) >= 55_000 ? null : Number(v) })}
+        />
+        <LotteryNumber
+          label="Rewind iteration k"
+          value={ui.rewindK}
+          integer
+          min={LOTTERY_LIMITS.rewindK[0]}
+          max={LOTTERY_LIMITS.rewindK[1]}
+          autoText="auto (2% of a round)"
+          onCommit={(n) => setLotteryUi({ rewindK: n })}
+          hint="Where “Rewind to iteration k” and “LR rewinding” restart."
+        />
+
+        <SectionTitle id="lottery-variants" title="Retraining and controls" locked={busy} />
+        <div role="group" aria-labelledby="lottery-variants" className="lottery-controls__variants">
+          {VARIANT_IDS.map((id) => (
+            <CheckboxField key={id} label={VARIANTS[id].name} checked={ui.variants.includes(id)} onChange={(on) => toggleVariant(id, on)} />
+          ))}
+        </div>
+      </fieldset>
+
+      <div className="lottery-controls__run">
+        {busy ? (
+          <button type="button" className="btn" onClick={() => void cancelLottery()} disabled={status === 'cancelling'}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" className="btn btn--primary" onClick={() => void startLottery()}>
+            Find lottery ticket
+          </button>
+        )}
+        <p className="lottery-controls__estimate">
+          LeNet-300-100 on MNIST, Adam 1.2e-3, batch 60, seed {seed}. About {formatSeconds(estimateSeconds(ui))} here.
+        </p>
+      </div>
+      <LotteryProgress />
+      {error ? (
+        <p className="lottery-controls__error" role="alert">
+          {error} Your settings are kept.
+        </p>
+      ) : null}
+      {saveNote ? <p className={`lottery-controls__saved${saveNote.ok ? '' : ' lottery-controls__saved--bad'}`}>{saveNote.message}</p> : null}
+    </div>
+  );
+}

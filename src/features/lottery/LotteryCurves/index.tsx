@@ -1,0 +1,100 @@
+// Training curves per round as small multiples: validation accuracy against the iteration, one
+// line per variant, the same axes in every panel so rounds compare at a glance.
+import { memo } from 'react';
+import { useStaggered } from '../../../shared/charts/useStaggered';
+import { ROUND_BEAT_MS } from '../LotteryChart/series';
+import { useAppStore } from '../../../store';
+import { formatInteger } from '../../../shared/format';
+import type { LotteryRoundMessage } from '../../../worker/lottery-protocol';
+import { ChartCard } from '../../../shared/charts/ChartCard';
+import { legendOf } from '../LotteryChart';
+import { LazyDetails } from '../LotteryChart/LazyDetails';
+import { percentText, seriesOf, VARIANT_STYLES } from '../LotteryChart/series';
+import { linearScale } from '../../../shared/charts/scale';
+import './LotteryCurves.css';
+
+const W = 168;
+const H = 96;
+const M = { top: 6, right: 6, bottom: 16, left: 30 };
+
+function Panel({ round, runs, yMin, maxStep }: { round: number; runs: LotteryRoundMessage[]; yMin: number; maxStep: number }) {
+  const x = linearScale([0, maxStep], [M.left, W - M.right]);
+  const y = linearScale([yMin, 100], [H - M.bottom, M.top]);
+  const kept = runs[0]?.result.percentRemaining ?? 100;
+  const label = round === 0 ? 'Dense network' : `Round ${round} · ${percentText(kept)} left`;
+  return (
+    <figure className="lottery-curves__panel">
+      <figcaption>{label}</figcaption>
+      <svg width={W} height={H} aria-hidden="true">
+        <g className="curve-chart__grid">
+          {[yMin, (yMin + 100) / 2, 100].map((t) => (
+            <g key={t}>
+              <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
+              <text x={M.left - 3} y={y(t)} dy="0.32em" textAnchor="end">{`${Math.round(t)}`}</text>
+            </g>
+          ))}
+          <text x={W - M.right} y={H - 3} textAnchor="end">{`${formatInteger(maxStep)} it`}</text>
+        </g>
+        {runs.map((m) => {
+          const style = m.result.variant === 'dense' ? { color: 'var(--muted)', dashed: false } : VARIANT_STYLES[m.result.variant];
+          const d = m.result.curve
+            .map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.step)},${y(Math.max(yMin, p.validationAccuracy))}`)
+            .join('');
+          return <path key={m.result.variant} d={d} stroke={style.color} strokeDasharray={style.dashed ? '5 3' : undefined} className="lottery-curves__line" />;
+        })}
+      </svg>
+    </figure>
+  );
+}
+
+export const LotteryCurves = memo(function LotteryCurves() {
+  // A new round redraws this picture in a task of its own (its phase on a shared beat), so the
+  // lottery pictures never redraw together in one long main-thread task.
+  const rounds = useStaggered(useAppStore((s) => s.lotteryRounds), ROUND_BEAT_MS, 750);
+  if (rounds.length === 0) return null;
+  const numbers = [...new Set(rounds.map((m) => m.result.round))].sort((a, b) => a - b);
+  const all = rounds.flatMap((m) => m.result.curve.map((p) => p.validationAccuracy));
+  const yMin = Math.max(0, Math.min(90, Math.floor((Math.min(...all) - 1) / 5) * 5));
+  const maxStep = Math.max(1, ...rounds.map((m) => m.result.steps));
+  const series = seriesOf(rounds, () => ({ x: 0, y: 0, detail: '' }));
+
+  return (
+    <ChartCard
+      title="Training curves per round"
+      unit="validation accuracy % · iteration"
+      legend={[...legendOf(series, false), { label: 'Dense', color: 'var(--muted)' }]}
+      className="lottery-curves"
+      footer={
+        <LazyDetails>
+          {() => (
+            <table>
+              <caption>Validation accuracy at each evaluation, per round and variant</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Round</th>
+                  <th scope="col">Series</th>
+                  <th scope="col">Iteration: validation accuracy</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rounds.map((m) => (
+                  <tr key={`${m.result.round}-${m.result.variant}`}>
+                    <th scope="row">{m.result.round}</th>
+                    <td>{m.result.name}</td>
+                    <td className="lottery-curves__values">{m.result.curve.map((p) => `${p.step}: ${p.validationAccuracy.toFixed(1)}%`).join(', ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </LazyDetails>
+      }
+    >
+      <div className="lottery-curves__grid">
+        {numbers.map((r) => (
+          <Panel key={r} round={r} runs={rounds.filter((m) => m.result.round === r)} yMin={yMin} maxStep={maxStep} />
+        ))}
+      </div>
+    </ChartCard>
+  );
+});

@@ -1,0 +1,95 @@
+// The lottery controls (as the share link holds them) <-> what the worker is asked to run, and
+// the sentences the page shows about a run saved in this browser.
+import type { LotteryRequest, SavedLotteryInfo } from '../../worker/lottery-protocol';
+import { VARIANT_IDS, type VariantId } from '../../engine/lottery/variants';
+import { DEFAULT_LOTTERY_CONTROLS, PAPER_LOTTERY, QUICK_LOTTERY, type LotteryControls } from '../../url/lotteryFields';
+
+export type LotteryPresetId = 'quick' | 'paper' | 'custom';
+
+export const LOTTERY_PRESETS: Record<Exclude<LotteryPresetId, 'custom'>, { label: string; controls: LotteryControls; detail: string }> = {
+  quick: { label: 'Quick demo', controls: QUICK_LOTTERY, detail: '5 rounds of 50% on 20,000 images: about 2 minutes here.' },
+  paper: { label: 'Paper (Frankle & Carbin)', controls: PAPER_LOTTERY, detail: '15 rounds of 20% on all 55,000 images, down to 3.6% of the weights: about 20 minutes here.' },
+};
+
+const sameVariants = (a: VariantId[], b: VariantId[]) => a.length === b.length && a.every((v) => b.includes(v));
+
+export function presetOf(ui: LotteryControls): LotteryPresetId {
+  for (const [id, preset] of Object.entries(LOTTERY_PRESETS)) {
+    const p = preset.controls;
+    const same =
+      p.rounds === ui.rounds &&
+      p.rateHidden === ui.rateHidden &&
+      p.rateOutput === ui.rateOutput &&
+      p.scope === ui.scope &&
+      p.epochsPerRound === ui.epochsPerRound &&
+      p.rewindK === ui.rewindK &&
+      p.trainLimit === ui.trainLimit &&
+      sameVariants(p.variants, ui.variants);
+    if (same) return id as LotteryPresetId;
+  }
+  return 'custom';
+}
+
+export function lotteryRequest(ui: LotteryControls, seed: number): LotteryRequest {
+  const request: LotteryRequest = {
+    seed,
+    settings: {
+      rounds: ui.rounds,
+      perRoundRate: { hidden: ui.rateHidden, output: ui.rateOutput },
+      scope: ui.scope,
+      epochsPerRound: ui.epochsPerRound,
+      variants: VARIANT_IDS.filter((v) => ui.variants.includes(v)),
+      ...(ui.rewindK !== null ? { rewindStep: ui.rewindK } : {}),
+    },
+  };
+  if (ui.trainLimit !== null) request.trainLimit = ui.trainLimit;
+  return request;
+}
+
+/** The controls that ask for `request` again (a saved run's settings). */
+export function controlsOf(request: LotteryRequest): LotteryControls {
+  const s = request.settings;
+  return {
+    rounds: s.rounds ?? DEFAULT_LOTTERY_CONTROLS.rounds,
+    rateHidden: s.perRoundRate?.hidden ?? DEFAULT_LOTTERY_CONTROLS.rateHidden,
+    rateOutput: s.perRoundRate?.output ?? DEFAULT_LOTTERY_CONTROLS.rateOutput,
+    scope: s.scope ?? DEFAULT_LOTTERY_CONTROLS.scope,
+    epochsPerRound: s.epochsPerRound ?? DEFAULT_LOTTERY_CONTROLS.epochsPerRound,
+    rewindK: s.rewindStep ?? null,
+    variants: s.variants ? [...s.variants] : [...DEFAULT_LOTTERY_CONTROLS.variants],
+    trainLimit: request.trainLimit ?? null,
+  };
+}
+
+/** Equal when both ask the worker for the same run (key order is fixed by lotteryRequest). */
+export function sameRequest(a: LotteryRequest, b: LotteryRequest): boolean {
+  return JSON.stringify(lotteryRequest(controlsOf(a), a.seed)) === JSON.stringify(lotteryRequest(controlsOf(b), b.seed));
+}
+
+export function describeRequest(r: LotteryRequest): string {
+  const c = controlsOf(r);
+  const images = c.trainLimit === null ? 'all 55,000 images' : `${c.trainLimit.toLocaleString('en-US')} images`;
+  return `${c.rounds} rounds of ${Math.round(c.rateHidden * 100)}%, ${c.epochsPerRound} epoch${c.epochsPerRound === 1 ? '' : 's'} a round on ${images}, seed ${r.seed}`;
+}
+
+/** What the page says about a saved run, and whether "Resume lottery run" may be offered. */
+export function savedRunNotice(info: SavedLotteryInfo | null, current: LotteryRequest): { text: string; canResume: boolean; otherSettings: boolean } | null {
+  if (!info || info.status === 'none') return null;
+  if (info.status !== 'resumable') return { text: `${info.reason}`, canResume: false, otherSettings: false };
+  const done = info.unitsDone >= info.unitCount;
+  const progress = done ? 'finished' : `${Math.round(info.fraction * 100)}% done`;
+  if (!sameRequest(info.request, current)) {
+    return {
+      text: `A lottery run saved in this browser (${progress}) used other settings (${describeRequest(info.request)}), so it cannot be resumed with these. Load its settings to resume it, or start a new run.`,
+      canResume: false,
+      otherSettings: true,
+    };
+  }
+  return {
+    text: done
+      ? 'The finished lottery run with these settings is saved in this browser: resume it to see its results again.'
+      : `A lottery run with these settings was interrupted at ${progress}. Resume it from its last finished round.`,
+    canResume: true,
+    otherSettings: false,
+  };
+}

@@ -1,0 +1,244 @@
+// The lottery lab's state and actions: its controls (in the share link), the run in the worker
+// streamed round by round, what a reload found saved, and handing a found ticket to the
+// compression lab. Written against the few parts of the app store it needs (LotteryHost) and a
+// bridge passed in, so unit tests run it in Node without the page's worker bridge.
+import { VARIANT_IDS, type VariantId } from '../../engine/lottery/variants';
+import { DEFAULT_LOTTERY_CONTROLS, type LotteryControls } from '../../url/lotteryFields';
+import type { BaselineInfo, CompressionPoint } from '../../worker/compression-protocol';
+import type {
+  LotteryHandlers,
+  LotteryOutcome,
+  LotteryProgressMessage,
+  LotteryRequest,
+  LotteryRoundMessage,
+  SavedLotteryInfo,
+  SaveNote,
+  TicketSpec,
+} from '../../worker/lottery-protocol';
+import { sparsityAtPosition, type CompressUi } from '../compress/compressSettings';
+import { toUserMessage } from '../../shared/errors';
+import { LOTTERY_PRESETS, controlsOf, lotteryRequest } from './lotteryRequest';
+
+/** The lottery calls of the engine bridge. */
+export interface LotteryBridge {
+  startLottery(request: LotteryRequest, handlers: LotteryHandlers): Promise<LotteryOutcome>;
+  resumeLottery(handlers: LotteryHandlers): Promise<LotteryOutcome>;
+  cancelLottery(): Promise<void>;
+  savedLottery(): Promise<SavedLotteryInfo>;
+  discardSavedLottery(): Promise<void>;
+  compressTicket(ticket: TicketSpec, label: string): Promise<BaselineInfo>;
+}
+
+export type LotteryStatus = 'idle' | 'loading-data' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'error';
+
+export interface LotteryTicketState {
+  round: number;
+  sending: boolean;
+  error: string | null;
+}
+
+export interface LotterySlice {
+  lotteryUi: LotteryControls;
+  lotteryStatus: LotteryStatus;
+  /** Every finished round of the current (or last) run, the dense trunk first. */
+  lotteryRounds: LotteryRoundMessage[];
+  lotteryProgress: LotteryProgressMessage | null;
+  /** The rounds and variants the current run was started with (the controls may change meanwhile). */
+  lotteryPlan: { rounds: number; variants: VariantId[] } | null;
+  lotteryDataMessage: string | null;
+  lotteryError: string | null;
+  /** What this browser holds from an earlier run; null until asked. */
+  lotterySaved: SavedLotteryInfo | null;
+  lotterySaveNote: SaveNote | null;
+  lotteryTicket: LotteryTicketState | null;
+  setLotteryUi(patch: Partial<LotteryControls>): void;
+  applyLotteryPreset(id: keyof typeof LOTTERY_PRESETS): void;
+  startLottery(): Promise<void>;
+  resumeLottery(): Promise<void>;
+  cancelLottery(): Promise<void>;
+  checkSavedLottery(): Promise<void>;
+  discardSavedLottery(): Promise<void>;
+  /** Loads a saved run's settings into the controls, so it can be resumed. */
+  useSavedLotterySettings(): void;
+  /** Hands the ticket of `round` to the compression lab and opens the Compress view. */
+  compressTicket(round: number): Promise<void>;
+}
+
+/** Rounds and series of a run; asking for a control brings the ticket along (the engine does too). */
+function planOf(ui: LotteryControls): { rounds: number; variants: VariantId[] } {
+  const wanted = new Set<VariantId>(ui.variants);
+  if (wanted.has('random_reinit') || wanted.has('random_prune')) wanted.add('rewind_init');
+  return { rounds: ui.rounds, variants: VARIANT_IDS.filter((v) => wanted.has(v)) };
+}
+
+/** What the lottery actions read and write of the whole app store. */
+export interface LotteryHost extends LotterySlice {
+  spec: { seed: number };
+  runId: number;
+  view: string;
+  compressUi: CompressUi;
+  baseline: BaselineInfo | null;
+  baselineStatus: string;
+  baselineRunId: number | null;
+  points: CompressionPoint[];
+  current: CompressionPoint | null;
+  sweep: unknown;
+  compressError: string | null;
+  dropCompression(): void;
+  setView(view: 'compress'): void;
+  setCompressUi(patch: Partial<CompressUi>): void;
+}
+
+type SetState = (partial: Partial<LotteryHost> | ((s: LotteryHost) => Partial<LotteryHost>)) => void;
+type Get = () => LotteryHost;
+
+export const isLotteryBusy = (s: Pick<LotterySlice, 'lotteryStatus'>) =>
+  s.lotteryStatus === 'loading-data' || s.lotteryStatus === 'running' || s.lotteryStatus === 'cancelling';
+
+export function lotteryActions(set: SetState, get: Get, bridge: () => LotteryBridge): LotterySlice {
+  /** Bumped by every start, so events of an older run are dropped. */
+  let token = 0;
+
+  async function run(call: (h: LotteryHandlers) => Promise<LotteryOutcome>): Promise<void> {
+    if (isLotteryBusy(get())) return;
+    const mine = ++token;
+    const live = () => mine === token;
+    set({ lotteryStatus: 'loading-data', lotteryRounds: [], lotteryProgress: null, lotteryError: null, lotteryDataMessage: null, lotterySaveNote: null, lotteryTicket: null });
+    const handlers: LotteryHandlers = {
+      onState: (state) => {
+        if (!live()) return;
+        if (state === 'running' && get().lotteryStatus === 'cancelling') return;
+        set({ lotteryStatus: state });
+      },
+      onRound: (round) => {
+        if (!live()) return;
+        set((s) => ({ lotteryRounds: [...s.lotteryRounds, round] }));
+      },
+      onProgress: (progress) => {
+        if (live()) set({ lotteryProgress: progress });
+      },
+      onData: (status) => live() && set({ lotteryDataMessage: status.message }),
+      onSaved: (note) => live() && set({ lotterySaveNote: note }),
+    };
+    try {
+      const outcome = await call(handlers);
+      if (live()) set({ lotteryStatus: outcome.status });
+    } catch (error) {
+      if (live()) set({ lotteryStatus: 'error', lotteryError: toUserMessage(error, 'The lottery run stopped') });
+    }
+    if (live()) void get().checkSavedLottery();
+  }
+
+  return {
+    lotteryUi: { ...DEFAULT_LOTTERY_CONTROLS, variants: [...DEFAULT_LOTTERY_CONTROLS.variants] },
+    lotteryStatus: 'idle',
+    lotteryRounds: [],
+    lotteryProgress: null,
+    lotteryPlan: null,
+    lotteryDataMessage: null,
+    lotteryError: null,
+    lotterySaved: null,
+    lotterySaveNote: null,
+    lotteryTicket: null,
+
+    setLotteryUi(patch) {
+      set((s) => ({ lotteryUi: { ...s.lotteryUi, ...patch } }));
+    },
+
+    applyLotteryPreset(id) {
+      const c = LOTTERY_PRESETS[id].controls;
+      set({ lotteryUi: { ...c, variants: [...c.variants] } });
+    },
+
+    async startLottery() {
+      const s = get();
+      const request = lotteryRequest(s.lotteryUi, s.spec.seed);
+      set({ lotteryPlan: planOf(s.lotteryUi) });
+      await run((h) => bridge().startLottery(request, h));
+    },
+
+    async resumeLottery() {
+      const saved = get().lotterySaved;
+      const plan = saved?.status === 'resumable' ? controlsOf(saved.request) : null;
+      if (plan && saved?.status === 'resumable') set((s) => ({ lotteryUi: plan, spec: { ...s.spec, seed: saved.request.seed } }));
+      set({ lotteryPlan: plan ? planOf(plan) : null });
+      await run((h) => bridge().resumeLottery(h));
+    },
+
+    async cancelLottery() {
+      if (!isLotteryBusy(get())) return;
+      set({ lotteryStatus: 'cancelling' });
+      try {
+        await bridge().cancelLottery();
+      } catch (error) {
+        set({ lotteryError: toUserMessage(error, 'Could not cancel the lottery run') });
+      }
+    },
+
+    async checkSavedLottery() {
+      try {
+        set({ lotterySaved: await bridge().savedLottery() });
+      } catch (error) {
+        set({ lotterySaved: { status: 'unavailable', reason: toUserMessage(error, 'The saved lottery run could not be read') } });
+      }
+    },
+
+    async discardSavedLottery() {
+      try {
+        await bridge().discardSavedLottery();
+      } finally {
+        await get().checkSavedLottery();
+      }
+    },
+
+    useSavedLotterySettings() {
+      const saved = get().lotterySaved;
+      if (saved?.status !== 'resumable') return;
+      set((s) => ({ lotteryUi: controlsOf(saved.request), spec: { ...s.spec, seed: saved.request.seed } }));
+    },
+
+    async compressTicket(round) {
+      const ticket = get().lotteryRounds.find((r) => r.result.variant === 'rewind_init' && r.result.round === round);
+      if (!ticket || get().lotteryTicket?.sending) return;
+      const kept = ticket.result.percentRemaining;
+      set({ lotteryTicket: { round, sending: true, error: null } });
+      const label = `Lottery ticket, round ${round} (${kept.toPrecision(3)}% of weights)`;
+      try {
+        const baseline = await bridge().compressTicket({ variant: 'rewind_init', round }, label);
+        openTicketInCompressView(get, set, baseline, 1 - kept / 100);
+        set({ lotteryTicket: { round, sending: false, error: null } });
+      } catch (error) {
+        set({ lotteryTicket: { round, sending: false, error: toUserMessage(error, 'Could not hand the ticket over') } });
+      }
+    },
+  };
+}
+
+/** The highest sparsity slider stop at or below `sparsity`: the ticket's own mask, nothing more pruned. */
+export function sliderAtMost(sparsity: number): number {
+  for (let p = Math.floor(-100 * Math.log10(Math.max(1e-9, 1 - sparsity))); p > 0; p--) {
+    const s = sparsityAtPosition(p);
+    if (s <= sparsity) return s;
+  }
+  return 0;
+}
+
+/** The compression lab now holds the ticket: its numbers replace the trained model's, the
+ * sliders start at the ticket's sparsity with 4-bit codes, and the Compress view opens. */
+function openTicketInCompressView(get: Get, set: SetState, baseline: BaselineInfo, sparsity: number): void {
+  get().dropCompression();
+  set((s) => ({
+    baseline,
+    baselineStatus: 'ready',
+    // Marks the lab as current for this training run, so opening the view does not reload it.
+    baselineRunId: s.runId,
+    points: [],
+    current: null,
+    sweep: null,
+    compressError: null,
+    compressUi: { ...s.compressUi, method: 'global_magnitude', includeFirstLayer: true, includeOutputLayer: true, sparsity: sliderAtMost(sparsity), bits: 4, integerScheme: 'symmetric', entropyCoding: true },
+  }));
+  get().setView('compress');
+  // Measures the controls as set, like any slider move.
+  get().setCompressUi({});
+}

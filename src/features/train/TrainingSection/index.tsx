@@ -1,0 +1,152 @@
+// TRAINING: how long, in what steps, and from which random start.
+import type { LrSchedule, OptimizerId } from '../../../engine/spec/types';
+import { selectSpec, useAppStore } from '../../../store';
+import { NumberField, SelectField } from '../../../shared/ui/Field';
+import { SectionTitle } from '../../../shared/ui/SectionTitle';
+import { ClassroomHide } from '../../../shared/ui/ClassroomHide';
+
+const OPTIMIZERS: readonly { value: OptimizerId; label: string }[] = [
+  { value: 'sgd', label: 'SGD' },
+  { value: 'momentum', label: 'Momentum' },
+  { value: 'adam', label: 'Adam' },
+];
+
+const SCHEDULES: readonly { value: LrSchedule['kind']; label: string }[] = [
+  { value: 'constant', label: 'Constant' },
+  { value: 'step', label: 'Step decay with warmup' },
+];
+
+const MAX_SEED = 2 ** 31 - 1;
+
+export function TrainingSection({ locked }: { locked: boolean }) {
+  const spec = useAppStore(selectSpec);
+  const updateSpec = useAppStore((s) => s.updateSpec);
+  const setScheduleKind = useAppStore((s) => s.setScheduleKind);
+  const updateStepSchedule = useAppStore((s) => s.updateStepSchedule);
+  const schedule = spec.schedule;
+
+  return (
+    <section className="panel-section" aria-labelledby="training-title">
+      <SectionTitle id="training-title" title="Training" locked={locked} />
+      <div className="panel-row">
+        <ClassroomHide control="epochs">
+          <NumberField
+            field="epochs"
+            label="Epochs"
+            value={spec.epochs}
+            min={1}
+            max={200}
+            integer
+            disabled={locked}
+            onCommit={(epochs) => updateSpec({ epochs })}
+          />
+        </ClassroomHide>
+        <ClassroomHide control="batch">
+          <NumberField
+            field="batchSize"
+            label="Batch size"
+            value={spec.batchSize}
+            min={1}
+            max={1024}
+            integer
+            disabled={locked}
+            onCommit={(batchSize) => updateSpec({ batchSize })}
+          />
+        </ClassroomHide>
+      </div>
+      <div className="panel-row">
+        <ClassroomHide control="optimizer">
+          <SelectField
+            label="Optimizer"
+            value={spec.optimizer}
+            options={OPTIMIZERS}
+            disabled={locked}
+            onChange={(optimizer) => updateSpec({ optimizer })}
+          />
+        </ClassroomHide>
+        <ClassroomHide control="lr">
+          <NumberField
+            field="learningRate"
+            label="Learning rate"
+            value={spec.learningRate}
+            min={0}
+            exclusiveMin
+            max={10}
+            step={spec.optimizer === 'adam' ? 0.0001 : 0.001}
+            disabled={locked}
+            onCommit={(learningRate) => updateSpec({ learningRate })}
+          />
+        </ClassroomHide>
+      </div>
+      <ClassroomHide control="schedule">
+        <SelectField
+          label="Schedule"
+          value={schedule.kind}
+          options={SCHEDULES}
+          disabled={locked}
+          onChange={setScheduleKind}
+          hint={
+            schedule.kind === 'constant'
+              ? 'The learning rate stays the same for the whole run.'
+              : 'Ramps the rate up, then multiplies it by gamma at regular intervals.'
+          }
+        />
+      </ClassroomHide>
+      {schedule.kind === 'step' ? (
+        <ClassroomHide control="schedule">
+          <div className="panel-subgroup" role="group" aria-label="Step decay settings">
+            <div className="panel-row">
+              <NumberField
+                field="warmupSteps"
+                label="Warmup steps"
+                value={schedule.warmupSteps}
+                min={0}
+                max={100000}
+                integer
+                disabled={locked}
+                hint="batches"
+                onCommit={(warmupSteps) => updateStepSchedule({ warmupSteps })}
+              />
+              <NumberField
+                field="decayEverySteps"
+                label="Decay every"
+                value={schedule.decayEverySteps}
+                min={1}
+                max={1000000}
+                integer
+                disabled={locked}
+                hint="batches"
+                onCommit={(decayEverySteps) => updateStepSchedule({ decayEverySteps })}
+              />
+            </div>
+            <NumberField
+              field="gamma"
+              label="Gamma"
+              value={schedule.gamma}
+              min={0}
+              exclusiveMin
+              max={1}
+              step={0.05}
+              disabled={locked}
+              hint="Factor applied at each decay, e.g. 0.5 halves the rate."
+              onCommit={(gamma) => updateStepSchedule({ gamma })}
+            />
+          </div>
+        </ClassroomHide>
+      ) : null}
+      <ClassroomHide control="seed">
+        <NumberField
+          field="seed"
+          label="Seed"
+          value={spec.seed}
+          min={0}
+          max={MAX_SEED}
+          integer
+          disabled={locked}
+          hint="Same seed, same settings: the same run, step for step."
+          onCommit={(seed) => updateSpec({ seed })}
+        />
+      </ClassroomHide>
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+// The Transfer view: pretrain once on a source (MNIST digits 0-4, or all ten digits), then learn
+// the target (digits 5-9, or Fashion-MNIST's clothes) from a few labels three ways, and compare
+// target accuracy against the labels used and against the compute spent.
+import { TRANSFER_TASK_INFO } from '../../../engine/transfer/tasks';
+import { useAppStore } from '../../../store';
+import { LABEL_STOPS } from '../transferSlice';
+import { RangeField } from '../../../shared/ui/RangeField';
+import { TransferChart } from '../TransferChart';
+import { ExtractorSparsityField, PrunedExtractorStatus } from './ExtractorPruning';
+import { pretrainedScope, PretrainingPicker } from './PretrainingPicker';
+import { compactFlops, formatFlops, ResultsTable } from './ResultsTable';
+import { TaskExplanation, TaskPicker } from './TaskPicker';
+import './TransferView.css';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+function Controls() {
+  const labels = useAppStore((s) => s.transferLabels);
+  const running = useAppStore((s) => s.transferRunning);
+  const setLabels = useAppStore((s) => s.setTransferLabels);
+  const run = useAppStore((s) => s.runTransfer);
+  const cancel = useAppStore((s) => s.cancelTransfer);
+  const info = TRANSFER_TASK_INFO[useAppStore((s) => s.transferTask)];
+  const position = Math.max(0, LABEL_STOPS.findIndex((n) => n === labels));
+  return (
+    <div className="transfer-view__controls">
+      <TaskPicker />
+      <p className="transfer-view__task">
+        Source: {info.source} (pretrained once). Target: {info.target}, learned from few labels.
+      </p>
+      <PretrainingPicker />
+      <RangeField
+        label="Labeled examples"
+        min={0}
+        max={LABEL_STOPS.length - 1}
+        position={position}
+        onChange={(p) => setLabels(LABEL_STOPS[p])}
+        valueText={`${fmt(labels)} labelled examples of ${info.target}`}
+        display={fmt(labels)}
+        marks={[0, 3, 6, 8].map((p) => ({ position: p, label: fmt(LABEL_STOPS[p]) }))}
+        hint="Log steps. Each run also measures 10, 100 and 1,000 labels below this number, so it draws a curve."
+        disabled={running}
+      />
+      <ExtractorSparsityField />
+      <div className="transfer-view__buttons">
+        <button type="button" className="btn btn--primary" onClick={() => void run()} disabled={running}>
+          Run the three methods
+        </button>
+        <button type="button" className="btn" onClick={cancel} disabled={!running}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Status() {
+  const stage = useAppStore((s) => s.transferStage);
+  const error = useAppStore((s) => s.transferError);
+  const pretrained = useAppStore((s) => s.transferPretrained);
+  const running = useAppStore((s) => s.transferRunning);
+  const source = TRANSFER_TASK_INFO[useAppStore((s) => s.transferTask)].source;
+  return (
+    <div className="transfer-view__status">
+      <p role="status" aria-live="polite">
+        {stage ? `${stage.message} ${stage.fraction > 0 ? `(${Math.round(stage.fraction * 100)}%)` : ''}` : null}
+      </p>
+      {running && stage ? <progress max={1} value={stage.fraction} aria-label="Transfer progress" /> : null}
+      {error ? <p role="alert" className="transfer-view__error">{error} Your settings are kept; press Run to try again.</p> : null}
+      {pretrained ? (
+        <p className="transfer-view__pretrained">
+          Pretrained on {fmt(pretrained.sourceTrainImages)} images of {source.replace(/^MNIST /, '')}: {(pretrained.sourceAccuracy * 100).toFixed(1)}% on their test images after{' '}
+          {pretrained.sourceEpochs === 1 ? 'one pass' : `${pretrained.sourceEpochs} passes`}, {formatFlops(pretrained.flops)}{pretrained.reused ? ', reused from the previous run' : `, ${(pretrained.ms / 1000).toFixed(1)} s`}. {pretrainedScope(pretrained)} This cost is paid once and shared by both transfer methods; it is not counted below.
+        </p>
+      ) : null}
+      <PrunedExtractorStatus />
+    </div>
+  );
+}
+
+function Charts() {
+  const results = useAppStore((s) => s.transferResults);
+  const task = useAppStore((s) => s.transferTask);
+  const info = TRANSFER_TASK_INFO[task];
+  if (results.length === 0) {
+    return (
+      <p className="transfer-view__empty">
+        Press Run: a small convolutional network learns {info.source.replace(/^MNIST /, '')}, then {info.target}
+        {task === 'fashion' ? ` (${info.targetClasses.join(', ')})` : ''} are learned from your
+        number of labels from scratch, with the pretrained convolutions frozen under a new head, and with everything fine-tuned. Which needs fewer labels? Which
+        needs less compute?
+      </p>
+    );
+  }
+  return (
+    <>
+      <div className="transfer-view__charts">
+        <TransferChart title="Accuracy vs labelled examples" unit={`${info.target}, test set`} xLabel="labelled examples (log scale)" results={results} x={(r) => r.labeled} formatX={fmt} />
+        <TransferChart title="Accuracy vs training compute" unit={`${info.target}; FLOPs, pretraining not counted`} xLabel="training FLOPs (log scale; M = million, G = billion)" results={results} x={(r) => r.flops} formatX={compactFlops} />
+      </div>
+      <ResultsTable results={results} target={info.target} />
+      <TaskExplanation />
+    </>
+  );
+}
+
+export function TransferView() {
+  return (
+    <main className="workspace workspace--transfer" id="view-transfer" role="tabpanel" aria-labelledby="tab-transfer">
+      <aside className="zone zone--controls" aria-label="Transfer settings">
+        <Controls />
+      </aside>
+      <section className="zone zone--chart transfer-view__middle" aria-label="Transfer results">
+        <Status />
+        <Charts />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,122 @@
+// The transfer lab's state: the "Labeled examples" slider, the run in flight and every result
+// so far (one per method, number of labels and extractor sparsity, for the current seed). Written
+// against the seed it reads and a bridge passed in (as lotteryRun.ts is), so unit tests run it in
+// Node without the page's worker bridge; transferSlice.ts plugs in the real one.
+import type { PretrainingId } from '../../engine/transfer/pretraining';
+import type { TransferHandlers, TransferOutcome, TransferPretrainInfo, TransferPruneInfo, TransferRequest, TransferResult, TransferTaskId } from '../../worker/transfer-protocol';
+import { toUserMessage } from '../../shared/errors';
+
+/** The slider's stops: roughly 1-2-5 steps, so a log scale with round numbers. */
+export const LABEL_STOPS = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000] as const;
+/** Besides the slider's value, these smaller counts are measured too, so each run draws a curve. */
+const CURVE_COUNTS = [10, 100, 1000];
+
+export function labelCountsUpTo(n: number): number[] {
+  return [...new Set([...CURVE_COUNTS.filter((c) => c < n), n])];
+}
+
+export interface TransferSlice {
+  /** Which source -> target pair; in the share link as `transfer_task`. */
+  transferTask: TransferTaskId;
+  transferLabels: number;
+  /** Fraction of the pretrained extractor pruned before transfer (EXTRACTOR_SPARSITY_STOPS); in
+   * the share link as `transfer_prune` (percent). */
+  transferSparsity: number;
+  /** Pretrain on the first 6,000 source images ('quick') or all of them ('full'); in the share
+   * link as `transfer_pretrain`. Like the task, changing it drops the results measured with the other. */
+  transferPretraining: PretrainingId;
+  transferRunning: boolean;
+  transferStage: { message: string; fraction: number } | null;
+  transferPretrained: TransferPretrainInfo | null;
+  /** What the last run's pruning did to the extractor; null when it ran dense. */
+  transferPruned: TransferPruneInfo | null;
+  transferResults: TransferResult[];
+  transferError: string | null;
+  setTransferLabels(n: number): void;
+  setTransferSparsity(sparsity: number): void;
+  setTransferTask(task: TransferTaskId): void;
+  setTransferPretraining(pretraining: PretrainingId): void;
+  /** Results belong to one task and pretraining: when either changes (control or link) they are
+   * dropped and a run in flight is cancelled. The worker keeps each pretraining it has done. */
+  clearTransferResults(): void;
+  runTransfer(): Promise<void>;
+  cancelTransfer(): void;
+}
+
+const sameRun = (a: TransferResult, b: TransferResult) => a.method === b.method && a.labeled === b.labeled && a.extractorSparsity === b.extractorSparsity;
+
+/** The transfer calls of the engine bridge. */
+export interface TransferBridge {
+  runTransfer(request: TransferRequest, handlers: TransferHandlers): Promise<TransferOutcome>;
+  cancelTransfer(): Promise<void>;
+}
+
+/** The parts of the app store the transfer actions read besides their own. */
+export type TransferHost = TransferSlice & { spec: { seed: number } };
+
+type Set = (partial: Partial<TransferSlice> | ((s: TransferHost) => Partial<TransferSlice>)) => void;
+
+export const transferActions = (set: Set, get: () => TransferHost, bridge: () => TransferBridge): TransferSlice => ({
+  transferTask: 'digits',
+  transferLabels: 100,
+  transferSparsity: 0,
+  transferPretraining: 'quick',
+  transferRunning: false,
+  transferStage: null,
+  transferPretrained: null,
+  transferPruned: null,
+  transferResults: [],
+  transferError: null,
+
+  setTransferLabels: (n) => set({ transferLabels: n }),
+
+  setTransferSparsity: (sparsity) => set({ transferSparsity: sparsity }),
+
+  setTransferTask: (task) => set({ transferTask: task }),
+
+  setTransferPretraining: (pretraining) => set({ transferPretraining: pretraining }),
+
+  clearTransferResults() {
+    if (get().transferRunning) void bridge().cancelTransfer();
+    set({ transferResults: [], transferPretrained: null, transferPruned: null, transferStage: null, transferError: null });
+  },
+
+  async runTransfer() {
+    if (get().transferRunning) return;
+    const task = get().transferTask;
+    const pretraining = get().transferPretraining;
+    // A run's reports are dropped once the task or the pretraining has changed under it.
+    const current = () => get().transferTask === task && get().transferPretraining === pretraining;
+    const sparsity = get().transferSparsity;
+    // One pruned level on screen at a time, beside the dense runs it is compared with.
+    set((s) => ({
+      transferRunning: true,
+      transferError: null,
+      transferStage: { message: 'Starting…', fraction: 0 },
+      transferPruned: null,
+      transferResults: s.transferResults.filter((r) => r.extractorSparsity === 0 || r.extractorSparsity === sparsity),
+    }));
+    try {
+      const outcome = await bridge().runTransfer(
+        { task, pretraining, labelCounts: labelCountsUpTo(get().transferLabels), seed: get().spec.seed, extractorSparsity: sparsity },
+        {
+          onPruned: (info) => current() && set({ transferPruned: info }),
+          onStage: (message, fraction) => current() && set({ transferStage: { message, fraction } }),
+          onPretrained: (info) => current() && set({ transferPretrained: info }),
+          onResult: (r) => current() && set((s) => ({ transferResults: [...s.transferResults.filter((p) => !sameRun(p, r)), r] })),
+        },
+      );
+      if (!current()) return;
+      const message = outcome.status === 'cancelled' ? 'Cancelled; the results so far are kept.' : `Done: ${outcome.results.length} runs measured.`;
+      set({ transferStage: { message, fraction: 0 } });
+    } catch (error) {
+      set({ transferError: toUserMessage(error, 'The transfer run stopped'), transferStage: null });
+    } finally {
+      set({ transferRunning: false });
+    }
+  },
+
+  cancelTransfer() {
+    if (get().transferRunning) void bridge().cancelTransfer();
+  },
+});

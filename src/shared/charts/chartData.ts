@@ -1,0 +1,42 @@
+// Pure helpers for the curve charts: nearest points, epoch ticks, the accuracy axis.
+import type { Point } from '../../features/train/series';
+
+/** The point of a series (sorted by epoch) closest to `epoch`, or null when it is empty. */
+export function nearestPoint(points: readonly Point[], epoch: number): Point | null {
+  if (points.length === 0) return null;
+  let lo = 0;
+  let hi = points.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid].epoch < epoch) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = points[lo];
+  const before = points[Math.max(0, lo - 1)];
+  return Math.abs(before.epoch - epoch) <= Math.abs(after.epoch - epoch) ? before : after;
+}
+
+/** Round epoch ticks for short runs (quarters of a one-epoch run); undefined for long ones,
+ * which get evenly spaced round ticks. */
+export function epochTicks(epochs: number): number[] | undefined {
+  if (epochs > 12) return undefined;
+  const step = epochs === 1 ? 0.25 : epochs === 2 ? 0.5 : 1;
+  return Array.from({ length: Math.round(epochs / step) + 1 }, (_, i) => i * step);
+}
+
+/** A lower bound for the accuracy axis that keeps every point visible but zooms in on the
+ * interesting band once the model is good (MNIST lives between 90% and 100%). */
+export function accuracyFloor(series: readonly (readonly Point[])[]): number {
+  let min = Infinity;
+  for (const points of series) for (const p of points) min = Math.min(min, p.value);
+  if (min === Infinity) return 0;
+  return Math.max(0, Math.min(90, Math.floor((min - 1) / 10) * 10));
+}
+
+/** Evenly spaced, round percentages from the floor up to 100. */
+export function accuracyTicks(floor: number): number[] {
+  const step = floor >= 90 ? 2 : floor >= 70 ? 5 : floor >= 40 ? 10 : 20;
+  const ticks: number[] = [];
+  for (let t = floor; t <= 100; t += step) ticks.push(t);
+  return ticks;
+}
