@@ -6,9 +6,10 @@ import { AppHeader } from './AppHeader';
 import { TrainView } from './views/TrainView';
 import { useAppStore, type ViewId } from '../store';
 import { LessonDock } from '../features/learn/LessonDock';
-import { onHashChange } from '../features/share/shareLink';
+import { onHashChange } from '../store/link';
 import { LinkNotice } from '../features/share/LinkNotice';
 import { RerunBanner } from '../features/share/RerunBanner';
+import { HiddenControlsContext } from '../shared/ui/ClassroomHide';
 import './styles/app.css';
 
 // One entry per lazily loaded view (Train paints first and is not lazy).
@@ -26,6 +27,7 @@ function ViewLoading({ view }: { view: ViewId }) {
 export function App() {
   const view = useAppStore((s) => s.view);
   const LazyView = LAZY_VIEWS[view];
+  const hiddenControls = useAppStore((s) => s.hiddenControls);
 
   useEffect(() => {
     // Starts the worker and picks a backend while the student reads the page.
@@ -36,6 +38,7 @@ export function App() {
   }, []);
 
   return (
+    <HiddenControlsContext.Provider value={hiddenControls}>
     <div className="app">
       <AppHeader />
       <LinkNotice />
@@ -49,5 +52,6 @@ export function App() {
         <TrainView />
       )}
     </div>
+    </HiddenControlsContext.Provider>
   );
 }

@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { PRUNING_METHOD_IDS } from '../engine/pruning/registry';
 import { FrontierChart } from '../features/compress/FrontierChart';
 import { useAppStore } from '../store';
-import { BIT_WIDTHS, DEFAULT_COMPRESS_UI, toCompressionSettings } from '../features/compress/compressSettings';
+import { BIT_WIDTHS, DEFAULT_COMPRESS_UI, toCompressionSettings } from '../url/compressControls';
 import type { CompressionPoint } from '../worker/compression-protocol';
 
 const DENSE_BYTES = 1_066_440;

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import { createBackendSlice } from '../features/train/backendSlice';
 import { createCompressSlice } from '../features/compress/compressSlice';
+import { createModelFilesSlice } from '../features/compress/modelFiles';
 import { createFineTuneSlice } from '../features/compress/fineTuneSlice';
 import { createLotterySlice } from '../features/lottery/lotterySlice';
 import { createBoundarySlice } from '../features/boundary/boundarySlice';
@@ -14,7 +15,7 @@ import { createViewSlice } from './viewSlice';
 import { createLearnSlice } from '../features/learn/learnSlice';
 import { createHistorySlice } from '../features/history/historySlice';
 import { createClassroomSlice } from '../features/history/classroomSlice';
-import { isOwnHash, scheduleLinkWrite, stateFromHash } from '../features/share/shareLink';
+import { isOwnHash, scheduleLinkWrite, stateFromHash } from './link';
 import { followRunForReload, restoreInterruptedRun } from '../features/train/interruptedRun';
 
 export const useAppStore = create<AppState>()((...a) => ({
@@ -24,6 +25,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createViewSlice(...a),
   ...createCompressSlice(...a),
   ...createFineTuneSlice(...a),
+  ...createModelFilesSlice(...a),
   ...createLotterySlice(...a),
   ...createLearnSlice(...a),
   ...createBoundarySlice(...a),

@@ -9,7 +9,7 @@ import type {
 } from '../engine/spec/types';
 import type { BackendInfo, DataStatus, RunState, TrainOutcome } from '../worker/protocol';
 import type { BaselineInfo, CompressionPoint } from '../worker/compression-protocol';
-import type { CompressUi } from '../features/compress/compressSettings';
+import type { CompressUi } from '../url/compressControls';
 import type { LinkView } from '../url/types';
 import type { LessonId } from '../lessons/lessons';
 import type { FineTuneSlice } from '../features/compress/fineTuneSlice';
@@ -17,8 +17,9 @@ import type { LotterySlice } from '../features/lottery/lotterySlice';
 import type { BoundarySlice } from '../features/boundary/boundarySlice';
 import type { TransferSlice } from '../features/transfer/transferSlice';
 import type { HistorySlice } from '../features/history/historySlice';
+import type { ModelFilesSlice } from '../features/compress/modelFiles';
 import type { ClassroomSlice } from '../features/history/classroomSlice';
-import type { Series } from '../features/train/series';
+import type { Series } from '../shared/charts/series';
 import type { ProgressEvent } from '../features/train/throttle';
 
 /** Inputs that can hold text the spec cannot accept yet (shown inline, blocks Train). */
@@ -162,4 +163,4 @@ export interface LinkSlice {
   linkApplied: number;
 }
 
-export type AppState = LotterySlice & LinkSlice & SpecSlice & TrainingSlice & BackendSlice & ViewSlice & CompressSlice & FineTuneSlice & BoundarySlice & TransferSlice & LearnSlice & HistorySlice & ClassroomSlice;
+export type AppState = ModelFilesSlice & LotterySlice & LinkSlice & SpecSlice & TrainingSlice & BackendSlice & ViewSlice & CompressSlice & FineTuneSlice & BoundarySlice & TransferSlice & LearnSlice & HistorySlice & ClassroomSlice;

@@ -5,6 +5,7 @@ import type { KeyboardEvent } from 'react';
 import { useAppStore, type ViewId } from '../../store';
 import { CopyLinkButton } from '../../features/share/CopyLinkButton';
 import { HistoryButton } from '../../features/history/HistoryPanel';
+import { DownloadModel } from '../../features/compress/DownloadModel';
 import { ExportScriptButton } from '../../features/share/ExportScriptButton';
 import './AppHeader.css';
 
@@ -94,7 +95,7 @@ export function AppHeader() {
         </div>
       </nav>
       <CopyLinkButton />
-      <HistoryButton />
+      <HistoryButton compressedModel={<DownloadModel />} />
       <ExportScriptButton />
     </header>
   );

@@ -10,6 +10,8 @@ import { LayerTable } from '../../features/compress/LayerTable';
 import { LookInside } from '../../features/compress/LookInside';
 import { SweepBar } from '../../features/compress/SweepBar';
 import { FineTuneBar } from '../../features/compress/FineTuneBar';
+import { ProgressBar } from '../../features/train/ProgressBar';
+import { StatusRegion } from '../../features/train/StatusRegion';
 import './CompressView.css';
 
 function CompressError() {
@@ -43,7 +45,7 @@ export function CompressView() {
             <LayerTable />
           </>
         ) : (
-          <CompressEmptyState />
+          <CompressEmptyState progress={<ProgressBar />} status={<StatusRegion />} />
         )}
       </section>
       <aside className="zone zone--result compress-view__result" aria-label="Result">

@@ -5,7 +5,7 @@ import type { StateCreator } from 'zustand';
 import type { CompressionSettings } from '../../worker/compression-protocol';
 import type { DecisionGrid } from '../../worker/decision-grid';
 import { bridge } from '../../store/bridge';
-import { settingsKey, toCompressionSettings } from '../compress/compressSettings';
+import { settingsKey, toCompressionSettings } from '../../url/compressControls';
 import { toUserMessage } from '../../shared/errors';
 import type { AppState } from '../../store/types';
 

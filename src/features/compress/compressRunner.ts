@@ -4,7 +4,8 @@
 // repeats a point that was superseded. Answers for older requests or an older model are dropped.
 import type { CompressionPoint, CompressionSettings } from '../../worker/compression-protocol';
 import { bridge } from '../../store/bridge';
-import { pointKey, settingsKey, sweepGrid, toCompressionSettings } from './compressSettings';
+import { pointKey, settingsKey, toCompressionSettings } from '../../url/compressControls';
+import { sweepGrid } from './sweep';
 import { toUserMessage } from '../../shared/errors';
 import type { AppState } from '../../store/types';
 

@@ -3,7 +3,7 @@
 // trained model, so everything here belongs to one training run and is dropped with it.
 import type { StateCreator } from 'zustand';
 import { bridge } from '../../store/bridge';
-import { DEFAULT_COMPRESS_UI } from './compressSettings';
+import { DEFAULT_COMPRESS_UI } from '../../url/compressControls';
 import { createCompressRunner } from './compressRunner';
 import { toUserMessage } from '../../shared/errors';
 import type { AppState, CompressSlice } from '../../store/types';

@@ -4,7 +4,7 @@
 import type { StateCreator } from 'zustand';
 import type { CompressionPoint } from '../../worker/compression-protocol';
 import { bridge } from '../../store/bridge';
-import { pointKey, toCompressionSettings } from './compressSettings';
+import { pointKey, toCompressionSettings } from '../../url/compressControls';
 import { toUserMessage } from '../../shared/errors';
 import type { AppState } from '../../store/types';
 

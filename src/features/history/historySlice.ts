@@ -7,8 +7,10 @@ import { buildRunRecord, newRunId, toRunPoints } from '../../history/record';
 import { HistoryRepository, type HistorySnapshot } from '../../history/repository';
 import type { RunRecord, RunSummary } from '../../history/types';
 import { encodeExperiment } from '../../url/codec';
-import { experimentOf } from '../share/shareLink';
+import { experimentOf } from '../../store/link';
 import type { AppState } from '../../store/types';
+import { bridge } from '../../store/bridge';
+import type { ImportedAccuracy } from '../../worker/evaluate-imported';
 
 export interface HistorySlice {
   /** Newest first; summaries (no curves or points: see historyRecords). */
@@ -43,6 +45,8 @@ export interface HistorySlice {
   openRun(id: string): void;
   /** Adds runs from a results file, each under a new id; returns how many. */
   importRuns(runs: RunRecord[]): Promise<number>;
+  /** Test accuracy of an imported model file, measured in the engine worker. */
+  measureImportedModel(bytes: Uint8Array): Promise<ImportedAccuracy>;
 }
 
 let repository: Promise<HistoryRepository> | null = null;
@@ -164,6 +168,8 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
       get().applyLink(`#${run.link}`);
       set({ hiddenControls: hidden, historyOpen: false, historyNotice: `Opened "${run.name}": its settings are in the controls. Press Train to run it again.` });
     },
+
+    measureImportedModel: (bytes) => bridge().evaluateImportedModel(bytes),
 
     async importRuns(runs) {
       const r = await repo();

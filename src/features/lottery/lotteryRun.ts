@@ -15,7 +15,7 @@ import type {
   SaveNote,
   TicketSpec,
 } from '../../worker/lottery-protocol';
-import { sparsityAtPosition, type CompressUi } from '../compress/compressSettings';
+import { sparsityAtPosition, type CompressUi } from '../../url/compressControls';
 import { toUserMessage } from '../../shared/errors';
 import { LOTTERY_PRESETS, controlsOf, lotteryRequest } from './lotteryRequest';
 

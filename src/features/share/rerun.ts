@@ -3,7 +3,7 @@
 // view, the lab opens the new model with the link's compression controls by itself
 // (syncBaseline), so the compressed figure follows without another click.
 import type { TrainSpec } from '../../engine/spec/types';
-import type { CompressUi } from '../compress/compressSettings';
+import type { CompressUi } from '../../url/compressControls';
 import { useAppStore } from '../../store/index';
 import { selectIsActive } from '../../store/selectors';
 import type { AppState } from '../../store/types';

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { TrainHandlers, TrainOutcome } from '../../worker/protocol';
 import { bridge } from '../../store/bridge';
 import { toUserMessage } from '../../shared/errors';
-import { appendPoints, EMPTY_SERIES, type Point } from './series';
+import { appendPoints, EMPTY_SERIES, type Point } from '../../shared/charts/series';
 import { createMetricsThrottle, type MetricsBatch, type MetricsThrottle } from './throttle';
 import type { AppState, MetricHistory, TrainingSlice } from '../../store/types';
 import { formatPercent, formatSeconds } from '../../shared/format';

@@ -1,5 +1,5 @@
 // Pure helpers for the curve charts: nearest points, epoch ticks, the accuracy axis.
-import type { Point } from '../../features/train/series';
+import type { Point } from './series';
 
 /** The point of a series (sorted by epoch) closest to `epoch`, or null when it is empty. */
 export function nearestPoint(points: readonly Point[], epoch: number): Point | null {

@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { DATASETS } from '../../../engine/datasets/registry';
 import type { DatasetId } from '../../../engine/spec/types';
 import { useAppStore } from '../../../store';
-import { describeBits, formatSparsity } from '../../compress/compressSettings';
+import { describeBits, formatSparsity } from '../../../url/compressControls';
 import { formatPercent } from '../../../shared/format';
 import { NetworkGraph } from '../NetworkGraph';
 import { DecisionBoundary } from '.';

@@ -2,7 +2,7 @@
 import { PRUNING_METHOD_IDS, PRUNING_METHODS } from '../../../engine/pruning/registry';
 import type { PruningMethodId } from '../../../engine/pruning/registry';
 import { useAppStore } from '../../../store';
-import { formatSparsity, positionOfSparsity, sparsityAtPosition, SPARSITY_POSITIONS } from '../compressSettings';
+import { formatSparsity, positionOfSparsity, sparsityAtPosition, SPARSITY_POSITIONS } from '../../../url/compressControls';
 import { CheckboxField } from '../../../shared/ui/Field/CheckboxField';
 import { SelectField } from '../../../shared/ui/Field';
 import { RangeField } from '../../../shared/ui/RangeField';

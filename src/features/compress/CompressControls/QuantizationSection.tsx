@@ -3,7 +3,7 @@
 import { QUANTIZATION_SCHEMES } from '../../../engine/quantization/registry';
 import type { Granularity } from '../../../engine/quantization/types';
 import { useAppStore } from '../../../store';
-import { BIT_WIDTHS, describeBits, schemeOf, type IntegerScheme } from '../compressSettings';
+import { BIT_WIDTHS, describeBits, schemeOf, type IntegerScheme } from '../../../url/compressControls';
 import { CheckboxField } from '../../../shared/ui/Field/CheckboxField';
 import { SelectField } from '../../../shared/ui/Field';
 import { RangeField } from '../../../shared/ui/RangeField';

@@ -2,15 +2,21 @@
 // that trains the default LeNet-300-100 right here, with its progress, instead of a dead page.
 import { selectIsActive, useAppStore } from '../../../store';
 import { formatSeconds } from '../../../shared/format';
-import { ProgressBar } from '../../train/ProgressBar';
-import { StatusRegion } from '../../train/StatusRegion';
-import '../../train/RunBar/RunBar.css';
+import type { ReactNode } from 'react';
+import '../../../shared/ui/run-bar.css';
 import './CompressEmptyState.css';
 
 /** Seconds per MNIST epoch measured here on the wasm backend (LeNet-300-100, batch 60). */
 const SECONDS_PER_EPOCH = 10;
 
-export function CompressEmptyState() {
+interface Props {
+  /** The training run's progress bar and status line (the Train view's own, passed in by the
+   * view that composes both features). */
+  progress: ReactNode;
+  status: ReactNode;
+}
+
+export function CompressEmptyState({ progress, status }: Props) {
   const spec = useAppStore((s) => s.spec);
   const runState = useAppStore((s) => s.runState);
   const active = useAppStore(selectIsActive);
@@ -57,11 +63,11 @@ export function CompressEmptyState() {
       ) : null}
       {active || runState === 'done' ? (
         <div className="compress-empty__progress">
-          <ProgressBar />
+          {progress}
         </div>
       ) : null}
       {error ? <p className="compress-empty__error" role="alert">{error}</p> : null}
-      <StatusRegion />
+      {status}
       <ol className="compress-empty__steps" aria-label="What you will do here">
         <li>
           <strong>Sparsity</strong> sets most weights to zero. Watch the size fall while the accuracy holds, until a cliff.

@@ -4,7 +4,7 @@
 import { useAppStore } from '../../../store';
 import { DownloadModel } from '../DownloadModel';
 import { formatInteger, formatKB, formatPercent, formatRatio } from '../../../shared/format';
-import '../../train/ResultCard/ResultCard.css';
+import '../../../shared/ui/result-card.css';
 import './CompressResult.css';
 
 function accuracyCaption(evaluatedOn: number, estimate: boolean, delta: number | null, reference: string): string {

@@ -4,14 +4,8 @@
 // file it names, for tf.loadLayersModel.
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../../../store';
-import { bridge } from '../../../store/bridge';
-import { toCompressionSettings } from '../compressSettings';
 import { toUserMessage } from '../../../shared/errors';
 import './DownloadModel.css';
-
-function baseName(model: string, sparsity: number, bits: number): string {
-  return `${model}-pruned${Math.round(sparsity * 1000) / 10}-${bits}bit`;
-}
 
 function save(blob: Blob, name: string): string {
   const url = URL.createObjectURL(blob);
@@ -36,16 +30,10 @@ export function DownloadModel() {
     if (tfjs) [tfjs.json.url, tfjs.weights.url].forEach((u) => URL.revokeObjectURL(u));
   }, [tfjs]);
 
-  const settingsNow = () => {
-    const s = useAppStore.getState();
-    return { s, settings: toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0), name: baseName(s.baseline?.modelId ?? 'model', s.compressUi.sparsity, s.compressUi.bits) };
-  };
-
   const download = async () => {
-    const { settings, name } = settingsNow();
     try {
-      const bytes = await bridge().encodedModel(settings);
-      const url = save(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }), `${name}.cpgm`);
+      const file = await useAppStore.getState().encodedModelFile('compressed');
+      const url = save(new Blob([file.bytes as BlobPart], { type: 'application/octet-stream' }), file.fileName);
       setTimeout(() => URL.revokeObjectURL(url), 1000);
       setError('');
     } catch (err) {
@@ -54,9 +42,8 @@ export function DownloadModel() {
   };
 
   const downloadTfjs = async () => {
-    const { settings, name } = settingsNow();
     try {
-      const files = await bridge().layersModel(settings, name);
+      const files = await useAppStore.getState().layersModelFiles();
       const json = { url: save(new Blob([files.modelJson], { type: 'application/json' }), 'model.json'), name: 'model.json' };
       const weights = {
         url: save(new Blob([files.weightData as BlobPart], { type: 'application/octet-stream' }), files.weightsFileName),

@@ -4,7 +4,7 @@
 import { useAppStore } from '../../../store';
 import { FINE_TUNE_EPOCHS } from '../fineTuneSlice';
 import { formatPercent } from '../../../shared/format';
-import '../../train/ProgressBar/ProgressBar.css';
+import '../../../shared/ui/progress.css';
 import '../SweepBar/SweepBar.css';
 
 function resultText(f: NonNullable<ReturnType<typeof useAppStore.getState>['fineTune']>): string {

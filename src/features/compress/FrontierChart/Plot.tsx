@@ -5,12 +5,12 @@
 import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { BaselineInfo, CompressionPoint } from '../../../worker/compression-protocol';
 import { paretoFrontier } from '../pareto';
-import { pointKey, settingsKey } from '../compressSettings';
+import { pointKey, settingsKey } from '../../../url/compressControls';
 import { accuracyTicks } from '../../../shared/charts/chartData';
 import { METHOD_STYLES } from '../../../shared/charts/palette';
 import { linearScale, logScale, logTicks } from '../../../shared/charts/scale';
 import { describePoint } from './describe';
-import { Marker } from './marks';
+import { Marker } from '../../../shared/charts/marks';
 import { PointTooltip } from './PointTooltip';
 import { nearestPoint } from '../../../shared/charts/nearestPoint';
 

@@ -3,7 +3,7 @@ import type { CompressionPoint } from '../../../worker/compression-protocol';
 import { formatInteger, formatKB, formatPercent } from '../../../shared/format';
 import { METHOD_STYLES } from '../../../shared/charts/palette';
 import { bitsLabel, methodLabel, ratioPhrase, sparsityLabel } from './describe';
-import { MarkerIcon } from './marks';
+import { MarkerIcon } from '../../../shared/charts/marks';
 import '../../../shared/charts/CurveTooltip/CurveTooltip.css';
 
 interface Props {

@@ -1,6 +1,6 @@
 // The chart's text alternative: every measured setting as a table, for screen readers.
 import type { CompressionPoint } from '../../../worker/compression-protocol';
-import { pointKey } from '../compressSettings';
+import { pointKey } from '../../../url/compressControls';
 import { formatKB, formatPercent, formatRatio } from '../../../shared/format';
 import { bitsLabel, methodLabel, sparsityLabel } from './describe';
 

@@ -2,7 +2,7 @@
 // and the one-line summary under the chart all say the same thing the same way.
 import { PRUNING_METHODS } from '../../../engine/pruning/registry';
 import type { BaselineInfo, CompressionPoint, CompressionSettings } from '../../../worker/compression-protocol';
-import { formatSparsity } from '../compressSettings';
+import { formatSparsity } from '../../../url/compressControls';
 import { formatKB, formatPercent, formatRatio } from '../../../shared/format';
 
 const SCHEME_NAMES: Record<string, string> = {

@@ -3,18 +3,18 @@
 import { memo, useMemo, useState } from 'react';
 import { PRUNING_METHOD_IDS, PRUNING_METHODS } from '../../../engine/pruning/registry';
 import { useAppStore } from '../../../store';
-import { fromCompressionSettings } from '../compressSettings';
+import { fromCompressionSettings } from '../../../url/compressControls';
 import { paretoFrontier } from '../pareto';
 import type { CompressionPoint } from '../../../worker/compression-protocol';
 import { ChartCard, type LegendItem } from '../../../shared/charts/ChartCard';
 import { METHOD_STYLES } from '../../../shared/charts/palette';
 import { useSize } from '../../../shared/charts/useSize';
 import { summarize } from './describe';
-import { MarkerIcon } from './marks';
+import { MarkerIcon } from '../../../shared/charts/marks';
 import { Plot } from './Plot';
 import { PointsTable } from './PointsTable';
 import '../../../shared/charts/CurveChart/CurveChart.css';
-import './FrontierChart.css';
+import '../../../shared/charts/frontier.css';
 
 const ZOOM_FLOOR = 90;
 

@@ -6,8 +6,7 @@
 // React splits into short slices.
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../../store';
-import { bridge } from '../../../store/bridge';
-import { settingsKey } from '../compressSettings';
+import { settingsKey } from '../../../url/compressControls';
 import { toUserMessage } from '../../../shared/errors';
 import type { Inspection } from '../../../worker/compression-protocol';
 
@@ -32,8 +31,9 @@ export function useInspection(): InspectionState {
     const timer = setTimeout(() => {
       const settings = useAppStore.getState().current?.settings;
       if (!settings || latest.current !== key) return;
-      bridge()
-        .inspect(settings)
+      useAppStore
+        .getState()
+        .inspectModel(settings)
         .then((inspection) => {
           if (latest.current === key) startTransition(() => setState({ key, inspection, error: null }));
         })

@@ -2,9 +2,9 @@
 // pruning as the control for magnitude methods), one point at a time, so the chart fills as it
 // goes. A slider moved meanwhile goes first.
 import { useAppStore } from '../../../store';
-import { SWEEP_BITS, SWEEP_SPARSITIES, sweepHasControl } from '../compressSettings';
-import '../../train/ProgressBar/ProgressBar.css';
-import '../../train/RunBar/RunBar.css';
+import { SWEEP_BITS, SWEEP_SPARSITIES, sweepHasControl } from '../sweep';
+import '../../../shared/ui/progress.css';
+import '../../../shared/ui/run-bar.css';
 import './SweepBar.css';
 
 const GRID = `${SWEEP_SPARSITIES.map((s) => s * 100).join(', ')}% pruned × ${SWEEP_BITS.join(', ')} bits`;

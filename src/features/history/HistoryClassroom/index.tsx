@@ -2,7 +2,7 @@
 // opens this experiment with them hidden (their values still come from the link).
 import { useId, useState } from 'react';
 import { useAppStore } from '../../../store';
-import { experimentOf } from '../../share/shareLink';
+import { experimentOf } from '../../../store/link';
 import { encodeExperiment } from '../../../url/codec';
 import { HIDEABLE_CONTROLS, type HiddenControls, type HideableControl } from '../../../url/hideable';
 

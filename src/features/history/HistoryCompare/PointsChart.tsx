@@ -3,7 +3,7 @@
 import type { RunRecord } from '../../../history/types';
 import { formatKB, formatPercent } from '../../../shared/format';
 import { ChartCard, type LegendItem } from '../../../shared/charts/ChartCard';
-import { Marker, MarkerIcon } from '../../compress/FrontierChart/marks';
+import { Marker, MarkerIcon } from '../../../shared/charts/marks';
 import type { MarkerShape } from '../../../shared/charts/palette';
 import { linearScale, logScale, logTicks, niceTicks } from '../../../shared/charts/scale';
 import { useSize } from '../../../shared/charts/useSize';

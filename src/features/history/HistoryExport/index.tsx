@@ -4,12 +4,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { EXPORT_URL_LIFETIME_MS, type ExportFormat } from '../../../history/exportInWorker';
 import type { RunSummary } from '../../../history/types';
 import { useAppStore } from '../../../store';
-import { bridge } from '../../../store/bridge';
-import { toCompressionSettings } from '../../compress/compressSettings';
 import { toUserMessage } from '../../../shared/errors';
 import { formatBytes } from '../../../shared/format';
-import { DEFAULT_COMPRESSION } from '../../../url/defaults';
-import { DownloadModel } from '../../compress/DownloadModel';
+import type { ReactNode } from 'react';
 import { ChartSaveButtons } from './ChartSaveButtons';
 import { chartTitleOf } from './chartImage';
 import { downloadBlob, downloadUrl } from './download';
@@ -79,11 +76,9 @@ function TrainedModelButton() {
   const stopped = useAppStore((s) => (s.runState === 'done' || s.runState === 'cancelled') && (s.progress?.step ?? 0) > 0);
   const [error, setError] = useState('');
   const download = async () => {
-    const s = useAppStore.getState();
     try {
-      const dense = toCompressionSettings({ ...DEFAULT_COMPRESSION, sparsity: 0, bits: 32 }, s.runSpec?.seed ?? 0);
-      const bytes = await bridge().encodedModel(dense);
-      downloadBlob(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }), `${s.runSpec?.model ?? 'model'}-trained-float32.cpgm`);
+      const file = await useAppStore.getState().encodedModelFile('trained');
+      downloadBlob(new Blob([file.bytes as BlobPart], { type: 'application/octet-stream' }), file.fileName);
       setError('');
     } catch (err) {
       setError(toUserMessage(err, 'Could not prepare the trained model'));
@@ -101,7 +96,8 @@ function TrainedModelButton() {
   );
 }
 
-export function HistoryExport() {
+/** `compressedModel`: the Compress view's download buttons, passed in by the app. */
+export function HistoryExport({ compressedModel }: { compressedModel: ReactNode }) {
   const runs = useAppStore((s) => s.historyRuns);
   const selection = useAppStore((s) => s.historySelection);
   const chosen = selection.length > 0;
@@ -122,7 +118,7 @@ export function HistoryExport() {
       </p>
       <div className="history-export__row">
         <TrainedModelButton />
-        <DownloadModel />
+        {compressedModel}
       </div>
     </section>
   );

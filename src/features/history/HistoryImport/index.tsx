@@ -5,7 +5,6 @@ import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { inspectFile } from '../../../history/inspectInWorker';
 import type { ImportedModelSummary } from '../../../history/modelSummary';
 import { useAppStore } from '../../../store';
-import { bridge } from '../../../store/bridge';
 import { toUserMessage } from '../../../shared/errors';
 import { ImportedModel, type Measurement } from './ImportedModel';
 
@@ -24,7 +23,7 @@ export function HistoryImport() {
     const ticket = ++latest.current;
     setMeasurement({ state: 'measuring' });
     try {
-      const result = await bridge().evaluateImportedModel(new Uint8Array(await file.arrayBuffer()));
+      const result = await useAppStore.getState().measureImportedModel(new Uint8Array(await file.arrayBuffer()));
       if (ticket === latest.current) setMeasurement({ state: 'done', result });
     } catch (err) {
       if (ticket === latest.current) setMeasurement({ state: 'failed', message: toUserMessage(err, 'Could not measure the model') });

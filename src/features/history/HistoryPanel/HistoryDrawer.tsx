@@ -1,6 +1,6 @@
 // The History panel: a modal dialog (focus stays inside, Escape closes, focus returns to the
 // button) with the kept runs, the comparison of the ticked ones, export, import and Classroom.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useAppStore } from '../../../store';
 import { HistoryClassroom } from '../HistoryClassroom';
 import { HistoryCompare } from '../HistoryCompare';
@@ -34,7 +34,7 @@ function StorageStatus() {
   );
 }
 
-export default function HistoryDrawer() {
+export default function HistoryDrawer({ compressedModel }: { compressedModel: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   const setHistoryOpen = useAppStore((s) => s.setHistoryOpen);
   useEffect(() => {
@@ -58,7 +58,7 @@ export default function HistoryDrawer() {
         <h3 id="history-compare-title">Compare</h3>
         <HistoryCompare />
       </section>
-      <HistoryExport />
+      <HistoryExport compressedModel={compressedModel} />
       <HistoryImport />
       <HistoryClassroom />
     </dialog>

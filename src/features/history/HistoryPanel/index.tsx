@@ -1,6 +1,6 @@
 // The header's "History" button and the panel it opens (loaded on first use). The count says
 // how many runs are kept; a storage problem is said next to it, so it is never silent.
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useAppStore } from '../../../store';
 import './HistoryPanel.css';
 
@@ -17,7 +17,8 @@ function usePreloadDrawer() {
   }, []);
 }
 
-export function HistoryButton() {
+/** `compressedModel`: the Compress view's model downloads, offered again in the Export part. */
+export function HistoryButton({ compressedModel }: { compressedModel: ReactNode }) {
   const open = useAppStore((s) => s.historyOpen);
   const count = useAppStore((s) => s.historyRuns.length);
   const problem = useAppStore((s) => s.historyProblem);
@@ -53,7 +54,7 @@ export function HistoryButton() {
       </span>
       {open ? (
         <Suspense fallback={null}>
-          <HistoryDrawer />
+          <HistoryDrawer compressedModel={compressedModel} />
         </Suspense>
       ) : null}
     </div>

@@ -2,7 +2,7 @@
 // 100% (left) down to the sparsest round (right), one line with markers per variant, and an
 // optional reference line (the dense model). Pointer or arrow keys pick a point and show it.
 import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { Marker } from '../../compress/FrontierChart/marks';
+import { Marker } from '../../../shared/charts/marks';
 import { linearScale, logScale, niceTicks } from '../../../shared/charts/scale';
 import type { PlotSeries } from './series';
 import { nearestPoint } from '../../../shared/charts/nearestPoint';

@@ -6,14 +6,14 @@ import { useStaggered } from '../../../shared/charts/useStaggered';
 import { useAppStore } from '../../../store';
 import type { LotteryRoundMessage } from '../../../worker/lottery-protocol';
 import { ChartCard, type LegendItem } from '../../../shared/charts/ChartCard';
-import { MarkerIcon } from '../../compress/FrontierChart/marks';
+import { MarkerIcon } from '../../../shared/charts/marks';
 import { useSize } from '../../../shared/charts/useSize';
 import { LotteryPlot } from './LotteryPlot';
 import { RoundsTable } from './RoundsTable';
 import { percentText, ROUND_BEAT_MS, seriesOf, type PlotSeries } from './series';
 import '../../../shared/charts/CurveChart/CurveChart.css';
 import '../../../shared/charts/CurveTooltip/CurveTooltip.css';
-import '../../compress/FrontierChart/FrontierChart.css';
+import '../../../shared/charts/frontier.css';
 import './LotteryChart.css';
 
 export function legendOf(series: readonly PlotSeries[], withDense: boolean): LegendItem[] {

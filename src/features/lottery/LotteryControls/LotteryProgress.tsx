@@ -2,7 +2,7 @@
 // its own share, and the time left (wall clock, evaluation included).
 import { useAppStore } from '../../../store';
 import { formatSeconds } from '../../../shared/format';
-import '../../train/ProgressBar/ProgressBar.css';
+import '../../../shared/ui/progress.css';
 
 export function LotteryProgress() {
   const status = useAppStore((s) => s.lotteryStatus);

@@ -12,7 +12,7 @@ import { SectionTitle } from '../../../shared/ui/SectionTitle';
 import { LotteryNumber } from './LotteryNumber';
 import { LotteryProgress } from './LotteryProgress';
 import { SavedRunNotice } from './SavedRunNotice';
-import '../../train/RunBar/RunBar.css';
+import '../../../shared/ui/run-bar.css';
 import './LotteryControls.css';
 
 const PRESET_OPTIONS: { value: LotteryPresetId; label: string }[] = [

@@ -1,7 +1,7 @@
 // Each retraining variant and control in two plain sentences, with the paper it comes from,
 // marked with the same colour and marker as on the charts.
 import { VARIANT_IDS, VARIANTS } from '../../../engine/lottery/variants';
-import { MarkerIcon } from '../../compress/FrontierChart/marks';
+import { MarkerIcon } from '../../../shared/charts/marks';
 import { VARIANT_STYLES } from '../LotteryChart/series';
 import './LotteryExplain.css';
 

@@ -2,7 +2,7 @@
 // onto the clipboard, so a colleague's browser opens the same settings.
 import { useState } from 'react';
 import { useAppStore } from '../../../store';
-import { linkFor } from '../shareLink';
+import { linkFor } from '../../../store/link';
 
 export function CopyLinkButton() {
   const [said, setSaid] = useState('');

@@ -2,7 +2,7 @@
 import { DATASETS } from '../../../engine/datasets/registry';
 import { MODELS } from '../../../engine/models/registry';
 import type { TrainSpec } from '../../../engine/spec/types';
-import { describeBits, formatSparsity, type CompressUi } from '../../compress/compressSettings';
+import { describeBits, formatSparsity, type CompressUi } from '../../../url/compressControls';
 import { formatLearningRate } from '../../../shared/format';
 
 // Not engine/training/optimizers' labels: that module imports tfjs, which stays in the worker.

@@ -4,11 +4,11 @@
 // Everything shown is text built from checked values; nothing from the link is rendered as HTML.
 import { useEffect, useMemo, useState } from 'react';
 import { useAppStore } from '../../../store';
-import { pointKey, settingsKey, toCompressionSettings } from '../../compress/compressSettings';
+import { pointKey, settingsKey, toCompressionSettings } from '../../../url/compressControls';
 import { formatPercent } from '../../../shared/format';
 import { linkedExperimentOf, readAutoRerun, rerunLinkedExperiment, writeAutoRerun, type LinkedExperiment } from '../rerun';
 import { describeCompression, describeTraining, formatBytes } from './describe';
-import '../../train/RunBar/RunBar.css';
+import '../../../shared/ui/run-bar.css';
 import './RerunBanner.css';
 
 /** The link whose automatic rerun was already decided, across StrictMode's double effects. */
@@ -43,6 +43,7 @@ export function RerunBanner() {
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
   // The experiment as the link set it, taken when the link was applied.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a snapshot per applied link: later control changes must not change it
   const linked = useMemo(() => linkedExperimentOf(useAppStore.getState()), [linkApplied]);
   const [hiddenFor, setHiddenFor] = useState(0);
   const [always, setAlways] = useState(readAutoRerun);
@@ -58,6 +59,7 @@ export function RerunBanner() {
     if (linkApplied === 0 || !backendReady || autoDecidedFor === linkApplied) return;
     autoDecidedFor = linkApplied;
     if (RERUNNABLE.has(linked.view) && readAutoRerun()) start();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- decided once per link, when the backend is up (see above)
   }, [linkApplied, backendReady]);
 
   if (linkApplied === 0 || hiddenFor === linkApplied || !RERUNNABLE.has(linked.view)) return null;

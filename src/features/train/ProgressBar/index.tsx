@@ -1,7 +1,7 @@
 // Long work shows progress: a bar, the pace (samples/s and steps/s) and the time left.
 import { selectProgressFraction, useAppStore } from '../../../store';
 import { formatEpoch, formatInteger, formatSeconds } from '../../../shared/format';
-import './ProgressBar.css';
+import '../../../shared/ui/progress.css';
 
 export function ProgressBar() {
   const progress = useAppStore((s) => s.progress);

@@ -7,7 +7,7 @@ import {
   useAppStore,
 } from '../../../store';
 import { formatEpoch, formatInteger, formatLoss, formatPercent, formatSeconds } from '../../../shared/format';
-import './ResultCard.css';
+import '../../../shared/ui/result-card.css';
 
 function caption(
   runState: string,

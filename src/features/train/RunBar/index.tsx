@@ -8,7 +8,7 @@ import {
   useAppStore,
 } from '../../../store';
 import { ProgressBar } from '../ProgressBar';
-import './RunBar.css';
+import '../../../shared/ui/run-bar.css';
 
 function Icon({ d }: { d: string }) {
   return (

@@ -1,6 +1,6 @@
 // TRAINING: how long, in what steps, and from which random start.
 import type { LrSchedule, OptimizerId } from '../../../engine/spec/types';
-import { selectSpec, useAppStore } from '../../../store';
+import { selectSpec, useAppStore, type SpecField } from '../../../store';
 import { NumberField, SelectField } from '../../../shared/ui/Field';
 import { SectionTitle } from '../../../shared/ui/SectionTitle';
 import { ClassroomHide } from '../../../shared/ui/ClassroomHide';
@@ -23,6 +23,8 @@ export function TrainingSection({ locked }: { locked: boolean }) {
   const updateSpec = useAppStore((s) => s.updateSpec);
   const setScheduleKind = useAppStore((s) => s.setScheduleKind);
   const updateStepSchedule = useAppStore((s) => s.updateStepSchedule);
+  const setFieldError = useAppStore((s) => s.setFieldError);
+  const errorFor = (field: SpecField) => (message: string | null) => setFieldError(field, message);
   const schedule = spec.schedule;
 
   return (
@@ -31,7 +33,7 @@ export function TrainingSection({ locked }: { locked: boolean }) {
       <div className="panel-row">
         <ClassroomHide control="epochs">
           <NumberField
-            field="epochs"
+            onError={errorFor('epochs')}
             label="Epochs"
             value={spec.epochs}
             min={1}
@@ -43,7 +45,7 @@ export function TrainingSection({ locked }: { locked: boolean }) {
         </ClassroomHide>
         <ClassroomHide control="batch">
           <NumberField
-            field="batchSize"
+            onError={errorFor('batchSize')}
             label="Batch size"
             value={spec.batchSize}
             min={1}
@@ -66,7 +68,7 @@ export function TrainingSection({ locked }: { locked: boolean }) {
         </ClassroomHide>
         <ClassroomHide control="lr">
           <NumberField
-            field="learningRate"
+            onError={errorFor('learningRate')}
             label="Learning rate"
             value={spec.learningRate}
             min={0}
@@ -97,7 +99,7 @@ export function TrainingSection({ locked }: { locked: boolean }) {
           <div className="panel-subgroup" role="group" aria-label="Step decay settings">
             <div className="panel-row">
               <NumberField
-                field="warmupSteps"
+                onError={errorFor('warmupSteps')}
                 label="Warmup steps"
                 value={schedule.warmupSteps}
                 min={0}
@@ -108,7 +110,7 @@ export function TrainingSection({ locked }: { locked: boolean }) {
                 onCommit={(warmupSteps) => updateStepSchedule({ warmupSteps })}
               />
               <NumberField
-                field="decayEverySteps"
+                onError={errorFor('decayEverySteps')}
                 label="Decay every"
                 value={schedule.decayEverySteps}
                 min={1}
@@ -120,7 +122,7 @@ export function TrainingSection({ locked }: { locked: boolean }) {
               />
             </div>
             <NumberField
-              field="gamma"
+              onError={errorFor('gamma')}
               label="Gamma"
               value={schedule.gamma}
               min={0}
@@ -136,7 +138,7 @@ export function TrainingSection({ locked }: { locked: boolean }) {
       ) : null}
       <ClassroomHide control="seed">
         <NumberField
-          field="seed"
+          onError={errorFor('seed')}
           label="Seed"
           value={spec.seed}
           min={0}

@@ -3,7 +3,7 @@
 // 2-core machine; this draws a few paths from at most ~300 points each in about a millisecond.
 // Hover or arrow keys show every series' value near an epoch.
 import { memo, useCallback, useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import type { Point } from '../../../features/train/series';
+import type { Point } from '../series';
 import { ChartCard, type LegendItem } from '../ChartCard';
 import { epochTicks } from '../chartData';
 import { CurveTooltip } from '../CurveTooltip';

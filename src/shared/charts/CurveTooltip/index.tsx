@@ -1,7 +1,7 @@
 // Hover or arrow keys on a chart: the value of every series near that epoch. Series are
 // measured at different moments (training loss every report, test accuracy every evaluation),
 // so each value says when it was taken if that differs from the hovered epoch.
-import type { Point } from '../../../features/train/series';
+import type { Point } from '../series';
 import { formatEpoch } from '../../format';
 import { nearestPoint } from '../chartData';
 import './CurveTooltip.css';

@@ -1,9 +1,7 @@
 // Labelled inputs for the control panel. Every input has a visible <label>, an inline hint or
 // error tied to it with aria-describedby, and keeps half-typed text local so typing "0." into
 // a number field never fights the store.
-import { useEffect, useId, useState, type ReactNode } from 'react';
-import type { SpecField } from '../../../store';
-import { useAppStore } from '../../../store';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import './Field.css';
 
 interface FieldShellProps {
@@ -66,10 +64,11 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
 }
 
 interface NumberFieldProps {
-  field: SpecField;
   label: string;
   value: number;
   onCommit(value: number): void;
+  /** Text that is not a valid value yet (shown inline); the owner may block actions on it. */
+  onError(message: string | null): void;
   min: number;
   max: number;
   integer?: boolean;
@@ -97,8 +96,9 @@ export function NumberField(props: NumberFieldProps) {
   const id = useId();
   const [text, setText] = useState(String(props.value));
   const [error, setError] = useState<string | null>(null);
-  const setFieldError = useAppStore((s) => s.setFieldError);
-  const { field, value } = props;
+  const { value } = props;
+  const onError = useRef(props.onError);
+  onError.current = props.onError;
 
   // The store changed the value (new dataset defaults): show it unless the text already means it.
   useEffect(() => {
@@ -107,13 +107,13 @@ export function NumberField(props: NumberFieldProps) {
   }, [value]);
 
   // A field that disappears (schedule switched back to constant) takes its error with it.
-  useEffect(() => () => setFieldError(field, null), [field, setFieldError]);
+  useEffect(() => () => onError.current(null), []);
 
   const onChange = (next: string) => {
     setText(next);
     const result = check(next, props);
     setError(result.error ?? null);
-    setFieldError(field, result.error ?? null);
+    props.onError(result.error ?? null);
     if (result.value !== undefined && result.value !== value) props.onCommit(result.value);
   };
 

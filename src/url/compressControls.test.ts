@@ -5,13 +5,10 @@ import {
   formatSparsity,
   fromCompressionSettings,
   positionOfSparsity,
-  settingsKey,
   sparsityAtPosition,
   SPARSITY_POSITIONS,
-  sweepGrid,
   toCompressionSettings,
-} from './compressSettings';
-import { paretoFrontier } from './pareto';
+} from './compressControls';
 
 describe('sparsity slider scale', () => {
   it('puts the landmark sparsities at exact positions', () => {
@@ -49,26 +46,5 @@ describe('engine settings', () => {
     expect(toCompressionSettings({ ...DEFAULT_COMPRESS_UI, bits: 16 }, 0).quantization.scheme).toBe('float16');
     const ui = { ...DEFAULT_COMPRESS_UI, sparsity: 0.9, bits: 4, integerScheme: 'affine' as const };
     expect(fromCompressionSettings(toCompressionSettings(ui, 3), DEFAULT_COMPRESS_UI)).toEqual(ui);
-  });
-
-  it('sweeps distinct settings, with the random control for magnitude pruning', () => {
-    const grid = sweepGrid(DEFAULT_COMPRESS_UI, 0);
-    expect(new Set(grid.map(settingsKey)).size).toBe(grid.length);
-    expect(grid.filter((s) => s.pruning.method === 'random')).toHaveLength(6);
-    expect(sweepGrid({ ...DEFAULT_COMPRESS_UI, method: 'structured' }, 0)).toHaveLength(28);
-  });
-});
-
-describe('paretoFrontier', () => {
-  it('keeps the points more accurate than every smaller one', () => {
-    const pts = [
-      { encodedBytes: 30, accuracy: 0.9 },
-      { encodedBytes: 10, accuracy: 0.5 },
-      { encodedBytes: 20, accuracy: 0.4 },
-      { encodedBytes: 40, accuracy: 0.95 },
-      { encodedBytes: 50, accuracy: 0.95 },
-    ];
-    expect(paretoFrontier(pts).map((p) => p.encodedBytes)).toEqual([10, 30, 40]);
-    expect(paretoFrontier([])).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
 // The share link: the whole experiment in the URL hash (src/url/codec). Read once at start and
 // whenever someone pastes another link into the tab; kept current with history.replaceState
 // (debounced) so the address bar is always a link to what is on screen, and Back is not flooded.
-import { decodeExperiment, encodeExperiment } from '../../url/codec';
-import type { Experiment } from '../../url/types';
-import { DEFAULT_LOTTERY_CONTROLS } from '../../url/lotteryFields';
-import { snapSparsity } from '../compress/compressSettings';
-import type { AppState } from '../../store/types';
+import { decodeExperiment, encodeExperiment } from '../url/codec';
+import type { Experiment } from '../url/types';
+import { DEFAULT_LOTTERY_CONTROLS } from '../url/lotteryFields';
+import { snapSparsity } from '../url/compressControls';
+import type { AppState } from './types';
 
 const WRITE_DELAY_MS = 150;
 let timer: ReturnType<typeof setTimeout> | null = null;

@@ -1,10 +1,10 @@
 // What the Compress view's controls hold, and how they map to the engine's CompressionSettings.
 // The sparsity slider is logarithmic in the weights left: each 100 positions keep ten times
 // fewer weights, so 90%, 99% and 99.9% sit at exact positions and the high end gets fine steps.
-import type { CompressionSettings } from '../../worker/compression-protocol';
-import type { QuantScheme } from '../../engine/quantization/types';
-import { DEFAULT_COMPRESSION } from '../../url/defaults';
-import type { CompressionControls } from '../../url/types';
+import type { CompressionSettings } from '../engine/compression/compress';
+import type { QuantScheme } from '../engine/quantization/types';
+import { DEFAULT_COMPRESSION } from './defaults';
+import type { CompressionControls } from './types';
 
 export type IntegerScheme = CompressionControls['integerScheme'];
 
@@ -112,25 +112,4 @@ export function settingsKey(s: CompressionSettings): string {
 /** A chart point's identity: its settings, and whether (and how long) it was fine-tuned. */
 export function pointKey(p: { settings: CompressionSettings; fineTunedEpochs?: number }): string {
   return p.fineTunedEpochs ? `${settingsKey(p.settings)}|ft${p.fineTunedEpochs}` : settingsKey(p.settings);
-}
-
-export const SWEEP_SPARSITIES = [0, 0.5, 0.8, 0.9, 0.95, 0.98, 0.99] as const;
-export const SWEEP_BITS = [32, 8, 4, 2] as const;
-
-/** Magnitude pruning is shown next to its control: random pruning at the same sparsities. */
-export function sweepHasControl(ui: Pick<CompressUi, 'method'>): boolean {
-  return ui.method === 'global_magnitude' || ui.method === 'layerwise_magnitude';
-}
-
-/** The grid a Sweep evaluates: every sparsity at every bit width, other controls as set, then
- * the random control at 32 bits for magnitude methods. */
-export function sweepGrid(ui: CompressUi, seed: number): CompressionSettings[] {
-  const grid = SWEEP_BITS.flatMap((bits) =>
-    SWEEP_SPARSITIES.map((sparsity) => toCompressionSettings({ ...ui, bits, sparsity }, seed)),
-  );
-  if (!sweepHasControl(ui)) return grid;
-  const control = SWEEP_SPARSITIES.filter((s) => s > 0).map((sparsity) =>
-    toCompressionSettings({ ...ui, method: 'random', bits: 32, sparsity }, seed),
-  );
-  return [...grid, ...control];
 }

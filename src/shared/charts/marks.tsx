@@ -1,5 +1,5 @@
 // Marker shapes: one per pruning method, so the chart does not rely on colour alone.
-import type { MarkerShape } from '../../../shared/charts/palette';
+import type { MarkerShape } from './palette';
 
 interface Props {
   shape: MarkerShape;

@@ -1,0 +1,50 @@
+// The model files the page offers: the encoded file of the trained model (float32) or of the
+// model at the controls' settings (docs/FORMAT.md; its length is the "Model size" on the card),
+// and the same compressed weights as a TF.js LayersModel. The store builds the settings and the
+// names from its own state, so a button only says which file it wants.
+import type { StateCreator } from 'zustand';
+import { bridge } from '../../store/bridge';
+import type { AppState } from '../../store/types';
+import { DEFAULT_COMPRESSION } from '../../url/defaults';
+import { toCompressionSettings } from '../../url/compressControls';
+import type { Inspection, LayersModelFiles } from '../../worker/compression-protocol';
+import type { CompressionSettings } from '../../engine/compression/compress';
+
+export interface ModelFile {
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+export interface ModelFilesSlice {
+  /** 'trained': the dense float32 model; 'compressed': the model as the controls set it. */
+  encodedModelFile(which: 'trained' | 'compressed'): Promise<ModelFile>;
+  /** model.json and its weights file: the compressed weights dequantized to float32. */
+  layersModelFiles(): Promise<LayersModelFiles>;
+  /** Per-layer pictures and byte counts of the model at these settings. */
+  inspectModel(settings: CompressionSettings): Promise<Inspection>;
+}
+
+function compressedName(s: AppState): string {
+  const model = s.baseline?.modelId ?? 'model';
+  return `${model}-pruned${Math.round(s.compressUi.sparsity * 1000) / 10}-${s.compressUi.bits}bit`;
+}
+
+export const createModelFilesSlice: StateCreator<AppState, [], [], ModelFilesSlice> = (_set, get) => ({
+  async encodedModelFile(which) {
+    const s = get();
+    const seed = s.runSpec?.seed ?? 0;
+    if (which === 'trained') {
+      const dense = toCompressionSettings({ ...DEFAULT_COMPRESSION, sparsity: 0, bits: 32 }, seed);
+      return { bytes: await bridge().encodedModel(dense), fileName: `${s.runSpec?.model ?? 'model'}-trained-float32.cpgm` };
+    }
+    const bytes = await bridge().encodedModel(toCompressionSettings(s.compressUi, seed));
+    return { bytes, fileName: `${compressedName(s)}.cpgm` };
+  },
+
+  layersModelFiles() {
+    const s = get();
+    return bridge().layersModel(toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0), compressedName(s));
+  },
+
+  inspectModel: (settings) => bridge().inspect(settings),
+});
