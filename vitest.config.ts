@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // zustand's React entry imports 'react': inline it so the preact alias applies there too.
+    server: { deps: { inline: ['zustand'] } },
   },
 });

@@ -5,6 +5,7 @@
 import { createRoot } from 'react-dom/client';
 import { PRUNING_METHOD_IDS } from '../engine/pruning/registry';
 import { FrontierChart } from '../features/compress/FrontierChart';
+import { labPoint } from '../features/compress/shown';
 import { useAppStore } from '../store';
 import { BIT_WIDTHS, DEFAULT_COMPRESS_UI, toCompressionSettings } from '../url/compressControls';
 import type { CompressionPoint } from '../worker/compression-protocol';
@@ -38,12 +39,13 @@ function syntheticPoint(i: number, n: number): CompressionPoint {
 
 /** Mounts the frontier chart with `n` points; resolves with the milliseconds the mount took. */
 export function mountFrontierLoad(n: number): Promise<number> {
-  const points = Array.from({ length: n }, (_, i) => syntheticPoint(i, n));
+  const points = Array.from({ length: n }, (_, i) => labPoint(syntheticPoint(i, n), 0));
   useAppStore.setState({
     points,
     current: points[Math.floor(n / 2)],
-    baseline: { modelId: 'lenet_300_100', modelLabel: 'LeNet-300-100', reference: 'dense model', denseBytes: DENSE_BYTES, denseMacs: 266_200, accuracy: 0.98, testCount: 10_000, firstKernelShape: [784, 300] },
+    baseline: { modelId: 'lenet_300_100', modelLabel: 'LeNet-300-100', reference: 'dense model', denseBytes: DENSE_BYTES, denseMacs: 266_200, accuracy: 0.98, testCount: 10_000, sparsity: 0, firstKernelShape: [784, 300] },
     baselineStatus: 'ready',
+    labModelId: 0,
   });
   const host = document.createElement('div');
   host.className = 'frontier-load';

@@ -33,11 +33,11 @@ export interface EngineBridge {
   fineTune(settings: CompressionSettings, epochs: number, handlers: FineTuneHandlers): Promise<CompressionPoint>;
   cancelFineTune(): Promise<void>;
   /** The compressed model file for these settings (docs/FORMAT.md). */
-  encodedModel(settings: CompressionSettings): Promise<Uint8Array>;
+  encodedModel(settings: CompressionSettings, fineTunedEpochs?: number): Promise<Uint8Array>;
   /** Weight histograms before and after, quantization levels and first-layer mask pictures. */
-  inspect(settings: CompressionSettings): Promise<Inspection>;
+  inspect(settings: CompressionSettings, fineTunedEpochs?: number): Promise<Inspection>;
   /** The compressed model as a TF.js LayersModel (model.json and its weights file). */
-  layersModel(settings: CompressionSettings, name: string): Promise<LayersModelFiles>;
+  layersModel(settings: CompressionSettings, name: string, fineTunedEpochs?: number): Promise<LayersModelFiles>;
   /** The transfer lab: pretrain on digits 0-4, learn 5-9 from each number of labels three ways. */
   runTransfer(request: TransferRequest, handlers: TransferHandlers): Promise<TransferOutcome>;
   cancelTransfer(): Promise<void>;

@@ -88,9 +88,9 @@ class WorkerEngineBridge implements EngineBridge {
     this.call((api) => api.compress(settings, Comlink.proxy(handlers)));
   fineTune = (settings: CompressionSettings, epochs: number, handlers: FineTuneHandlers) =>
     this.call((api) => api.fineTune(settings, epochs, Comlink.proxy(handlers)));
-  encodedModel = (settings: CompressionSettings) => this.call((api) => api.encodedModel(settings));
-  inspect = (settings: CompressionSettings) => this.call((api) => api.inspect(settings));
-  layersModel = (settings: CompressionSettings, name: string) => this.call((api) => api.layersModel(settings, name));
+  encodedModel = (settings: CompressionSettings, fineTunedEpochs = 0) => this.call((api) => api.encodedModel(settings, fineTunedEpochs));
+  inspect = (settings: CompressionSettings, fineTunedEpochs = 0) => this.call((api) => api.inspect(settings, fineTunedEpochs));
+  layersModel = (settings: CompressionSettings, name: string, fineTunedEpochs = 0) => this.call((api) => api.layersModel(settings, name, fineTunedEpochs));
   cancelFineTune = () => (this.live ? this.call((api) => api.cancelFineTune()) : Promise.resolve());
   runTransfer = (request: TransferRequest, handlers: TransferHandlers) => this.call((api) => api.runTransfer(request, Comlink.proxy(handlers)));
   cancelTransfer = () => (this.live ? this.call((api) => api.cancelTransfer()) : Promise.resolve());

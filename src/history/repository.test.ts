@@ -47,9 +47,10 @@ describe('history repository', () => {
     const run = sampleRun('a', 1000, {
       testAccuracy: 0.96,
       points: [
-        { method: 'global_magnitude', sparsity: 0.9, bits: 4, encodedBytes: 30_000, accuracy: 0.955 },
+        { method: 'global_magnitude', sparsity: 0.9, bits: 4, encodedBytes: 30_000, accuracy: 0.958 },
         { method: 'global_magnitude', sparsity: 0.99, bits: 2, encodedBytes: 4_000, accuracy: 0.4 },
-        { method: 'global_magnitude', sparsity: 0.95, bits: 4, encodedBytes: 16_000, accuracy: 0.951 },
+        { method: 'global_magnitude', sparsity: 0.95, bits: 4, encodedBytes: 16_000, accuracy: 0.956 },
+        { method: 'global_magnitude', sparsity: 0.97, bits: 4, encodedBytes: 9_000, accuracy: 0.952 },
       ],
     });
     await repo.save(run);
@@ -57,9 +58,12 @@ describe('history repository', () => {
     const [summary] = reopened.snapshot().runs;
     expect(summary).not.toHaveProperty('curves');
     expect(summary).not.toHaveProperty('points');
-    expect(summary.pointCount).toBe(3);
-    // The smallest point within 1 pt of 96%, not the smallest of all (that one lost 56 pt).
+    expect(summary.pointCount).toBe(4);
+    // The smallest point within 0.5 pt of 96% (the page's one tolerance), not the smallest of
+    // all (that one lost 56 pt), nor one 0.8 pt below.
     expect(summary.bestPoint?.encodedBytes).toBe(16_000);
+    expect(summary.bestPointTolerance).toBe(0.005);
+    expect(summary.bestPointWithin).toBe(true);
     expect(await reopened.get('a')).toEqual(run);
     expect(await reopened.getMany(['missing', 'a'])).toEqual([run]);
     // The same array while nothing changes, so the list is not redrawn for nothing.

@@ -1,5 +1,6 @@
 // A run's summary: what the History list shows, kept beside the whole record so the list opens
 // without reading every run's curves.
+import { ACCURACY_TOLERANCE } from '../engine/spec/defaults';
 import type { RunRecord, RunSummary } from './types';
 
 export function summarize(run: RunRecord): RunSummary {
@@ -7,10 +8,12 @@ export function summarize(run: RunRecord): RunSummary {
   // Records written by older versions may lack points; a summary never throws.
   const points = maybePoints ?? [];
   let bestPoint = null;
+  let within = false;
   if (points.length > 0) {
-    const floor = (run.testAccuracy ?? 0) - 0.01;
+    const floor = (run.testAccuracy ?? 0) - ACCURACY_TOLERANCE;
     const good = points.filter((p) => p.accuracy >= floor);
-    bestPoint = (good.length > 0 ? good : points).reduce((a, b) => (b.encodedBytes < a.encodedBytes ? b : a));
+    within = good.length > 0;
+    bestPoint = (within ? good : points).reduce((a, b) => (b.encodedBytes < a.encodedBytes ? b : a));
   }
-  return { ...rest, pointCount: points.length, bestPoint };
+  return { ...rest, pointCount: points.length, bestPoint, bestPointTolerance: ACCURACY_TOLERANCE, bestPointWithin: within };
 }

@@ -60,9 +60,14 @@ export interface RunRecord {
  * seconds (measured: 4-5 s for IndexedDB's getAll of 1,000 realistic records). */
 export interface RunSummary extends Omit<RunRecord, 'curves' | 'points'> {
   pointCount: number;
-  /** The smallest compressed point within 1 point of the run's accuracy (the smallest of all when
-   * none is that close); null when no point was measured. */
+  /** The smallest compressed point within `bestPointTolerance` of the run's accuracy (the
+   * smallest of all when none is that close); null when no point was measured. */
   bestPoint: RunCompressionPoint | null;
+  /** The tolerance bestPoint was picked with (accuracy fraction). Summaries written before it
+   * was stored used 0.01. */
+  bestPointTolerance?: number;
+  /** False when no point was within the tolerance, so bestPoint is just the smallest. */
+  bestPointWithin?: boolean;
 }
 
 /** Where runs are kept: IndexedDB in the page, a Map in tests and as the fallback. */

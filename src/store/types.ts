@@ -8,7 +8,8 @@ import type {
   TrainSpec,
 } from '../engine/spec/types';
 import type { BackendInfo, DataStatus, RunState, TrainOutcome } from '../worker/protocol';
-import type { BaselineInfo, CompressionPoint } from '../worker/compression-protocol';
+import type { BaselineInfo } from '../worker/compression-protocol';
+import type { LabPoint } from '../features/compress/shown';
 import type { CompressUi } from '../url/compressControls';
 import type { LinkView } from '../url/types';
 import type { LessonId } from '../lessons/lessons';
@@ -112,14 +113,16 @@ export interface CompressSlice {
   compressUi: CompressUi;
   baseline: BaselineInfo | null;
   baselineStatus: BaselineStatus;
-  /** The training run the baseline (and every point) belongs to. */
+  /** The training run the baseline belongs to (opening the view reloads it for a newer run). */
   baselineRunId: number | null;
-  /** The latest figure for the controls as set: the estimate first, then the full test set. */
-  current: CompressionPoint | null;
-  /** Settings changed and no figure for them has arrived yet. */
-  measuring: boolean;
+  /** The model in the lab (a trained model, a handed-over ticket): a new number whenever it
+   * changes. Every figure carries the number of the model it was measured on. */
+  labModelId: number;
+  /** The latest figure the worker sent for the controls: the estimate first, then the full test
+   * set. Views read it through selectShownPoint (shown.ts), never directly. */
+  current: LabPoint | null;
   /** Every full-test-set point so far for this model, one per distinct setting. */
-  points: CompressionPoint[];
+  points: LabPoint[];
   sweep: SweepState | null;
   compressError: string | null;
   /** The latest estimate's timing: from the last control change to the page (pageMs), and

@@ -27,6 +27,7 @@ const experimentArb: fc.Arbitrary<Experiment> = fc
     integerScheme: fc.constantFrom('symmetric' as const, 'affine' as const, 'kmeans' as const),
     granularity: fc.constantFrom('tensor' as const, 'channel' as const),
     flags: fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()),
+    fineTuned: fc.integer({ min: 0, max: 10 }),
   })
   .map((r) => {
     const e = defaultExperiment(r.dataset);
@@ -36,7 +37,7 @@ const experimentArb: fc.Arbitrary<Experiment> = fc
     Object.assign(e.spec, { model, hidden, epochs: r.epochs, batchSize: r.batch, optimizer: r.optimizer, learningRate: r.lr, seed: r.seed });
     e.spec.schedule = r.step ? { kind: 'step', ...r.step } : { kind: 'constant' };
     const [includeFirstLayer, includeOutputLayer, entropyCoding] = r.flags;
-    e.compress = { method: r.method, sparsity: r.sparsity, bits: r.bits, integerScheme: r.integerScheme, granularity: r.granularity, includeFirstLayer, includeOutputLayer, entropyCoding };
+    e.compress = { method: r.method, sparsity: r.sparsity, bits: r.bits, integerScheme: r.integerScheme, granularity: r.granularity, includeFirstLayer, includeOutputLayer, entropyCoding, fineTuned: r.fineTuned };
     return e;
   });
 

@@ -89,7 +89,7 @@ export function toCompressionSettings(ui: CompressUi, seed: number): Compression
 }
 
 /** The controls that reproduce an evaluated point (clicking a point on the chart). */
-export function fromCompressionSettings(settings: CompressionSettings, fallback: CompressUi): CompressUi {
+export function fromCompressionSettings(settings: CompressionSettings, fallback: CompressUi, fineTunedEpochs = 0): CompressUi {
   const q = settings.quantization;
   return {
     method: settings.pruning.method,
@@ -100,6 +100,7 @@ export function fromCompressionSettings(settings: CompressionSettings, fallback:
     includeFirstLayer: settings.pruning.includeFirstLayer,
     includeOutputLayer: settings.pruning.includeOutputLayer,
     entropyCoding: settings.entropyCoding ?? true,
+    fineTuned: fineTunedEpochs,
   };
 }
 

@@ -13,6 +13,7 @@ export const DEFAULT_COMPRESSION: CompressionControls = {
   includeFirstLayer: true,
   includeOutputLayer: true,
   entropyCoding: true,
+  fineTuned: 0,
 };
 
 export function defaultExperiment(dataset: DatasetId = 'mnist'): Experiment {

@@ -88,6 +88,7 @@ export const FIELDS: Field[] = [
   compressField('prune_first', '0 or 1', flag, 'includeFirstLayer'),
   compressField('prune_output', '0 or 1', flag, 'includeOutputLayer'),
   compressField('entropy', '0 or 1', flag, 'entropyCoding'),
+  compressField('finetune', 'a whole number from 0 to 10 (epochs of fine-tuning)', whole(0, 10), 'fineTuned'),
   ...LOTTERY_FIELDS,
   { key: 'transfer_task', rule: TRANSFER_TASK_IDS.join(' or '), schema: oneOf(TRANSFER_TASK_IDS), get: (e) => e.transferTask ?? 'digits', set: (e, x) => void (e.transferTask = x as Experiment['transferTask']) },
   TRANSFER_PRUNE_FIELD,

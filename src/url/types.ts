@@ -20,6 +20,8 @@ export interface CompressionControls {
   includeFirstLayer: boolean;
   includeOutputLayer: boolean;
   entropyCoding: boolean;
+  /** Epochs the shown model was fine-tuned for at these settings (mask held); 0: not retrained. */
+  fineTuned: number;
 }
 
 export interface Experiment {

@@ -9,7 +9,7 @@ import { layersModelFiles, type LayersModelFiles } from '../engine/export/layers
 import { createNetwork, type Network } from '../engine/models/network';
 import { MODELS } from '../engine/models/registry';
 import type { Dataset, Split, TrainSpec, WeightArray } from '../engine/spec/types';
-import type { Mask } from '../engine/pruning/mask';
+import { maskSparsity, type Mask } from '../engine/pruning/mask';
 import { evaluateInChunks } from './chunked-eval';
 import { fineTune, wantsQuantizeAware } from '../engine/finetune/finetune';
 import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings, FineTuneHandlers } from './compression-protocol';
@@ -49,10 +49,15 @@ function summarize(jobId: number, settings: CompressionSettings, result: Compres
   };
 }
 
+const tunedKey = (settings: CompressionSettings, epochs: number) => `${JSON.stringify(settings)}|ft${epochs}`;
+
 export class CompressionLab {
   private trained: Trained | null = null;
   private latestJob = 0;
   private fineTuneAbort: { aborted: boolean } | null = null;
+  /** The last fine-tuned model: its retrained weights, for the settings and epochs it was tuned
+   * with, so the page can make it the current model (card, Look inside, downloads). */
+  private tuned: { key: string; model: Trained } | null = null;
   /** The last slider result, so "Look inside" and downloads of the same settings need no second pass. */
   private last: { key: string; trained: Trained; result: CompressionResult } | null = null;
 
@@ -104,6 +109,19 @@ export class CompressionLab {
     }
   }
 
+  /** The model a request is about: the trained one, or the last fine-tuned one (which exists
+   * only for the settings and epochs it was tuned with). */
+  private modelFor(settings: CompressionSettings, fineTunedEpochs: number, what: string): Trained {
+    const t = this.trained;
+    if (!t) throw new Error(`Train a model first: there is nothing to ${what} yet.`);
+    if (!fineTunedEpochs) return t;
+    const tuned = this.tuned;
+    if (!tuned || tuned.key !== tunedKey(settings, fineTunedEpochs) || tuned.model.weights.length === 0) {
+      throw new Error(`Press Fine-tune first: this setting has not been fine-tuned for ${fineTunedEpochs} ${fineTunedEpochs === 1 ? 'epoch' : 'epochs'} in this tab.`);
+    }
+    return tuned.model;
+  }
+
   get hasModel(): boolean {
     return this.trained !== null;
   }
@@ -127,6 +145,7 @@ export class CompressionLab {
       denseMacs: macs.denseMacs,
       accuracy: full!.accuracy,
       testCount: data.test.count,
+      sparsity: 0,
       firstKernelShape: weights[0].shape,
     };
     this.trained = { spec, data, weights, evalNetwork, baseline };
@@ -137,7 +156,7 @@ export class CompressionLab {
 
   /** Takes over a lottery ticket: its retrained weights, and its masks as the starting mask. */
   async adoptTicket(spec: TrainSpec, data: Dataset, weights: WeightArray[], masks: Mask[], label: string): Promise<BaselineInfo> {
-    const baseline = { ...(await this.adopt(spec, data, weights)), modelLabel: label, reference: 'ticket' as const };
+    const baseline = { ...(await this.adopt(spec, data, weights)), modelLabel: label, reference: 'ticket' as const, sparsity: maskSparsity(masks) };
     this.trained = { ...this.trained!, baseline, masks };
     return baseline;
   }
@@ -147,29 +166,27 @@ export class CompressionLab {
     this.latestJob++;
     this.trained?.evalNetwork.dispose();
     this.trained = null;
+    this.tuned = null;
     this.last = null;
     this.outputs = null;
   }
 
   /** The encoded model for `settings`: the exact bytes whose length the page shows as "Model size". */
-  encoded(settings: CompressionSettings): Uint8Array {
-    const t = this.trained;
-    if (!t) throw new Error('Train a model first: there is nothing to download yet.');
+  encoded(settings: CompressionSettings, fineTunedEpochs = 0): Uint8Array {
+    const t = this.modelFor(settings, fineTunedEpochs, 'download');
     return this.compressTrained(t, settings).bytes;
   }
 
   /** The compressed model as a TF.js LayersModel (dequantized float32 weights) named `name`. */
-  layersModel(settings: CompressionSettings, name: string): LayersModelFiles {
-    const t = this.trained;
-    if (!t) throw new Error('Train a model first: there is nothing to download yet.');
+  layersModel(settings: CompressionSettings, name: string, fineTunedEpochs = 0): LayersModelFiles {
+    const t = this.modelFor(settings, fineTunedEpochs, 'download');
     const layers = MODELS[t.spec.model].layers(t.spec.hidden, t.data.numClasses);
     return layersModelFiles(name, layers, t.data.featureShape, this.compressTrained(t, settings).weights);
   }
 
   /** Histograms, levels and first-layer mask pictures of the trained model under `settings`. */
-  inspect(settings: CompressionSettings): Inspection {
-    const t = this.trained;
-    if (!t) throw new Error('Train a model first: there is nothing to look inside yet.');
+  inspect(settings: CompressionSettings, fineTunedEpochs = 0): Inspection {
+    const t = this.modelFor(settings, fineTunedEpochs, 'look inside');
     const result = this.compressTrained(t, settings);
     return inspectCompression(t.weights, result.quantized, result.masks, t.data.featureShape);
   }
@@ -198,9 +215,14 @@ export class CompressionLab {
     const started = performance.now();
     const signal = { aborted: false };
     this.fineTuneAbort = signal;
-    const { masks } = compressWeights(t.spec.model, t.weights, settings, t.masks ?? null);
+    const untuned = compressWeights(t.spec.model, t.weights, settings, t.masks ?? null);
+    const masks = untuned.masks;
     const network = createNetwork(t.spec.model, t.spec.hidden, t.data.featureShape, t.data.numClasses, t.spec.seed);
     try {
+      // "Before" is the same settings without retraining, measured here on the full test set.
+      network.setWeights(untuned.weights);
+      const before = await evaluateInChunks(network, t.data.test, t.data.featureShape, () => signal.aborted);
+      if (!before) throw Object.assign(new Error('Fine-tuning was cancelled.'), { name: 'AbortError' });
       network.setWeights(t.weights);
       const quantizeAware = wantsQuantizeAware(settings.quantization);
       await fineTune(network, t.spec, t.data, { epochs, masks, quantization: settings.quantization }, {
@@ -215,6 +237,9 @@ export class CompressionLab {
       network.setWeights(result.weights);
       const full = await evaluateInChunks(network, t.data.test, t.data.featureShape, () => signal.aborted);
       if (!full) throw Object.assign(new Error('Fine-tuning was cancelled.'), { name: 'AbortError' });
+      // The tuned model stays, so the page can make it the current one; its masks keep later
+      // compressions of it (Look inside, downloads) on the mask it was tuned with.
+      this.tuned = { key: tunedKey(settings, epochs), model: { ...t, weights: tuned, masks: result.masks } };
       return {
         ...summarize(++this.latestJob, settings, result, macs),
         accuracy: full.accuracy,
@@ -223,6 +248,7 @@ export class CompressionLab {
         ms: performance.now() - started,
         fineTunedEpochs: epochs,
         quantizeAware,
+        accuracyBeforeFineTune: before.accuracy,
       };
     } finally {
       network.dispose();

@@ -34,6 +34,9 @@ export interface CompressionPoint {
   fineTunedEpochs?: number;
   /** True when that fine-tuning was quantization-aware. */
   quantizeAware?: boolean;
+  /** Fine-tuned points: the full-test-set accuracy of the same settings without retraining,
+   * measured in the same job (so "was" is never another setting's figure). */
+  accuracyBeforeFineTune?: number;
 }
 
 export interface FineTuneHandlers {
@@ -51,6 +54,9 @@ export interface BaselineInfo {
   /** Full-test-set accuracy of the trained dense model. */
   accuracy: number;
   testCount: number;
+  /** Fraction of kernel weights already pruned in the reference itself: 0 for a dense model, a
+   * ticket's own sparsity (the slider keeps that mask below it). */
+  sparsity: number;
   /** First-layer kernel shape, e.g. [784, 300], for the mask pictures. */
   firstKernelShape: number[];
 }

@@ -130,10 +130,10 @@ export function createEngineApi() {
     cancelFineTune: async () => lab.cancelFineTune(),
 
     /** The compressed model file (docs/FORMAT.md), its buffer transferred, not copied. */
-    async encodedModel(settings: CompressionSettings): Promise<Uint8Array> {
+    async encodedModel(settings: CompressionSettings, fineTunedEpochs = 0): Promise<Uint8Array> {
       if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to download yet.');
       // A copy of its own, so transferring it cannot detach a buffer the encoder reuses.
-      const bytes = lab.encoded(settings).slice();
+      const bytes = lab.encoded(settings, fineTunedEpochs).slice();
       return Comlink.transfer(bytes, [bytes.buffer]);
     },
 
@@ -163,16 +163,16 @@ export function createEngineApi() {
     },
 
     /** The compressed model as a TF.js LayersModel: model.json text and its weights file, transferred. */
-    async layersModel(settings: CompressionSettings, name: string): Promise<LayersModelFiles> {
+    async layersModel(settings: CompressionSettings, name: string, fineTunedEpochs = 0): Promise<LayersModelFiles> {
       if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to download yet.');
-      const files = lab.layersModel(settings, name);
+      const files = lab.layersModel(settings, name, fineTunedEpochs);
       return Comlink.transfer(files, [files.weightData.buffer]);
     },
 
     /** "Look inside" data for these settings (histograms, levels, mask pictures), transferred. */
-    async inspect(settings: CompressionSettings): Promise<Inspection> {
+    async inspect(settings: CompressionSettings, fineTunedEpochs = 0): Promise<Inspection> {
       if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to look inside yet.');
-      const inside = lab.inspect(settings);
+      const inside = lab.inspect(settings, fineTunedEpochs);
       return Comlink.transfer(inside, inspectionBuffers(inside));
     },
 

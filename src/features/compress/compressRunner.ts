@@ -4,7 +4,8 @@
 // repeats a point that was superseded. Answers for older requests or an older model are dropped.
 import type { CompressionPoint, CompressionSettings } from '../../worker/compression-protocol';
 import { bridge } from '../../store/bridge';
-import { pointKey, settingsKey, toCompressionSettings } from '../../url/compressControls';
+import { settingsKey, toCompressionSettings } from '../../url/compressControls';
+import { labPoint } from './shown';
 import { sweepGrid } from './sweep';
 import { toUserMessage } from '../../shared/errors';
 import type { AppState } from '../../store/types';
@@ -45,10 +46,10 @@ export function createCompressRunner(get: Get, set: Set): CompressRunner {
   const waitLiveIdle = () => (liveIdle() ? Promise.resolve() : new Promise<void>((r) => idleWaiters.push(r)));
   const seedOf = () => get().runSpec?.seed ?? 0;
 
-  function addPoint(point: CompressionPoint, runId: number | null): void {
-    if (get().baselineRunId !== runId) return;
-    const key = pointKey(point);
-    set((s) => ({ points: [...s.points.filter((p) => pointKey(p) !== key), point] }));
+  function addPoint(point: CompressionPoint, modelId: number): void {
+    if (get().labModelId !== modelId) return;
+    const measured = labPoint(point, modelId);
+    set((s) => ({ points: [...s.points.filter((p) => p.key !== measured.key), measured] }));
   }
 
   async function runLive(): Promise<void> {
@@ -56,42 +57,41 @@ export function createCompressRunner(get: Get, set: Set): CompressRunner {
     const s = get();
     if (s.baselineStatus !== 'ready') return wakeWaiters();
     const seq = ++liveSeq;
-    const runId = s.baselineRunId;
+    const modelId = s.labModelId;
     const since = changedAt;
-    const mine = () => seq === liveSeq && get().baselineRunId === runId;
+    const mine = () => seq === liveSeq && get().labModelId === modelId;
     liveInFlight++;
     try {
       const settings = toCompressionSettings(s.compressUi, seedOf());
       const full = await bridge().compress(settings, {
         onEstimate: (point) => {
-          if (mine()) set({ current: point, measuring: false, compressError: null, estimateTiming: { pageMs: performance.now() - since, workerMs: point.ms, phases: point.phaseMs } });
+          if (mine()) set({ current: labPoint(point, modelId), compressError: null, estimateTiming: { pageMs: performance.now() - since, workerMs: point.ms, phases: point.phaseMs } });
         },
       });
-      if (full) addPoint(full, runId);
-      if (full && mine()) set({ current: full, measuring: false, compressError: null });
+      if (full) addPoint(full, modelId);
+      if (full && mine()) set({ current: labPoint(full, modelId), compressError: null });
     } catch (error) {
-      if (mine()) set({ measuring: false, compressError: toUserMessage(error, 'Could not compress the model') });
+      if (mine()) set({ compressError: toUserMessage(error, 'Could not compress the model') });
     } finally {
       liveInFlight--;
       wakeWaiters();
     }
   }
 
-  async function evaluate(settings: CompressionSettings, runId: number | null, stillMine: () => boolean): Promise<void> {
+  async function evaluate(settings: CompressionSettings, modelId: number, stillMine: () => boolean): Promise<void> {
     const key = settingsKey(settings);
-    const known = () => get().points.some((p) => pointKey(p) === key);
+    const known = () => get().points.some((p) => p.key === key);
     for (let attempt = 0; attempt < MAX_RETRIES && stillMine() && !known(); attempt++) {
       await waitLiveIdle();
       if (!stillMine() || known()) return;
       const point = await bridge().compress(settings, noEstimate);
-      if (point) addPoint(point, runId);
+      if (point) addPoint(point, modelId);
     }
   }
 
   return {
     requestLive(immediate = false) {
       changedAt = performance.now();
-      if (!get().measuring) set({ measuring: true });
       // A single change with nothing in flight goes at once; a drag waits for a pause.
       const idle = timer === null && liveInFlight === 0;
       if (timer !== null) clearTimeout(timer);
@@ -102,13 +102,13 @@ export function createCompressRunner(get: Get, set: Set): CompressRunner {
       const s = get();
       if (s.baselineStatus !== 'ready' || s.sweep?.running) return;
       const token = ++sweepToken;
-      const runId = s.baselineRunId;
+      const modelId = s.labModelId;
       const grid = sweepGrid(s.compressUi, seedOf());
-      const stillMine = () => token === sweepToken && get().baselineRunId === runId;
+      const stillMine = () => token === sweepToken && get().labModelId === modelId;
       set({ sweep: { running: true, done: 0, total: grid.length, stopped: null } });
       for (let i = 0; i < grid.length; i++) {
         try {
-          await evaluate(grid[i], runId, stillMine);
+          await evaluate(grid[i], modelId, stillMine);
         } catch (error) {
           if (!stillMine()) return;
           sweepToken++;

@@ -1,9 +1,12 @@
 // The compression lab's state: the controls, the trained model's baseline, the figure for the
 // controls as set and every point measured so far. The worker always compresses the latest
-// trained model, so everything here belongs to one training run and is dropped with it.
+// model the lab was given, so every figure carries that model's number (labModelId) and is
+// dropped with it. Any change of the controls, whatever made it (a slider, a share link,
+// History "Open", a lesson step, a ticket), asks for a new measurement: the store watches the
+// controls themselves rather than trusting each entry path to ask.
 import type { StateCreator } from 'zustand';
 import { bridge } from '../../store/bridge';
-import { DEFAULT_COMPRESS_UI } from '../../url/compressControls';
+import { DEFAULT_COMPRESS_UI, type CompressUi } from '../../url/compressControls';
 import { createCompressRunner } from './compressRunner';
 import { toUserMessage } from '../../shared/errors';
 import type { AppState, CompressSlice } from '../../store/types';
@@ -13,26 +16,41 @@ const NO_MODEL = {
   baselineStatus: 'none',
   baselineRunId: null,
   current: null,
-  measuring: false,
   points: [],
   sweep: null,
   compressError: null,
   estimateTiming: null,
 } as const satisfies Partial<CompressSlice>;
 
-export const createCompressSlice: StateCreator<AppState, [], [], CompressSlice> = (set, get) => {
+/** A control other than the fine-tuning itself changed: the fine-tuned model no longer applies
+ * (it exists only for the settings it was tuned with). */
+function withoutStaleFineTune(ui: CompressUi, patch: Partial<CompressUi>): CompressUi {
+  const next = { ...ui, ...patch };
+  if ('fineTuned' in patch || next.fineTuned === 0) return next;
+  const changed = (Object.keys(patch) as (keyof CompressUi)[]).some((k) => patch[k] !== ui[k]);
+  return changed ? { ...next, fineTuned: 0 } : next;
+}
+
+export const createCompressSlice: StateCreator<AppState, [], [], CompressSlice> = (set, get, store) => {
   const runner = createCompressRunner(get, set);
+  // The controls changed, by whatever path: measure them (a fine-tuned setting is measured by
+  // Fine-tune, not by the slider path).
+  store.subscribe((s, prev) => {
+    if (s.compressUi === prev.compressUi) return;
+    // A link or a marker asking for a fine-tuned model sets how long Fine-tune will train.
+    const tuned = s.compressUi.fineTuned;
+    if (tuned > 0 && tuned !== s.fineTuneEpochs) s.setFineTuneEpochs(tuned);
+    if (s.baselineStatus === 'ready' && tuned === 0) runner.requestLive();
+  });
 
   return {
     ...NO_MODEL,
+    labModelId: 0,
     points: [],
     compressUi: { ...DEFAULT_COMPRESS_UI },
 
     setCompressUi(patch) {
-      const ready = get().baselineStatus === 'ready';
-      // One store update per key press or drag step: the controls and "updating…" together.
-      set((s) => ({ compressUi: { ...s.compressUi, ...patch }, ...(ready ? { measuring: true } : {}) }));
-      if (ready) runner.requestLive();
+      set((s) => ({ compressUi: withoutStaleFineTune(s.compressUi, patch) }));
     },
 
     async syncBaseline() {
@@ -42,7 +60,7 @@ export const createCompressSlice: StateCreator<AppState, [], [], CompressSlice> 
       if (s.baselineRunId === s.runId) return;
       const runId = s.runId;
       runner.invalidate();
-      set({ ...NO_MODEL, points: [], baselineStatus: 'loading', baselineRunId: runId });
+      set({ ...NO_MODEL, points: [], baselineStatus: 'loading', baselineRunId: runId, labModelId: s.labModelId + 1 });
       try {
         const baseline = await bridge().compressionBaseline();
         if (get().baselineRunId !== runId) return;
@@ -73,7 +91,7 @@ export const createCompressSlice: StateCreator<AppState, [], [], CompressSlice> 
     dropCompression() {
       runner.invalidate();
       if (get().fineTune?.running) void bridge().cancelFineTune();
-      if (get().baselineRunId !== null || get().baselineStatus !== 'none') set({ ...NO_MODEL, points: [], fineTune: null });
+      if (get().baselineRunId !== null || get().baselineStatus !== 'none') set((s) => ({ ...NO_MODEL, points: [], fineTune: null, labModelId: s.labModelId + 1 }));
     },
   };
 };

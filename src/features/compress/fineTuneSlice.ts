@@ -2,9 +2,9 @@
 // for a few epochs, in the worker, and add the recovered point to the chart next to the
 // post-training one. The sliders keep working meanwhile.
 import type { StateCreator } from 'zustand';
-import type { CompressionPoint } from '../../worker/compression-protocol';
 import { bridge } from '../../store/bridge';
-import { pointKey, toCompressionSettings } from '../../url/compressControls';
+import { settingsKey, toCompressionSettings } from '../../url/compressControls';
+import { labPoint, type LabPoint } from './shown';
 import { toUserMessage } from '../../shared/errors';
 import type { AppState } from '../../store/types';
 
@@ -13,9 +13,7 @@ export interface FineTuneState {
   step: number;
   total: number;
   epochs: number;
-  /** The figure before fine-tuning, for the "was" in the result sentence. */
-  before: number | null;
-  result: CompressionPoint | null;
+  result: LabPoint | null;
   error: string | null;
 }
 
@@ -40,12 +38,11 @@ export const createFineTuneSlice: StateCreator<AppState, [], [], FineTuneSlice> 
   async startFineTune() {
     const s = get();
     if (s.baselineStatus !== 'ready' || s.fineTune?.running) return;
-    const runId = s.baselineRunId;
+    const modelId = s.labModelId;
     const epochs = s.fineTuneEpochs;
     const settings = toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0);
-    const before = s.current && !s.current.estimate ? s.current.accuracy : null;
-    set({ fineTune: { running: true, step: 0, total: 0, epochs, before, result: null, error: null } });
-    const mine = () => get().baselineRunId === runId;
+    set({ fineTune: { running: true, step: 0, total: 0, epochs, result: null, error: null } });
+    const mine = () => get().labModelId === modelId;
     try {
       const point = await bridge().fineTune(settings, epochs, {
         onProgress: (step, total) => {
@@ -54,11 +51,17 @@ export const createFineTuneSlice: StateCreator<AppState, [], [], FineTuneSlice> 
         },
       });
       if (!mine()) return;
-      const key = pointKey(point);
+      const tuned = labPoint(point, modelId);
       set((st) => ({
-        points: [...st.points.filter((p) => pointKey(p) !== key), point],
-        fineTune: { ...st.fineTune!, running: false, step: st.fineTune!.total, result: point },
+        points: [...st.points.filter((p) => p.key !== tuned.key), tuned],
+        fineTune: { ...st.fineTune!, running: false, step: st.fineTune!.total, result: tuned },
       }));
+      // The fine-tuned model becomes the current one (card, Look inside, downloads, link), unless
+      // the controls moved on while it trained.
+      const now = get();
+      if (settingsKey(toCompressionSettings({ ...now.compressUi, fineTuned: 0 }, now.runSpec?.seed ?? 0)) === settingsKey(settings)) {
+        now.setCompressUi({ fineTuned: epochs });
+      }
     } catch (error) {
       if (!mine()) return;
       const text = toUserMessage(error, 'Fine-tuning failed');

@@ -20,13 +20,15 @@ export interface ModelFilesSlice {
   encodedModelFile(which: 'trained' | 'compressed'): Promise<ModelFile>;
   /** model.json and its weights file: the compressed weights dequantized to float32. */
   layersModelFiles(): Promise<LayersModelFiles>;
-  /** Per-layer pictures and byte counts of the model at these settings. */
-  inspectModel(settings: CompressionSettings): Promise<Inspection>;
+  /** Per-layer pictures and byte counts of the model at these settings (fine-tuned for
+   * `fineTunedEpochs`, when not 0). */
+  inspectModel(settings: CompressionSettings, fineTunedEpochs: number): Promise<Inspection>;
 }
 
 function compressedName(s: AppState): string {
   const model = s.baseline?.modelId ?? 'model';
-  return `${model}-pruned${Math.round(s.compressUi.sparsity * 1000) / 10}-${s.compressUi.bits}bit`;
+  const tuned = s.compressUi.fineTuned ? `-finetuned${s.compressUi.fineTuned}` : '';
+  return `${model}-pruned${Math.round(s.compressUi.sparsity * 1000) / 10}-${s.compressUi.bits}bit${tuned}`;
 }
 
 export const createModelFilesSlice: StateCreator<AppState, [], [], ModelFilesSlice> = (_set, get) => ({
@@ -37,14 +39,14 @@ export const createModelFilesSlice: StateCreator<AppState, [], [], ModelFilesSli
       const dense = toCompressionSettings({ ...DEFAULT_COMPRESSION, sparsity: 0, bits: 32 }, seed);
       return { bytes: await bridge().encodedModel(dense), fileName: `${s.runSpec?.model ?? 'model'}-trained-float32.cpgm` };
     }
-    const bytes = await bridge().encodedModel(toCompressionSettings(s.compressUi, seed));
+    const bytes = await bridge().encodedModel(toCompressionSettings(s.compressUi, seed), s.compressUi.fineTuned);
     return { bytes, fileName: `${compressedName(s)}.cpgm` };
   },
 
   layersModelFiles() {
     const s = get();
-    return bridge().layersModel(toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0), compressedName(s));
+    return bridge().layersModel(toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0), compressedName(s), s.compressUi.fineTuned);
   },
 
-  inspectModel: (settings) => bridge().inspect(settings),
+  inspectModel: (settings, fineTunedEpochs) => bridge().inspect(settings, fineTunedEpochs),
 });

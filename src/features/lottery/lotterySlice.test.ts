@@ -54,7 +54,7 @@ function fakeBridge() {
     },
     compressTicket: async (ticket: { round: number }, label: string) => {
       calls.push(`ticket ${ticket.round} ${label}`);
-      return { modelId: 'lenet_300_100', modelLabel: label, reference: 'ticket' as const, denseBytes: 1_066_440, denseMacs: 266_200, accuracy: 0.97, testCount: 10_000, firstKernelShape: [784, 300] };
+      return { modelId: 'lenet_300_100', modelLabel: label, reference: 'ticket' as const, denseBytes: 1_066_440, denseMacs: 266_200, accuracy: 0.97, testCount: 10_000, sparsity: 0.968, firstKernelShape: [784, 300] };
     },
   };
   return { runs, calls, store: makeStore(bridge), setSaved: (s: SavedLotteryInfo) => void (saved = s) };

@@ -26,10 +26,10 @@ export function Marker({ shape, x, y, r, color, className, hollow }: Props) {
 }
 
 /** The marker alone in a tiny SVG, for legends and tooltips. */
-export function MarkerIcon({ shape, color }: { shape: MarkerShape; color: string }) {
+export function MarkerIcon({ shape, color, hollow }: { shape: MarkerShape; color: string; hollow?: boolean }) {
   return (
     <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" className="marker-icon">
-      <Marker shape={shape} x={6} y={6} r={4.4} color={color} />
+      <Marker shape={shape} x={6} y={6} r={hollow ? 3.8 : 4.4} color={color} hollow={hollow} />
     </svg>
   );
 }

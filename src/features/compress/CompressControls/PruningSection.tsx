@@ -2,7 +2,7 @@
 import { PRUNING_METHOD_IDS, PRUNING_METHODS } from '../../../engine/pruning/registry';
 import type { PruningMethodId } from '../../../engine/pruning/registry';
 import { useAppStore } from '../../../store';
-import { formatSparsity, positionOfSparsity, sparsityAtPosition, SPARSITY_POSITIONS } from '../../../url/compressControls';
+import { formatSparsity, positionOfSparsity, sparsityAtPosition, SPARSITY_POSITIONS, type CompressUi } from '../../../url/compressControls';
 import { CheckboxField } from '../../../shared/ui/Field/CheckboxField';
 import { SelectField } from '../../../shared/ui/Field';
 import { RangeField } from '../../../shared/ui/RangeField';
@@ -16,9 +16,25 @@ const MARKS = [0, 0.5, 0.9, 0.99, 0.999].map((s) => ({
   label: s === 0 ? '0' : String(Number((s * 100).toFixed(1))),
 }));
 
+/** What the slider's value means for these controls (it is not always the model's sparsity:
+ * "Weights pruned" on the card always is). */
+function sparsityHint(ui: CompressUi, ticketSparsity: number): string {
+  if (PRUNING_METHODS[ui.method].sparsityOf === 'units') {
+    return 'Share of hidden neurons removed, each with every weight in and out of it; "Weights pruned" on the card says how many weights that is.';
+  }
+  if (ticketSparsity > 0) {
+    return `The ticket is already ${formatSparsity(ticketSparsity)} pruned: up to there the slider keeps the ticket's own mask; above it, more is pruned.`;
+  }
+  if (!ui.includeFirstLayer || !ui.includeOutputLayer) {
+    return 'Share of the weights of the layers open to pruning (see below); "Weights pruned" on the card counts every layer.';
+  }
+  return 'Share of weights set to zero. The scale stretches the high end: 90%, 99%, 99.9%.';
+}
+
 export function PruningSection() {
   const ui = useAppStore((s) => s.compressUi);
   const setUi = useAppStore((s) => s.setCompressUi);
+  const ticketSparsity = useAppStore((s) => (s.baseline?.reference === 'ticket' ? s.baseline.sparsity : 0));
   const unit = PRUNING_METHODS[ui.method].sparsityOf === 'units' ? 'neurons' : 'weights';
 
   return (
@@ -34,7 +50,7 @@ export function PruningSection() {
           valueText={`${formatSparsity(ui.sparsity)} of ${unit} pruned`}
           display={formatSparsity(ui.sparsity)}
           marks={MARKS}
-          hint={`Share of ${unit} set to zero. The scale stretches the high end: 90%, 99%, 99.9%.`}
+          hint={sparsityHint(ui, ticketSparsity)}
         />
       </ClassroomHide>
       <ClassroomHide control="prune">

@@ -1,9 +1,12 @@
 // The Compress view's numbers: accuracy, size and ratio, large, each saying what it measures.
-// The accuracy arrives twice per change: an estimate on the first 1,000 test images ("~"),
-// then the figure on the whole test set replaces it.
+// The accuracy arrives twice per change: an estimate on a subset of the test set ("~"), then the figure on the whole test set replaces it. A figure shows only while the
+// controls ask for exactly what it was measured with (shown.ts); otherwise the card says it is
+// measuring, so a link, History "Open" or a lesson step never leaves another setting's numbers.
 import { useAppStore } from '../../../store';
 import { DownloadModel } from '../DownloadModel';
 import { formatInteger, formatKB, formatPercent, formatRatio } from '../../../shared/format';
+import { selectShownPoint, selectShownState, type ShownState } from '../shown';
+import { achievedSparsityText } from '../FrontierChart/describe';
 import '../../../shared/ui/result-card.css';
 import './CompressResult.css';
 
@@ -14,29 +17,35 @@ function accuracyCaption(evaluatedOn: number, estimate: boolean, delta: number |
   return `${on}; ${pts === '0.0' ? 'same as' : `${pts} pt ${delta < 0 ? 'below' : 'above'}`} the ${reference}.`;
 }
 
-export function CompressHeadline() {
-  const current = useAppStore((s) => s.current);
-  const baseline = useAppStore((s) => s.baseline);
-  const measuring = useAppStore((s) => s.measuring);
-  const status = useAppStore((s) => s.baselineStatus);
-  const timing = useAppStore((s) => s.estimateTiming);
+const STATE_CAPTIONS: Record<Exclude<ShownState, 'estimate' | 'final'>, string> = {
+  empty: 'Train a model to compress it.',
+  measuring: 'Measuring these settings…',
+  'needs-fine-tune': 'These settings ask for the fine-tuned model: press Fine-tune to train and measure it here.',
+};
 
-  const accuracy = current ? `${current.estimate ? '~' : ''}${formatPercent(current.accuracy)}` : '—';
+export function CompressHeadline() {
+  const current = useAppStore(selectShownPoint);
+  const state = useAppStore(selectShownState);
+  const baseline = useAppStore((s) => s.baseline);
+  const timing = useAppStore((s) => s.estimateTiming);
+  const measuring = state === 'measuring';
+
+  const accuracy = current ? `${current.estimate ? '~' : ''}${formatPercent(current.accuracy)}` : measuring ? '…' : '—';
   const delta = current && baseline ? current.accuracy - baseline.accuracy : null;
-  let caption = status === 'ready' ? 'Measuring…' : 'Train a model to compress it.';
-  if (current) caption = accuracyCaption(current.evaluatedOn, current.estimate, delta, baseline?.reference ?? 'dense model');
+  const caption = current ? accuracyCaption(current.evaluatedOn, current.estimate, delta, baseline?.reference ?? 'dense model') : STATE_CAPTIONS[state as keyof typeof STATE_CAPTIONS];
 
   return (
     <section
       className={`result-card compress-headline${measuring ? ' compress-headline--stale' : ''}`}
       aria-labelledby="compress-result-title"
-      data-state={measuring ? 'measuring' : !current ? 'empty' : current.estimate ? 'estimate' : 'final'}
+      aria-busy={measuring}
+      data-state={state}
       data-estimate-ms={timing ? Math.round(timing.pageMs) : undefined}
       data-estimate-worker-ms={timing ? Math.round(timing.workerMs) : undefined}
       data-estimate-phases={timing?.phases ? `compress ${Math.round(timing.phases.compress)} ms, evaluate ${Math.round(timing.phases.evaluate)} ms` : undefined}
     >
       <h2 className="result-card__title" id="compress-result-title">
-        Compressed model
+        {current?.fineTunedEpochs ? `Compressed model, fine-tuned ${current.fineTunedEpochs} ${current.fineTunedEpochs === 1 ? 'epoch' : 'epochs'}` : 'Compressed model'}
         <span className="compress-headline__state" aria-hidden="true">
           {measuring ? 'updating…' : current?.estimate ? 'estimate' : ''}
         </span>
@@ -69,7 +78,7 @@ export function CompressHeadline() {
 }
 
 export function CompressDetails() {
-  const current = useAppStore((s) => s.current);
+  const current = useAppStore(selectShownPoint);
   const baseline = useAppStore((s) => s.baseline);
   const denseMacs = current?.denseMacs ?? baseline?.denseMacs ?? null;
   const fewer = current && current.sparseMacs > 0 ? current.denseMacs / current.sparseMacs : null;
@@ -90,7 +99,7 @@ export function CompressDetails() {
         </div>
         <div>
           <dt>Weights pruned</dt>
-          <dd>{formatPercent(current?.sparsity, current && current.sparsity > 0.99 ? 2 : 1)}</dd>
+          <dd>{current ? achievedSparsityText(current) : '—'}</dd>
         </div>
         <div>
           <dt>MACs per image, dense</dt>

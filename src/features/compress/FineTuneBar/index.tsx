@@ -3,23 +3,39 @@
 // post-training one. Pruning removes accuracy; retraining moves the cliff.
 import { useAppStore } from '../../../store';
 import { FINE_TUNE_EPOCHS } from '../fineTuneSlice';
-import { formatPercent } from '../../../shared/format';
+import { formatInteger, formatPercent } from '../../../shared/format';
+import type { AppState } from '../../../store/types';
+import type { BaselineInfo } from '../../../worker/compression-protocol';
+import type { LabPoint } from '../shown';
 import '../../../shared/ui/progress.css';
 import '../SweepBar/SweepBar.css';
 
-function resultText(f: NonNullable<ReturnType<typeof useAppStore.getState>['fineTune']>): string {
+type FineTune = NonNullable<AppState['fineTune']>;
+
+/** Says plainly when a fine-tuned model beats its reference because it simply trained longer. */
+function longerTrainingNote(r: LabPoint, reference: BaselineInfo | null, denseEpochs: number | null): string {
+  if (!reference || r.accuracy <= reference.accuracy) return '';
+  const who = reference.reference === 'ticket' ? 'the ticket' : 'the dense model';
+  const trained = denseEpochs ? `${who} trained for ${denseEpochs} ${denseEpochs === 1 ? 'epoch' : 'epochs'}` : `${who} trained once`;
+  return ` That is above ${who}'s ${formatPercent(reference.accuracy, 1)}, but not a free gain: ${trained} and fine-tuning added ${r.fineTunedEpochs} more on the same data, so part of the lead is longer training.`;
+}
+
+function resultText(f: FineTune, reference: BaselineInfo | null, denseEpochs: number | null): string {
   if (f.error) return f.error;
   const r = f.result;
   if (!r) return `Fine-tuning: step ${f.step.toLocaleString('en-US')} of ${f.total ? f.total.toLocaleString('en-US') : '…'}`;
   const how = r.quantizeAware ? 'quantization-aware, mask held' : 'mask held';
-  const was = f.before !== null ? ` (was ${formatPercent(f.before, 1)} without retraining)` : '';
-  return `After ${r.fineTunedEpochs} epoch${r.fineTunedEpochs === 1 ? '' : 's'} of fine-tuning (${how}): ${formatPercent(r.accuracy, 1)} on all 10,000 test images${was}. It is on the chart as a hollow marker.`;
+  const was = r.accuracyBeforeFineTune !== undefined ? ` (was ${formatPercent(r.accuracyBeforeFineTune, 1)} at the same settings without retraining)` : '';
+  return `After ${r.fineTunedEpochs} epoch${r.fineTunedEpochs === 1 ? '' : 's'} of fine-tuning (${how}): ${formatPercent(r.accuracy, 1)} on all ${formatInteger(r.evaluatedOn)} test images${was}.${longerTrainingNote(r, reference, denseEpochs)} It is on the chart as a hollow marker; click a marker to switch between the two models.`;
 }
 
 export function FineTuneBar() {
   const f = useAppStore((s) => s.fineTune);
   const epochs = useAppStore((s) => s.fineTuneEpochs);
   const ready = useAppStore((s) => s.baselineStatus === 'ready');
+  const reference = useAppStore((s) => s.baseline);
+  // A ticket's own training length is the lottery run's; the page knows the trained model's.
+  const denseEpochs = useAppStore((s) => (s.baseline?.reference === 'ticket' ? null : (s.runSpec?.epochs ?? null)));
   const { startFineTune, cancelFineTune, setFineTuneEpochs } = useAppStore.getState();
   const running = f?.running ?? false;
 
@@ -53,7 +69,7 @@ export function FineTuneBar() {
           </div>
         ) : null}
         <div className="progress__text" role="status">
-          <span>{f ? resultText(f) : 'Retrain the pruned model with its mask held, to win back accuracy.'}</span>
+          <span>{f ? resultText(f, reference, denseEpochs) : 'Retrain the pruned model with its mask held, to win back accuracy.'}</span>
         </div>
       </div>
     </div>

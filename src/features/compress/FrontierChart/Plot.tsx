@@ -5,7 +5,8 @@
 import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { BaselineInfo, CompressionPoint } from '../../../worker/compression-protocol';
 import { paretoFrontier } from '../pareto';
-import { pointKey, settingsKey } from '../../../url/compressControls';
+import { pointKey } from '../../../url/compressControls';
+import type { LabPoint } from '../shown';
 import { accuracyTicks } from '../../../shared/charts/chartData';
 import { METHOD_STYLES } from '../../../shared/charts/palette';
 import { linearScale, logScale, logTicks } from '../../../shared/charts/scale';
@@ -18,7 +19,8 @@ interface Props {
   width: number;
   height: number;
   points: readonly CompressionPoint[];
-  current: CompressionPoint | null;
+  /** The figure the card shows (null while measuring): ringed as "now". */
+  current: LabPoint | null;
   baseline: BaselineInfo;
   /** Lowest accuracy on the axis, in percent; points below sit on the bottom edge. */
   yFloor: number;
@@ -75,7 +77,7 @@ export function Plot({ width, height, points, current, baseline, yFloor, onSelec
 
   const activeIndex = hover ?? focus;
   const active = activeIndex !== null ? sorted[activeIndex] ?? null : null;
-  const isCurrent = (p: CompressionPoint) => current !== null && !current.estimate && !p.fineTunedEpochs && settingsKey(p.settings) === settingsKey(current.settings);
+  const isCurrent = (p: CompressionPoint) => current !== null && !current.estimate && pointKey(p) === current.key;
 
   return (
     <>

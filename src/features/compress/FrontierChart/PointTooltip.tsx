@@ -2,7 +2,7 @@
 import type { CompressionPoint } from '../../../worker/compression-protocol';
 import { formatInteger, formatKB, formatPercent } from '../../../shared/format';
 import { METHOD_STYLES } from '../../../shared/charts/palette';
-import { bitsLabel, methodLabel, ratioPhrase, sparsityLabel } from './describe';
+import { bitsLabel, methodLabel, ratioPhrase, requestedSparsityNote, sparsityLabel } from './describe';
 import { MarkerIcon } from '../../../shared/charts/marks';
 import '../../../shared/charts/CurveTooltip/CurveTooltip.css';
 
@@ -18,7 +18,7 @@ export function PointTooltip({ point, current, x, y, width }: Props) {
   const style = METHOD_STYLES[point.settings.pruning.method];
   const left = x + 250 > width ? Math.max(0, x - 250) : x + 14;
   const rows: [string, string][] = [
-    ['Sparsity', sparsityLabel(point.settings)],
+    ['Sparsity', sparsityLabel(point) + (requestedSparsityNote(point) ? ` (${requestedSparsityNote(point)})` : '')],
     ['Weights', bitsLabel(point.settings)],
     ['Entropy coding', point.settings.entropyCoding === false ? 'off' : 'on'],
     ['Retraining', point.fineTunedEpochs ? `${point.fineTunedEpochs} epoch${point.fineTunedEpochs === 1 ? '' : 's'}, mask held${point.quantizeAware ? ', quantization-aware' : ''}` : 'none (post-training)'],

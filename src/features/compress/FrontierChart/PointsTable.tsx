@@ -26,7 +26,7 @@ export function PointsTable({ points, frontier }: { points: readonly Compression
           {sorted.map((p) => (
             <tr key={pointKey(p)}>
               <td>{methodLabel(p.settings)}{p.fineTunedEpochs ? `, fine-tuned ${p.fineTunedEpochs} epoch${p.fineTunedEpochs === 1 ? '' : 's'}` : ''}</td>
-              <td>{sparsityLabel(p.settings)}</td>
+              <td>{sparsityLabel(p)}</td>
               <td>{bitsLabel(p.settings)}</td>
               <td>{formatKB(p.encodedBytes)}</td>
               <td>{formatRatio(p.ratio)}</td>

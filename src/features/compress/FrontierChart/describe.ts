@@ -4,6 +4,7 @@ import { PRUNING_METHODS } from '../../../engine/pruning/registry';
 import type { BaselineInfo, CompressionPoint, CompressionSettings } from '../../../worker/compression-protocol';
 import { formatSparsity } from '../../../url/compressControls';
 import { formatKB, formatPercent, formatRatio } from '../../../shared/format';
+import { ACCURACY_TOLERANCE } from '../../../engine/spec/defaults';
 
 const SCHEME_NAMES: Record<string, string> = {
   none: 'float32 (no quantization)',
@@ -25,9 +26,26 @@ export function bitsLabel(settings: CompressionSettings): string {
   return `${q.bits}-bit ${SCHEME_NAMES[q.scheme]}${scope}`;
 }
 
-export function sparsityLabel(settings: CompressionSettings): string {
-  const s = settings.pruning.sparsity;
-  return s === 0 ? 'not pruned' : `${formatSparsity(s)} pruned`;
+/** The share of weights that are zero in the measured model (not the slider's value: with
+ * "Prune first layer" off, a ticket's own mask or structured pruning the two differ). */
+export function achievedSparsityText(p: Pick<CompressionPoint, 'sparsity'>): string {
+  return p.sparsity === 0 ? 'none' : formatPercent(p.sparsity, p.sparsity >= 0.99 ? 2 : 1);
+}
+
+/** What was measured, in words: "96.8% of weights pruned"; structured pruning also names the
+ * share of hidden units its slider removed. */
+export function sparsityLabel(p: Pick<CompressionPoint, 'settings' | 'sparsity'>): string {
+  const weights = p.sparsity === 0 ? 'not pruned' : `${achievedSparsityText(p)} of weights pruned`;
+  const requested = p.settings.pruning.sparsity;
+  if (p.settings.pruning.method === 'structured' && requested > 0) return `${formatSparsity(requested)} of hidden units removed, ${weights}`;
+  return weights;
+}
+
+/** The slider's value when it differs from what was measured, else null. */
+export function requestedSparsityNote(p: Pick<CompressionPoint, 'settings' | 'sparsity'>): string | null {
+  const requested = p.settings.pruning.sparsity;
+  if (p.settings.pruning.method === 'structured') return `slider at ${formatSparsity(requested)} of units`;
+  return Math.abs(requested - p.sparsity) < 0.0005 ? null : `slider at ${formatSparsity(requested)}`;
 }
 
 /** "31.2× smaller", "about the dense size", "1.3× larger". */
@@ -40,17 +58,24 @@ export function ratioPhrase(ratio: number): string {
 /** "Global magnitude, 90.0% pruned, 4-bit symmetric integer: 34.1 kB (31.2×), 97.6%". */
 export function describePoint(p: CompressionPoint): string {
   const acc = `${p.estimate ? '~' : ''}${formatPercent(p.accuracy)}`;
-  return `${methodLabel(p.settings)}, ${sparsityLabel(p.settings)}, ${bitsLabel(p.settings)}: ${formatKB(p.encodedBytes)} (${ratioPhrase(p.ratio)}), ${acc} accuracy`;
+  const tuned = p.fineTunedEpochs ? `, fine-tuned ${p.fineTunedEpochs} ${p.fineTunedEpochs === 1 ? 'epoch' : 'epochs'}` : '';
+  return `${methodLabel(p.settings)}, ${sparsityLabel(p)}, ${bitsLabel(p.settings)}${tuned}: ${formatKB(p.encodedBytes)} (${ratioPhrase(p.ratio)}), ${acc} accuracy`;
 }
 
-/** The takeaway in one sentence: the smallest model that keeps (almost) dense accuracy. */
+const TOLERANCE_PT = `${ACCURACY_TOLERANCE * 100} pt`;
+
+/** The takeaway in one sentence: the smallest model that keeps (almost) the reference's accuracy
+ * (the dense model, or a handed-over ticket, which every sentence then calls the ticket). */
 export function summarize(points: readonly CompressionPoint[], baseline: BaselineInfo | null): string {
   if (points.length === 0) return 'No settings measured yet: move a slider or press Sweep.';
   const n = `${points.length} ${points.length === 1 ? 'setting' : 'settings'} measured.`;
   if (!baseline) return n;
-  const within = points.filter((p) => p.accuracy >= baseline.accuracy - 0.005);
-  if (within.length === 0) return `${n} None stays within 0.5 pt of the dense model's ${formatPercent(baseline.accuracy)} yet.`;
+  const ticket = baseline.reference === 'ticket';
+  const reference = ticket ? 'the ticket' : 'the dense model';
+  const within = points.filter((p) => p.accuracy >= baseline.accuracy - ACCURACY_TOLERANCE);
+  if (within.length === 0) return `${n} None stays within ${TOLERANCE_PT} of ${reference}'s ${formatPercent(baseline.accuracy)} yet.`;
   const best = within.reduce((a, b) => (b.encodedBytes < a.encodedBytes ? b : a));
-  if (best.ratio < 1.5) return `${n} Prune more or use fewer bits to find a smaller model that keeps the dense ${formatPercent(baseline.accuracy)}.`;
-  return `${n} Smallest that stays within 0.5 pt of dense: ${formatKB(best.encodedBytes)} (${formatRatio(best.ratio)} smaller) at ${formatPercent(best.accuracy)}, with ${sparsityLabel(best.settings)} and ${bitsLabel(best.settings)} weights.`;
+  if (best.ratio < 1.5) return `${n} Prune more or use fewer bits to find a smaller model that keeps ${reference}'s ${formatPercent(baseline.accuracy)}.`;
+  const tuned = best.fineTunedEpochs ? `, fine-tuned ${best.fineTunedEpochs} ${best.fineTunedEpochs === 1 ? 'epoch' : 'epochs'}` : '';
+  return `${n} Smallest that stays within ${TOLERANCE_PT} of ${ticket ? 'the ticket' : 'dense'}: ${formatKB(best.encodedBytes)} (${formatRatio(best.ratio)} smaller than dense float32) at ${formatPercent(best.accuracy)}, ${sparsityLabel(best)}, ${bitsLabel(best.settings)} weights${tuned}.`;
 }

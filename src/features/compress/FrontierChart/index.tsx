@@ -5,6 +5,7 @@ import { PRUNING_METHOD_IDS, PRUNING_METHODS } from '../../../engine/pruning/reg
 import { useAppStore } from '../../../store';
 import { fromCompressionSettings } from '../../../url/compressControls';
 import { paretoFrontier } from '../pareto';
+import { selectShownPoint } from '../shown';
 import type { CompressionPoint } from '../../../worker/compression-protocol';
 import { ChartCard, type LegendItem } from '../../../shared/charts/ChartCard';
 import { METHOD_STYLES } from '../../../shared/charts/palette';
@@ -26,22 +27,24 @@ function autoFloor(values: number[]): number {
 
 export const FrontierChart = memo(function FrontierChart() {
   const points = useAppStore((s) => s.points);
-  const current = useAppStore((s) => s.current);
+  const current = useAppStore(selectShownPoint);
   const baseline = useAppStore((s) => s.baseline);
   const setUi = useAppStore((s) => s.setCompressUi);
   const [ref, { width, height }] = useSize<HTMLDivElement>();
   const [zoomed, setZoomed] = useState(false);
 
   const methods = useMemo(() => new Set(points.map((p) => p.settings.pruning.method)), [points]);
+  const fineTuned = useMemo(() => points.some((p) => p.fineTunedEpochs), [points]);
   const frontier = useMemo(() => new Set(paretoFrontier(points)), [points]);
   const legend = useMemo<LegendItem[]>(() => {
     const shown = PRUNING_METHOD_IDS.filter((id) => methods.has(id) || id === current?.settings.pruning.method);
     return [
       ...shown.map((id) => ({ label: PRUNING_METHODS[id].label, color: METHOD_STYLES[id].color, icon: <MarkerIcon shape={METHOD_STYLES[id].marker} color={METHOD_STYLES[id].color} /> })),
+      ...(fineTuned ? [{ label: 'Fine-tuned (hollow)', color: 'var(--muted)', icon: <MarkerIcon shape="circle" color="var(--muted)" hollow /> }] : []),
       { label: 'Pareto frontier', color: 'var(--text)' },
       { label: baseline?.reference === 'ticket' ? 'Ticket (float32)' : 'Dense model', color: 'var(--muted)', dashed: true },
     ];
-  }, [methods, current?.settings.pruning.method, baseline?.reference]);
+  }, [methods, current?.settings.pruning.method, baseline?.reference, fineTuned]);
 
   const accuracies = [...points.map((p) => p.accuracy * 100), ...(current ? [current.accuracy * 100] : []), (baseline?.accuracy ?? 1) * 100];
   const auto = autoFloor(accuracies);
@@ -49,7 +52,8 @@ export const FrontierChart = memo(function FrontierChart() {
   const floor = zoomed ? zoomFloor : auto;
   const canZoom = auto < ZOOM_FLOOR;
 
-  const select = (p: CompressionPoint) => setUi(fromCompressionSettings(p.settings, useAppStore.getState().compressUi));
+  // A hollow (fine-tuned) marker selects the fine-tuned model, a solid one the post-training one.
+  const select = (p: CompressionPoint) => setUi(fromCompressionSettings(p.settings, useAppStore.getState().compressUi, p.fineTunedEpochs ?? 0));
   const actions = canZoom ? (
     <button type="button" className="btn btn--chip" aria-pressed={zoomed} onClick={() => setZoomed((z) => !z)}>
       {zoomed ? 'Show all accuracies' : `Zoom to ${zoomFloor}–100%`}

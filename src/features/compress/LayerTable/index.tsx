@@ -3,6 +3,7 @@
 import { useAppStore } from '../../../store';
 import { formatBytes, formatInteger, formatKB } from '../../../shared/format';
 import type { LayerSizeBreakdown } from '../../../worker/compression-protocol';
+import { selectShownPoint } from '../shown';
 import { METHOD_STYLES } from '../../../shared/charts/palette';
 import { BytesBar } from './BytesBar';
 import './LayerTable.css';
@@ -53,17 +54,22 @@ function Row({ row, index, total, color }: { row: LayerSizeBreakdown; index: num
 }
 
 export function LayerTable() {
-  const current = useAppStore((s) => s.current);
+  const shown = useAppStore(selectShownPoint);
+  // While the new setting is measured, the previous table stays in place (so the page does not
+  // jump) but dimmed and labelled as the previous setting's.
+  const previous = useAppStore((s) => s.current);
+  const current = shown ?? previous;
+  const stale = shown === null;
   if (!current) return null;
   const rows = current.breakdown;
   const color = METHOD_STYLES[current.settings.pruning.method].color;
   const header = current.encodedBytes - rows.reduce((s, r) => s + r.totalBytes, 0);
 
   return (
-    <section className="layer-card" aria-labelledby="layer-card-title">
+    <section className={`layer-card${stale ? ' layer-card--stale' : ''}`} aria-labelledby="layer-card-title" aria-busy={stale}>
       <div className="layer-card__head">
         <h2 className="layer-card__title" id="layer-card-title">
-          Look inside <span className="layer-card__unit">the encoded model, layer by layer</span>
+          Look inside <span className="layer-card__unit">{stale ? 'the previous setting, while the new one is measured…' : 'the encoded model, layer by layer'}</span>
         </h2>
       </div>
       <BytesBar rows={rows} totalBytes={current.encodedBytes} />

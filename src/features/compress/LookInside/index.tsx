@@ -34,9 +34,9 @@ export function LookInside() {
   const index = Math.min(selected, inspection.layers.length - 1);
   const layer = inspection.layers[index];
   return (
-    <section className="layer-card look-inside" aria-labelledby="look-inside-title" aria-busy={updating} data-updating={updating}>
+    <section className={`layer-card look-inside${updating ? ' layer-card--stale' : ''}`} aria-labelledby="look-inside-title" aria-busy={updating} data-updating={updating}>
       <h2 className="layer-card__title" id="look-inside-title">
-        Weights and masks <span className="layer-card__unit">each layer before and after compression{updating ? ' · updating…' : ''}</span>
+        Weights and masks <span className="layer-card__unit">{updating ? 'the previous setting, while the new one is measured…' : 'each layer before and after compression'}</span>
       </h2>
       <div className="look-inside__body">
         <div className="look-inside__weights">

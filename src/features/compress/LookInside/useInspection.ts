@@ -6,7 +6,7 @@
 // React splits into short slices.
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../../store';
-import { settingsKey } from '../../../url/compressControls';
+import { selectShownPoint } from '../shown';
 import { toUserMessage } from '../../../shared/errors';
 import type { Inspection } from '../../../worker/compression-protocol';
 
@@ -21,7 +21,10 @@ export interface InspectionState {
 }
 
 export function useInspection(): InspectionState {
-  const key = useAppStore((s) => (s.current && !s.current.estimate ? `${s.baselineRunId}|${settingsKey(s.current.settings)}` : null));
+  const key = useAppStore((s) => {
+    const shown = selectShownPoint(s);
+    return shown && !shown.estimate ? `${shown.modelId}|${shown.key}` : null;
+  });
   const [state, setState] = useState<{ key: string | null; inspection: Inspection | null; error: string | null }>({ key: null, inspection: null, error: null });
   const latest = useRef<string | null>(null);
 
@@ -29,11 +32,11 @@ export function useInspection(): InspectionState {
     latest.current = key;
     if (!key) return;
     const timer = setTimeout(() => {
-      const settings = useAppStore.getState().current?.settings;
-      if (!settings || latest.current !== key) return;
+      const shown = selectShownPoint(useAppStore.getState());
+      if (!shown || latest.current !== key) return;
       useAppStore
         .getState()
-        .inspectModel(settings)
+        .inspectModel(shown.settings, shown.fineTunedEpochs ?? 0)
         .then((inspection) => {
           if (latest.current === key) startTransition(() => setState({ key, inspection, error: null }));
         })

@@ -18,7 +18,9 @@ function label<T extends Record<string, { label: string }>>(table: T, id: string
 function bestPoint(run: RunSummary): string | null {
   const pick = run.bestPoint;
   if (run.pointCount === 0 || !pick) return null;
-  return `${run.pointCount} compression ${run.pointCount === 1 ? 'point' : 'points'}; smallest within 1 pt: ${formatKB(pick.encodedBytes)} at ${formatPercent(pick.accuracy)}`;
+  const tolerance = `${((run.bestPointTolerance ?? 0.01) * 100).toLocaleString('en-US')} pt`;
+  const which = run.bestPointWithin === false ? `none within ${tolerance} of the run's accuracy; smallest` : `smallest within ${tolerance}`;
+  return `${run.pointCount} compression ${run.pointCount === 1 ? 'point' : 'points'}; ${which}: ${formatKB(pick.encodedBytes)} at ${formatPercent(pick.accuracy)}`;
 }
 
 /** Distance from one row's top to the next (the row's fixed height plus the gap): the list only
