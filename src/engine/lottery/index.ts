@@ -2,8 +2,10 @@
 export { DENSE_NAME, isVariantId, retrainSteps, VARIANT_IDS, VARIANTS, type VariantId, type VariantInfo } from './variants';
 export {
   DEFAULT_LOTTERY_SETTINGS,
+  defaultRewindStep,
   MAX_ROUNDS,
   resolveLotterySettings,
+  rewindToZeroProblem,
   stepsPerEpochOf,
   type LotterySettings,
   type LotterySettingsInput,
@@ -14,8 +16,7 @@ export {
 export { cumulativeSparsity, kernelRates, plannedKept, plannedPercentRemaining } from './rates';
 export { magnitudeMasks, randomMasksLike } from './roundMasks';
 export { firstLayerSurvivors, jaccard, layerDensities, percentRemaining, type LayerDensity } from './maskStats';
-export { replayScheduleFrom, type ReplayedRate } from './replaySchedule';
-export { startWeights, roundSpec, type StartSources } from './branchStart';
+export { finalLearningRate, roundPlan, startWeights, type RoundPlan, type StartSources } from './branchStart';
 export type { CurvePoint, RoundOutcome } from './roundTrainer';
 export { chartRows, seriesName, type LotteryChartRow, type LotteryRoundResult } from './results';
 export { snapshotProblem, SNAPSHOT_VERSION, type LotterySnapshot, type LotteryState, type TrunkCheckpoints } from './snapshot';

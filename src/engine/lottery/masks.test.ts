@@ -4,9 +4,7 @@ import { createRng } from '../random';
 import type { WeightArray } from '../spec/types';
 import { firstLayerSurvivors, jaccard, layerDensities, percentRemaining } from './maskStats';
 import { cumulativeSparsity, plannedKept, plannedPercentRemaining } from './rates';
-import { replayScheduleFrom } from './replaySchedule';
 import { magnitudeMasks, randomMasksLike } from './roundMasks';
-import { learningRateAt } from '../training/schedule';
 
 // LeNet-300-100's kernel shapes, with biases, filled with seeded normals.
 function lenetWeights(seed: number): WeightArray[] {
@@ -123,29 +121,5 @@ describe('mask statistics', () => {
 
   it('layerDensities counts kept and total per kernel', () => {
     expect(layerDensities([mask([1, 0, 1, 1])])).toEqual([{ name: 'k', kept: 3, total: 4, percentRemaining: 75 }]);
-  });
-});
-
-describe('replaying the learning-rate schedule from k', () => {
-  const base = 0.1;
-  it('gives the rate of step t + k at step t where the schedule allows it', () => {
-    const schedule = { kind: 'step', warmupSteps: 10, decayEverySteps: 50, gamma: 0.5 } as const;
-    for (const k of [0, 10, 60, 110]) {
-      const replay = replayScheduleFrom({ learningRate: base, schedule }, k);
-      if (typeof replay === 'string') throw new Error(replay);
-      for (let t = 0; t < 300; t++) {
-        expect(learningRateAt(replay.learningRate, replay.schedule, t)).toBeCloseTo(learningRateAt(base, schedule, t + k), 12);
-      }
-    }
-  });
-
-  it('refuses, with the nearest k that works, where it cannot', () => {
-    const schedule = { kind: 'step', warmupSteps: 10, decayEverySteps: 50, gamma: 0.5 } as const;
-    expect(replayScheduleFrom({ learningRate: base, schedule }, 5)).toMatch(/warmup/);
-    expect(replayScheduleFrom({ learningRate: base, schedule }, 35)).toMatch(/k = 10 or k = 60/);
-    expect(replayScheduleFrom({ learningRate: base, schedule: { kind: 'constant' } }, 35)).toEqual({
-      learningRate: base,
-      schedule: { kind: 'constant' },
-    });
   });
 });

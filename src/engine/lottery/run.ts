@@ -7,7 +7,7 @@ import { denseMasks, type Mask } from '../pruning/mask';
 import { deriveSeed } from '../random';
 import type { Dataset, TrainSpec, WeightArray } from '../spec/types';
 import { maskChain, masksForRound } from './branchMasks';
-import { roundSpec, startWeights, trainingSpec } from './branchStart';
+import { roundPlan, startWeights, trainingSpec } from './branchStart';
 import { layerDensities } from './maskStats';
 import { progressAt, unitPlan, type LotteryProgress, type Unit } from './plan';
 import { copyResult, seriesName, type LotteryRoundResult } from './results';
@@ -166,7 +166,7 @@ class LotteryRunner implements LotteryRun {
     if (!unit.variant) {
       const k = settings.rewindStep;
       const trunkSpec = trainingSpec(spec, settings, unit.steps, spec, k > 0 ? [k] : []);
-      this.current = new RoundTrainer(trunkSpec, this.data, this.network, null, unit.steps, settings.evalEverySteps);
+      this.current = new RoundTrainer(trunkSpec, this.data, this.network, null, 0, unit.steps, settings.evalEverySteps);
       return;
     }
     if (!trunk) throw new Error('The dense trunk has not been trained yet.');
@@ -175,8 +175,8 @@ class LotteryRunner implements LotteryRun {
     const reinit = variant === 'random_reinit' ? this.freshInit(round) : undefined;
     const previousFinal = this.state.finals[variant] ?? trunk.final;
     this.network.setWeights(startWeights(variant, { init: trunk.init, rewind: trunk.rewind, previousFinal, reinit }, masks));
-    const { spec: branchSpec, steps } = roundSpec(spec, settings, variant);
-    this.current = new RoundTrainer(branchSpec, this.data, this.network, masks, steps, settings.evalEverySteps);
+    const plan = roundPlan(spec, settings, variant);
+    this.current = new RoundTrainer(plan.spec, this.data, this.network, masks, plan.startStep, settings.stepsPerRound, settings.evalEverySteps);
   }
 
   /** Random reinit's starting values: the model's own initializer under another seed, new each round. */
@@ -222,6 +222,7 @@ class LotteryRunner implements LotteryRun {
       earlyStopStep: outcome.earlyStopStep,
       earlyStopTestAccuracy: outcome.earlyStopTestAccuracy,
       steps: outcome.steps,
+      startStep: outcome.startStep,
       curve: outcome.curve,
       layers,
     };

@@ -3,7 +3,6 @@
 // across the worker boundary unchanged.
 import type { Dataset, TrainSpec } from '../spec/types';
 import { checkTrainSpec } from '../training/check_spec';
-import { replayScheduleFrom } from './replaySchedule';
 import { isVariantId, VARIANT_IDS, VARIANTS, type VariantId } from './variants';
 
 export type PruningScope = 'layerwise' | 'global';
@@ -27,10 +26,9 @@ export interface LotterySettings {
   itersPerRound?: number;
   epochsPerRound?: number;
   variants: VariantId[];
-  /** k of late rewinding and of learning-rate rewinding, in steps (default: 2% of a round). */
+  /** k, in steps: "Rewind to iteration k" rewinds the weights to the trunk's step k; it, LR rewinding
+   * and fine-tuning all retrain steps k..T-1 (default: 2% of a round, at least 1). */
   rewindStep: number;
-  /** Constant rate of the fine-tuning variant (default: a tenth of spec.learningRate). */
-  fineTuneLearningRate: number;
   /** Validate (for the early-stopping iteration) every this many steps (default: spec.evalEverySteps). */
   evalEverySteps: number;
 }
@@ -55,6 +53,21 @@ export const MAX_ROUNDS = 60;
 /** Steps per epoch as the Trainer counts them (the last partial batch is dropped). */
 export function stepsPerEpochOf(spec: TrainSpec, data: Dataset): number {
   return Math.floor(data.train.count / spec.batchSize);
+}
+
+/** 2% of a round, but at least 1 whenever a round has a step 1: at k = 0 rewinding to k is
+ * rewinding to init, and nothing on the page would say so. */
+export function defaultRewindStep(stepsPerRound: number): number {
+  return Math.min(stepsPerRound - 1, Math.max(1, Math.round(0.02 * stepsPerRound)));
+}
+
+/** Why `k` cannot serve these variants, or null: only weight rewinding to k needs k > 0 (LR
+ * rewinding and fine-tuning from k = 0 retrain the trained weights for the whole round). */
+export function rewindToZeroProblem(k: number, stepsPerRound: number, variants: readonly VariantId[]): string | null {
+  if (k !== 0 || !variants.includes('rewind_k')) return null;
+  return stepsPerRound < 2
+    ? `A round of ${stepsPerRound} step has no iteration to rewind to but k = 0, where "Rewind to iteration k" is the same as "Rewind to init"; train longer rounds or leave that variant out.`
+    : `At k = 0 "Rewind to iteration k" is the same as "Rewind to init"; choose k from 1 to ${stepsPerRound - 1}.`;
 }
 
 /** Fills in defaults and checks everything; throws an Error with a sentence the UI can show. */
@@ -100,18 +113,12 @@ export function resolveLotterySettings(spec: TrainSpec, data: Dataset, input: Lo
   if (requested.some((v) => VARIANTS[v].control)) wanted.add('rewind_init');
   const variants = VARIANT_IDS.filter((v) => wanted.has(v));
 
-  const rewindStep = input.rewindStep ?? Math.round(0.02 * stepsPerRound);
+  const rewindStep = input.rewindStep ?? defaultRewindStep(stepsPerRound);
   if (!Number.isInteger(rewindStep) || rewindStep < 0 || rewindStep >= stepsPerRound) {
     fail(`The rewind iteration k must be a whole number from 0 to ${stepsPerRound - 1} (a round is ${stepsPerRound} steps), got ${rewindStep}.`);
   }
-  if (variants.some((v) => v === 'rewind_k' || v === 'lr_rewind')) {
-    const replay = replayScheduleFrom(spec, rewindStep);
-    if (typeof replay === 'string') fail(replay);
-  }
-  const fineTuneLearningRate = input.fineTuneLearningRate ?? spec.learningRate / 10;
-  if (!(fineTuneLearningRate > 0) || !Number.isFinite(fineTuneLearningRate)) {
-    fail(`The fine-tuning learning rate must be a positive number, got ${fineTuneLearningRate}.`);
-  }
+  const kProblem = rewindToZeroProblem(rewindStep, stepsPerRound, variants);
+  if (kProblem) fail(kProblem);
   const evalEverySteps = input.evalEverySteps ?? spec.evalEverySteps;
   if (!Number.isInteger(evalEverySteps) || evalEverySteps < 1) {
     fail(`Validation must run every whole number of steps (at least 1), got ${evalEverySteps}.`);
@@ -123,7 +130,6 @@ export function resolveLotterySettings(spec: TrainSpec, data: Dataset, input: Lo
     scope,
     variants,
     rewindStep,
-    fineTuneLearningRate,
     evalEverySteps,
     stepsPerRound,
     stepsPerEpoch,

@@ -9,7 +9,7 @@ import { lotteryActions, type LotteryBridge, type LotteryHost } from './lotteryR
 
 function round(variant: LotteryRoundMessage['result']['variant'], r: number, percentRemaining: number, testAccuracy: number): LotteryRoundMessage {
   return {
-    result: { variant, name: variant, round: r, percentRemaining, testAccuracy, earlyStopStep: 10, earlyStopTestAccuracy: testAccuracy, steps: 20, curve: [], layers: [] },
+    result: { variant, name: variant, round: r, percentRemaining, testAccuracy, earlyStopStep: 10, earlyStopTestAccuracy: testAccuracy, steps: 20, startStep: 0, curve: [], layers: [] },
     jaccardWithPrevious: r === 0 ? null : percentRemaining / 100,
     firstLayerSurvivors: null,
     ticketKept: variant === 'rewind_init',
