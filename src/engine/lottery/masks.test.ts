@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countKept, type Mask } from '../pruning/mask';
 import { createRng } from '../random';
 import type { WeightArray } from '../spec/types';
-import { firstLayerSurvivors, jaccard, layerDensities, percentRemaining } from './maskStats';
+import { chanceJaccard, firstLayerSurvivors, jaccard, layerDensities, percentRemaining } from './maskStats';
 import { cumulativeSparsity, plannedKept, plannedPercentRemaining } from './rates';
 import { magnitudeMasks, randomMasksLike } from './roundMasks';
 
@@ -117,6 +117,20 @@ describe('mask statistics', () => {
     const mean = map.reduce((a, b) => a + b, 0) / 784;
     expect(mean).toBeCloseTo(countKept(lenet[0]) / lenet[0].keep.length, 6);
     expect(() => firstLayerSurvivors(lenet[1], [28, 28, 1])).toThrow(/784 input rows/);
+  });
+
+  it('chanceJaccard is what random masks of the same per-kernel sizes share on average', () => {
+    // Half of 1,000 against half of 1,000: 250 shared on average, 750 in either.
+    const half = (name: string): Mask => ({ name, shape: [10, 100], keep: Uint8Array.from({ length: 1000 }, (_, i) => (i % 2 === 0 ? 1 : 0)) });
+    expect(chanceJaccard([half('a')], [half('a')])).toBeCloseTo(1 / 3, 12);
+    // Per kernel, summed: a kernel fully kept on both sides adds 10 to both counts.
+    const full: Mask = { name: 'b', shape: [2, 5], keep: new Uint8Array(10).fill(1) };
+    expect(chanceJaccard([half('a'), full], [half('a'), full])).toBeCloseTo(260 / 760, 12);
+    // Random masks drawn with those counts land near it.
+    const r1 = randomMasksLike([half('a')], null, 1);
+    const r2 = randomMasksLike([half('a')], null, 2);
+    expect(Math.abs(jaccard(r1, r2) - 1 / 3)).toBeLessThan(0.05);
+    expect(() => chanceJaccard([half('a')], [half('c')])).toThrow(/no kernel "a"/);
   });
 
   it('layerDensities counts kept and total per kernel', () => {

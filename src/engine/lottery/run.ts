@@ -9,6 +9,7 @@ import type { Dataset, TrainSpec, WeightArray } from '../spec/types';
 import { maskChain, masksForRound } from './branchMasks';
 import { roundPlan, startWeights, trainingSpec } from './branchStart';
 import { layerDensities } from './maskStats';
+import { magnitudeMasks } from './roundMasks';
 import { progressAt, unitPlan, type LotteryProgress, type Unit } from './plan';
 import { copyResult, seriesName, type LotteryRoundResult } from './results';
 import { RoundTrainer } from './roundTrainer';
@@ -41,6 +42,9 @@ export interface LotteryRun {
   results(): LotteryRoundResult[];
   /** A copy of a variant's masks of `round` (>= 1), or null when that round has not been pruned yet. */
   masksOf(variant: VariantId, round: number): Mask[] | null;
+  /** The masks one-shot pruning of the trained dense weights would keep at the sparsity of round
+   * `round` (same rates and scope), or null before the trunk is trained: what iterating adds. */
+  oneShotMasks(round: number): Mask[] | null;
   /** A copy of the network's weights now: at the start of a round (right after the previous one
    * finished) they are that round's starting weights. */
   currentWeights(): WeightArray[];
@@ -139,6 +143,14 @@ class LotteryRunner implements LotteryRun {
   masksOf(variant: VariantId, round: number): Mask[] | null {
     const masks = maskChain(this.state, variant)[round - 1];
     return masks ? copyMasks(masks) : null;
+  }
+
+  oneShotMasks(round: number): Mask[] | null {
+    const trunk = this.state.trunk;
+    if (!trunk) return null;
+    const { perRoundRate, scope } = this.state.settings;
+    // From the dense masks straight to round `round`'s cumulative target, in one step.
+    return magnitudeMasks(trunk.final, null, perRoundRate, round, scope);
   }
 
   currentWeights(): WeightArray[] {

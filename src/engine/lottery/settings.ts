@@ -3,6 +3,7 @@
 // across the worker boundary unchanged.
 import type { Dataset, TrainSpec } from '../spec/types';
 import { checkTrainSpec } from '../training/check_spec';
+import { defaultRewindStep, rewindToZeroProblem, roundSteps } from './roundLength';
 import { isVariantId, VARIANT_IDS, VARIANTS, type VariantId } from './variants';
 
 export type PruningScope = 'layerwise' | 'global';
@@ -55,21 +56,6 @@ export function stepsPerEpochOf(spec: TrainSpec, data: Dataset): number {
   return Math.floor(data.train.count / spec.batchSize);
 }
 
-/** 2% of a round, but at least 1 whenever a round has a step 1: at k = 0 rewinding to k is
- * rewinding to init, and nothing on the page would say so. */
-export function defaultRewindStep(stepsPerRound: number): number {
-  return Math.min(stepsPerRound - 1, Math.max(1, Math.round(0.02 * stepsPerRound)));
-}
-
-/** Why `k` cannot serve these variants, or null: only weight rewinding to k needs k > 0 (LR
- * rewinding and fine-tuning from k = 0 retrain the trained weights for the whole round). */
-export function rewindToZeroProblem(k: number, stepsPerRound: number, variants: readonly VariantId[]): string | null {
-  if (k !== 0 || !variants.includes('rewind_k')) return null;
-  return stepsPerRound < 2
-    ? `A round of ${stepsPerRound} step has no iteration to rewind to but k = 0, where "Rewind to iteration k" is the same as "Rewind to init"; train longer rounds or leave that variant out.`
-    : `At k = 0 "Rewind to iteration k" is the same as "Rewind to init"; choose k from 1 to ${stepsPerRound - 1}.`;
-}
-
 /** Fills in defaults and checks everything; throws an Error with a sentence the UI can show. */
 export function resolveLotterySettings(spec: TrainSpec, data: Dataset, input: LotterySettingsInput = {}): ResolvedLotterySettings {
   const specProblem = checkTrainSpec(spec, data);
@@ -102,7 +88,7 @@ export function resolveLotterySettings(spec: TrainSpec, data: Dataset, input: Lo
   } else {
     const epochs = input.epochsPerRound ?? spec.epochs;
     if (!(epochs > 0) || !Number.isFinite(epochs)) fail(`Epochs per round must be a positive number, got ${epochs}.`);
-    stepsPerRound = Math.max(1, Math.round(epochs * stepsPerEpoch));
+    stepsPerRound = roundSteps(epochs, stepsPerEpoch);
   }
 
   const requested = input.variants ?? [...DEFAULT_LOTTERY_SETTINGS.variants];

@@ -6,10 +6,10 @@ import { useStaggered } from '../../../shared/charts/useStaggered';
 import { useAppStore } from '../../../store';
 import type { LotteryRoundMessage } from '../../../worker/lottery-protocol';
 import { ChartCard, type LegendItem } from '../../../shared/charts/ChartCard';
-import { MarkerIcon } from '../../../shared/charts/marks';
 import { useSize } from '../../../shared/charts/useSize';
 import { LotteryPlot } from './LotteryPlot';
 import { RoundsTable } from './RoundsTable';
+import { SeriesIcon } from './SeriesIcon';
 import { percentText, ROUND_BEAT_MS, seriesOf, type PlotSeries } from './series';
 import '../../../shared/charts/CurveChart/CurveChart.css';
 import '../../../shared/charts/CurveTooltip/CurveTooltip.css';
@@ -18,7 +18,7 @@ import './LotteryChart.css';
 
 export function legendOf(series: readonly PlotSeries[], withDense: boolean): LegendItem[] {
   return [
-    ...series.map((s) => ({ label: s.name, color: s.color, icon: <MarkerIcon shape={s.marker} color={s.color} /> })),
+    ...series.map((s) => ({ label: s.name, color: s.color, icon: <SeriesIcon style={s} /> })),
     ...(withDense ? [{ label: 'Dense model', color: 'var(--muted)', dashed: true }] : []),
   ];
 }
