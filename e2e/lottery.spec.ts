@@ -180,6 +180,7 @@ test('the rewinding variants: k = 0 is refused from a link, the constant-rate ti
   await page.getByRole('button', { name: 'Find lottery ticket' }).click();
   await expect(page.locator('.lottery-progress .progress__right')).toContainText('finished', { timeout: 150_000 });
   await expect.poll(() => seriesDrawn(page)).toEqual(['Rewind to init', 'Rewind to iteration k', 'LR rewinding', 'Fine-tuning']);
+  await expect(page.locator('.lottery-chart .frontier-chart__summary')).toContainText(/rewinding to iteration k \d+\.\d\d%; LR rewinding \d+\.\d\d%; fine-tuning \d+\.\d\d%\.$/);
   // Under a step decay the two retrain differently, so their rounds end apart.
   await page.locator('.lottery-chart').getByText('Show as a table').click();
   const cells = await page.locator('.lottery-chart table tbody tr').evaluateAll((rows) => rows.slice(1).map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent)));
