@@ -64,7 +64,22 @@ test('a short lottery run draws every series, streams progress without long task
 
   // The secondary pictures and the explanations.
   await expect(page.locator('.chart-card__title', { hasText: 'Early-stopping iteration' })).toBeVisible();
-  await expect(page.locator('.chart-card__title', { hasText: 'Mask overlap with the previous round' })).toBeVisible();
+  // Which weights survive: the ticket against one-shot pruning, random pruning against the ticket,
+  // and the chance level (random reinit uses the ticket's own mask, so it has no point there).
+  const overlap = page.locator('.lottery-small-chart', { has: page.locator('.chart-card__title', { hasText: 'Which weights survive' }) });
+  await expect(overlap).toBeVisible();
+  await expect
+    .poll(() => overlap.locator('.lottery-plot__series').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-series'))))
+    .toEqual(['Ticket vs one-shot pruning', 'Random pruning', 'Chance (random masks)']);
+  // The two controls differ in colour and in dash, on the main chart and in the small multiples.
+  const lineStyle = (root: string, name: string) =>
+    page.locator(`${root} [data-series="${name}"] path, ${root} path[data-series="${name}"]`).first().evaluate((p) => [p.getAttribute('stroke'), p.getAttribute('stroke-dasharray')]);
+  const reinitStyle = await lineStyle('.lottery-chart', 'Random reinit');
+  const pruneStyle = await lineStyle('.lottery-chart', 'Random pruning');
+  expect(reinitStyle[0]).not.toBe(pruneStyle[0]);
+  expect(reinitStyle[1]).not.toBe(pruneStyle[1]);
+  expect(await lineStyle('.lottery-curves', 'Random reinit')).toEqual(reinitStyle);
+  expect(await lineStyle('.lottery-curves', 'Random pruning')).toEqual(pruneStyle);
   await expect(page.locator('.chart-card__title', { hasText: 'Training curves per round' })).toBeVisible();
   await expect(page.locator('.lottery-curves__panel')).toHaveCount(3);
   const roundSlider = page.getByRole('slider', { name: /Round/ });
@@ -77,6 +92,10 @@ test('a short lottery run draws every series, streams progress without long task
   await page.locator('.lottery-chart svg[role="img"]').focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('.lottery-chart .lottery-plot__live')).toContainText(/Rewind to init: Round 1: 50\.\d% of weights left, test accuracy/);
+
+  // "Ticket of round" starts on the round the headline figure quotes.
+  const headline = await page.locator('.lottery-ticket__figure', { hasText: 'Ticket (rewind to init)' }).locator('.lottery-ticket__detail').textContent();
+  await expect(page.getByLabel('Ticket of round')).toHaveValue(headline!.match(/round (\d+)/)![1]);
 
   // Hand the ticket to the compression lab: the Compress view opens on it and measures it.
   await page.getByRole('button', { name: 'Compress this ticket' }).click();
@@ -131,5 +150,60 @@ test('cancel stops a run within a few seconds, and a reload offers to resume it'
   await expect(page.getByRole('button', { name: 'Resume lottery run' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Discard saved run' }).click();
   await expect(page.getByText(/used other settings/)).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('the rewinding variants: k = 0 is refused from a link, the constant-rate tie is explained, and a step-decay run draws four different variants', async ({ page }) => {
+  const errors = collectErrors(page);
+  // 20 iterations a round; k = 0 from the link would make "Rewind to iteration k" rewind to init.
+  await page.goto(
+    '/#v=1&view=lottery&rounds=2&prune_rate=0.5&prune_rate_out=0.25&round_epochs=1&subset=1200&rewind_k=0&variants=rewind_init,rewind_k,lr_rewind,finetune',
+  );
+  const notice = page.getByRole('status').filter({ hasText: 'could not use' });
+  await expect(notice).toContainText('Ignored rewind_k=0: must be auto or a whole number of iterations from 1 (at k = 0 "Rewind to iteration k" would be "Rewind to init"); using auto.');
+  const k = page.getByLabel('Rewind iteration k');
+  await expect(k).toHaveValue('');
+  await expect(k).toHaveAttribute('placeholder', 'auto (k = 1, 2% of a round)');
+  await expect(page.getByText(/retrain iterations 1 to 20\. k starts at 1: at 0, rewinding to k would be rewinding to init\./)).toBeVisible();
+  await k.fill('0');
+  await expect(page.getByText('Rewind iteration k must be from 1 to 19.')).toBeVisible();
+  await k.fill('');
+
+  // Adam at a constant rate: LR rewinding and fine-tuning would be the same run, and the page says so.
+  const tie = page.getByText(/With a constant learning rate, LR rewinding and fine-tuning are the same run/);
+  await expect(tie).toBeVisible();
+  await page.getByLabel('Training', { exact: true }).selectOption({ label: 'SGD with momentum, step decay' });
+  await expect(tie).toHaveCount(0);
+  await expect(page.getByText(/LeNet-300-100 on MNIST, SGD with momentum, step decay, batch 60/)).toBeVisible();
+  await expect(page).toHaveURL(/recipe=sgd_step/);
+
+  await page.getByRole('button', { name: 'Find lottery ticket' }).click();
+  await expect(page.locator('.lottery-progress .progress__right')).toContainText('finished', { timeout: 150_000 });
+  await expect.poll(() => seriesDrawn(page)).toEqual(['Rewind to init', 'Rewind to iteration k', 'LR rewinding', 'Fine-tuning']);
+  await expect(page.locator('.lottery-chart .frontier-chart__summary')).toContainText(/rewinding to iteration k \d+\.\d\d%; LR rewinding \d+\.\d\d%; fine-tuning \d+\.\d\d%\.$/);
+  // Under a step decay the two retrain differently, so their rounds end apart.
+  await page.locator('.lottery-chart').getByText('Show as a table').click();
+  const cells = await page.locator('.lottery-chart table tbody tr').evaluateAll((rows) => rows.slice(1).map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent)));
+  const header = await page.locator('.lottery-chart table thead th').allTextContents();
+  const lr = header.indexOf('LR rewinding') - 1;
+  const ft = header.indexOf('Fine-tuning') - 1;
+  expect(cells.some((row) => row[lr] !== row[ft]), JSON.stringify({ header, cells })).toBe(true);
+
+  const overlap = page.locator('.lottery-small-chart', { has: page.locator('.chart-card__title', { hasText: 'Which weights survive' }) });
+  await expect
+    .poll(() => overlap.locator('.lottery-plot__series').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-series'))))
+    .toEqual(['Ticket vs one-shot pruning', 'Rewind to iteration k', 'LR rewinding', 'Fine-tuning', 'Chance (random masks)']);
+  // The rewound rounds retrain iterations 1..20 of the trunk's order: their early stop is read on that clock.
+  await page.locator('.lottery-small-chart', { has: page.locator('.chart-card__title', { hasText: 'Early-stopping iteration' }) }).locator('svg[role="img"]').focus();
+  await page.keyboard.press('End');
+  await expect(page.locator('.lottery-small-chart .lottery-plot__live').first()).toContainText(/Fine-tuning: Round 2, .* of 20; this round retrained from iteration 1/);
+  await page.screenshot({ path: 'test-results/lottery-rewinding.png', fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  // Open every table: even the widest (four variants, overlap with chance) scrolls inside its card.
+  for (const summary of await page.getByText('Show as a table').all()) {
+    if (!(await summary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open))) await summary.click();
+  }
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await page.screenshot({ path: 'test-results/lottery-rewinding-375.png', fullPage: true });
   expect(errors).toEqual([]);
 });

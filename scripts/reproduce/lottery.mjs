@@ -4,6 +4,8 @@
 // initial weights (the ticket), against the same masks with fresh random weights and random
 // masks of the same per-layer sparsity. Prints the accuracy table next to PyTorch and paper
 // figures (../shared/REFERENCE.md), writes the rows as JSON, the details beside them, and an SVG.
+// --rewinding runs the page's "Rewinding vs fine-tuning" preset instead: the quick pruning under
+// SGD with a step-decay schedule, with the four retraining variants of Renda, Frankle & Carbin.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -20,6 +22,8 @@ export const options = {
   'rewind-step': { type: 'string' },
   'eval-every': { type: 'string' },
   'train-limit': { type: 'string' },
+  recipe: { type: 'string' },
+  rewinding: { type: 'boolean' },
   svg: { type: 'string' },
 };
 
@@ -28,8 +32,13 @@ export const usageText =
   '                                    [--scope layerwise|global] [--rate-hidden P] [--rate-output P] [--rewind-step K]\n' +
   '                                    [--eval-every N] [--train-limit N] [--seed N] [--backend wasm|cpu]\n\n' +
   '  --quick          about 2-3 minutes: 5 rounds at 50% / 25% per round, 2 epochs of 20,000 training images\n' +
+  '  --rewinding      the quick run under --recipe sgd_step with rewind_init,rewind_k,lr_rewind,finetune (the\n' +
+  '                   page\'s "Rewinding vs fine-tuning" preset), about 3 minutes\n' +
   '  --out FILE       JSON rows {variant, percentRemaining, testAccuracy, ...} (default reports/lottery.json,\n' +
-  '                   reports/lottery-quick.json with --quick); the details go to FILE-details.json\n' +
+  '                   reports/lottery-quick.json with --quick, reports/lottery-rewinding.json with --rewinding);\n' +
+  '                   the details go to FILE-details.json\n' +
+  '  --recipe         adam (default: Adam 1.2e-3, constant, as Frankle & Carbin) or sgd_step (SGD with momentum\n' +
+  '                   0.9 at 0.1, x0.1 after each third of a round)\n' +
   '  --svg FILE       the figure (default: the --out path with .svg)\n' +
   '  --rounds N       pruning rounds (default 15: 3.6% of the weights left, the paper\'s point)\n' +
   '  --epochs N       epochs of the trunk and of every round (default 3)\n' +
@@ -38,23 +47,29 @@ export const usageText =
   '  --scope          layerwise (default, as the paper for LeNet) or global\n' +
   '  --rate-hidden P  fraction of hidden-layer weights pruned per round (default 0.2)\n' +
   '  --rate-output P  fraction of output-layer weights pruned per round (default 0.1)\n' +
-  '  --rewind-step K  k of late rewinding and LR rewinding, in iterations (default 2% of a round)\n' +
+  '  --rewind-step K  k of rewinding to k, LR rewinding and fine-tuning, in iterations (default 2% of a round, >= 1)\n' +
   '  --eval-every N   validation every N iterations, for the early-stopping iteration (default half an epoch)\n' +
   '  --train-limit N  train on the first N of the 55,000 training images';
 
 const DEFAULT_VARIANTS = ['rewind_init', 'random_reinit', 'random_prune'];
+const REWINDING_VARIANTS = ['rewind_init', 'rewind_k', 'lr_rewind', 'finetune'];
+// The page's Okabe-Ito styles (src/features/lottery/LotteryChart/series.ts).
 const COLORS = {
   Dense: '#333333',
-  'Rewind to init': '#1f77b4',
-  'Rewind to iteration k': '#17becf',
-  'LR rewinding': '#2ca02c',
-  'Fine-tuning': '#9467bd',
-  'Random reinit': '#d62728',
-  'Random pruning': '#ff7f0e',
+  'Rewind to init': '#0072B2',
+  'Rewind to iteration k': '#56B4E9',
+  'LR rewinding': '#009E73',
+  'Fine-tuning': '#CC79A7',
+  'Random reinit': '#D55E00',
+  'Random pruning': '#000000',
 };
+const DASHES = { 'Random reinit': '7 4', 'Random pruning': '2 3' };
 
 export async function main(values, { usage, positiveInt, seed }) {
-  const quick = values.quick;
+  const rewinding = Boolean(values.rewinding);
+  // The rewinding preset prunes as the quick run does (the page's preset is the quick demo's pruning).
+  const quick = values.quick || rewinding;
+  const recipe = values.recipe ?? (rewinding ? 'sgd_step' : 'adam');
   const number = (option, value, fallback, ok, what) => {
     if (value === undefined) return fallback;
     const n = Number(value);
@@ -70,7 +85,7 @@ export async function main(values, { usage, positiveInt, seed }) {
   const trainLimit = positiveInt('train-limit', values['train-limit'], quick ? 20_000 : undefined);
   const rewindStep = number('rewind-step', values['rewind-step'], undefined, (n) => Number.isInteger(n) && n >= 0, 'a whole number >= 0');
   const evalEvery = positiveInt('eval-every', values['eval-every'], undefined);
-  const outFile = resolve(values.out ?? join(root, 'reports', quick ? 'lottery-quick.json' : 'lottery.json'));
+  const outFile = resolve(values.out ?? join(root, 'reports', rewinding ? 'lottery-rewinding.json' : quick ? 'lottery-quick.json' : 'lottery.json'));
   const stem = outFile.replace(/\.json$/i, '');
   const svgFile = resolve(values.svg ?? `${stem}.svg`);
   const detailsFile = `${stem}-details.json`;
@@ -82,12 +97,15 @@ export async function main(values, { usage, positiveInt, seed }) {
     const { buildMnistDataset } = await runner.import('/src/engine/datasets/mnist.ts');
     const { studySpec } = await runner.import('/src/engine/finetune/compressionStudy.ts');
     const L = await runner.import('/src/engine/lottery/index.ts');
-    const variants = values.variants === 'all' ? L.VARIANT_IDS : (values.variants?.split(',').map((v) => v.trim()) ?? DEFAULT_VARIANTS);
+    const variants = values.variants === 'all' ? L.VARIANT_IDS : (values.variants?.split(',').map((v) => v.trim()) ?? (rewinding ? REWINDING_VARIANTS : DEFAULT_VARIANTS));
     for (const v of variants) if (!L.isVariantId(v)) usage(`--variants: there is no variant "${v}"; known: ${L.VARIANT_IDS.join(', ')}.`);
+    if (!L.isLotteryRecipeId(recipe)) usage(`--recipe takes ${L.LOTTERY_RECIPE_IDS.join(' or ')}, got "${recipe}".`);
 
     const data = buildMnistDataset(readMnistFiles(), trainLimit ? { trainLimit } : {});
-    const spec = studySpec(Math.max(1, Math.ceil(epochs)), seed);
-    const stepsPerEpoch = L.stepsPerEpochOf(spec, data);
+    const base = { ...studySpec(Math.max(1, Math.ceil(epochs)), seed), batchSize: L.LOTTERY_BATCH_SIZE };
+    const stepsPerEpoch = L.stepsPerEpochOf(base, data);
+    // As the page's worker does (lotterySpec): the schedule's decays are placed in the round.
+    const spec = L.withRecipe(base, recipe, L.roundSteps(epochs, stepsPerEpoch));
     let run;
     try {
       run = L.createLotteryRun(spec, data, {
@@ -106,8 +124,8 @@ export async function main(values, { usage, positiveInt, seed }) {
     const planned = run.progress().totalSteps;
     console.log(
       `LeNet-300-100 on MNIST (${data.train.count} train, ${data.validation.count} validation, ${data.test.count} test), ` +
-        `Adam 1.2e-3, batch 60, seed ${seed}; tfjs ${tf.version.tfjs} on ${tf.getBackend()}, ${os.cpus().length} cores` +
-        `${quick ? ' (quick run)' : ''}\n` +
+        `${L.LOTTERY_RECIPES[recipe].label}, batch ${spec.batchSize}, seed ${seed}; tfjs ${tf.version.tfjs} on ${tf.getBackend()}, ${os.cpus().length} cores` +
+        `${rewinding ? ' (rewinding run)' : quick ? ' (quick run)' : ''}\n` +
         `IMP: ${s.rounds} rounds, ${s.scope}, ${100 * s.perRoundRate.hidden}% of hidden / ${100 * s.perRoundRate.output}% of output ` +
         `weights per round; ${epochs} epoch(s) = ${s.stepsPerRound} iterations per round; k = ${s.rewindStep}; ` +
         `validation every ${s.evalEverySteps} iterations\n` +
@@ -135,14 +153,16 @@ export async function main(values, { usage, positiveInt, seed }) {
     const rows = L.chartRows(results);
     const settings = run.settings;
     run.dispose();
-    return { L, spec, settings, results, rows, seconds, planned, trainCount: data.train.count, testCount: data.test.count };
+    return { L, spec, recipe, settings, results, rows, seconds, planned, trainCount: data.train.count, testCount: data.test.count };
   });
 
-  report(study, { quick, seed, outFile, svgFile, detailsFile, wallStart, tf, backendNote });
+  report(study, { quick, rewinding, seed, outFile, svgFile, detailsFile, wallStart, tf, backendNote });
 }
 
-function report(study, { quick, seed, outFile, svgFile, detailsFile, wallStart, tf, backendNote }) {
-  const { L, spec, settings, results, rows, seconds, planned } = study;
+function report(study, { quick, rewinding, seed, outFile, svgFile, detailsFile, wallStart, tf, backendNote }) {
+  const { L, spec, recipe, settings, results, rows, seconds, planned } = study;
+  // The PyTorch reference trained with Adam at a constant rate: only an Adam run compares to it.
+  const withRef = recipe === 'adam';
   const names = settings.variants.map((v) => L.VARIANTS[v].name);
   const ref = L.PYTORCH_LOTTERY_REFERENCE;
   const dense = results.find((r) => r.variant === 'dense');
@@ -153,13 +173,13 @@ function report(study, { quick, seed, outFile, svgFile, detailsFile, wallStart, 
 
   // --- tables: one row per round, the ticket's % remaining (the controls match it layer by layer).
   const refCell = (points, percent) => pct(L.nearestReference(points, percent)?.testAccuracy);
-  const accuracyTable = [['round', '% left', ...names, 'PyTorch ticket', 'PyTorch reinit']];
+  const accuracyTable = [['round', '% left', ...names, ...(withRef ? ['PyTorch ticket', 'PyTorch reinit'] : [])]];
   const speedTable = [['round', '% left', ...names.map((n) => `${n} (early stop)`)]];
   for (let round = 0; round <= settings.rounds; round++) {
     const lead = round === 0 ? dense : byName(names[0], round);
     const percent = lead.percentRemaining;
     const cells = names.map((n) => pct((round === 0 ? dense : byName(n, round))?.testAccuracy));
-    accuracyTable.push([String(round), percent.toFixed(2), ...cells, refCell(ref.ticket, percent), refCell(ref.randomReinit, percent)]);
+    accuracyTable.push([String(round), percent.toFixed(2), ...cells, ...(withRef ? [refCell(ref.ticket, percent), refCell(ref.randomReinit, percent)] : [])]);
     speedTable.push([
       String(round),
       percent.toFixed(2),
@@ -169,7 +189,7 @@ function report(study, { quick, seed, outFile, svgFile, detailsFile, wallStart, 
       }),
     ]);
   }
-  console.log('\nTest accuracy (%) at the end of each round; PyTorch: REFERENCE.md, nearest listed % left within 15%');
+  console.log(`\nTest accuracy (%) at the end of each round${withRef ? '; PyTorch: REFERENCE.md, nearest listed % left within 15%' : ''}`);
   printTable(accuracyTable);
   console.log('\nTest accuracy (%) at the early-stopping iteration (minimum validation loss) @ that iteration');
   printTable(speedTable);
@@ -213,7 +233,28 @@ function report(study, { quick, seed, outFile, svgFile, detailsFile, wallStart, 
       });
     }
   }
-  console.log(`\nchecks (issue 4, item 6)${quick ? '; a quick run prunes harder on a subset, so only the first applies' : ''}:`);
+  // Renda, Frankle & Carbin (2020): LR rewinding beats fine-tuning and matches weight rewinding at
+  // the same retraining budget. Recorded as measured (pass or fail), for the lesson to quote.
+  const lrName = L.VARIANTS.lr_rewind.name;
+  const lastRound = settings.rounds;
+  const lr = byName(lrName, lastRound);
+  const ft = byName(L.VARIANTS.finetune.name, lastRound);
+  const rk = byName(L.VARIANTS.rewind_k.name, lastRound);
+  if (lr && ft) {
+    checks.push({
+      name: 'LR rewinding at least as accurate as fine-tuning at the sparsest level',
+      pass: lr.testAccuracy >= ft.testAccuracy,
+      detail: `${lr.percentRemaining.toFixed(2)}% left: LR rewinding ${pct(lr.testAccuracy)}%, fine-tuning ${pct(ft.testAccuracy)}%`,
+    });
+  }
+  if (lr && rk) {
+    checks.push({
+      name: 'LR rewinding within 0.5 pt of rewinding to k (or above) at the sparsest level',
+      pass: lr.testAccuracy >= rk.testAccuracy - 0.5,
+      detail: `${lr.percentRemaining.toFixed(2)}% left: LR rewinding ${pct(lr.testAccuracy)}%, rewinding to k = ${settings.rewindStep} ${pct(rk.testAccuracy)}%`,
+    });
+  }
+  console.log(`\nchecks (issue 4, item 6; issue 14, item 6)${quick ? '; a quick run prunes harder on a subset, so the paper-level checks do not apply' : ''}:`);
   for (const c of checks) console.log(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`);
 
   const wallSeconds = (performance.now() - wallStart) / 1000;
@@ -235,6 +276,8 @@ function report(study, { quick, seed, outFile, svgFile, detailsFile, wallStart, 
   writeFileSync(outFile, JSON.stringify(jsonRows, null, 2) + '\n');
   const details = {
     ...reportHeader('lottery', { quick, tf, backendNote }),
+    ...(rewinding ? { preset: 'rewinding' } : {}),
+    recipe,
     seed,
     trainExamples: study.trainCount,
     testExamples: study.testCount,
@@ -251,19 +294,24 @@ function report(study, { quick, seed, outFile, svgFile, detailsFile, wallStart, 
   const series = names.map((name) => ({
     name,
     color: COLORS[name] ?? '#777777',
+    ...(DASHES[name] ? { dash: DASHES[name] } : {}),
     points: [dense, ...results.filter((r) => r.name === name)].map((r) => ({ x: r.percentRemaining, y: r.testAccuracy })),
   }));
   const minX = Math.min(...results.map((r) => r.percentRemaining));
   const inRange = (pts) => pts.filter((p) => p.percentRemaining >= minX / 1.2).map((p) => ({ x: p.percentRemaining, y: p.testAccuracy }));
   series.push(
     { name: 'Dense', color: COLORS.Dense, dash: '6 4', width: 1.5, marker: false, points: [{ x: 100, y: dense.testAccuracy }, { x: minX, y: dense.testAccuracy }] },
-    { name: 'PyTorch ticket (REFERENCE.md)', color: '#8fb8dc', dash: '2 3', points: inRange(ref.ticket) },
-    { name: 'PyTorch random reinit', color: '#e8a0a0', dash: '2 3', points: inRange(ref.randomReinit) },
+    ...(withRef
+      ? [
+          { name: 'PyTorch ticket (REFERENCE.md)', color: '#8fb8dc', dash: '2 3', points: inRange(ref.ticket) },
+          { name: 'PyTorch random reinit', color: '#e8a0a0', dash: '2 3', points: inRange(ref.randomReinit) },
+        ]
+      : []),
   );
   const svg = accuracyChartSvg({
-    title: `Lottery ticket: LeNet-300-100 on MNIST${quick ? ' (quick run)' : ''}`,
+    title: `Lottery ticket: LeNet-300-100 on MNIST${rewinding ? ', rewinding vs fine-tuning' : quick ? ' (quick run)' : ''}`,
     subtitle:
-      `tfjs ${tf.getBackend()}, ${settings.rounds} rounds of ${100 * settings.perRoundRate.hidden}% hidden / ` +
+      `tfjs ${tf.getBackend()}, ${L.LOTTERY_RECIPES[recipe].label}, ${settings.rounds} rounds of ${100 * settings.perRoundRate.hidden}% hidden / ` +
       `${100 * settings.perRoundRate.output}% output, ${settings.epochsPerRound ?? ''} epoch(s) of ${study.trainCount.toLocaleString('en-US')} images per round, seed ${seed}`,
     series: series.filter((s) => s.points.length > 0),
     xLabel: 'Weights remaining (%, log scale)',

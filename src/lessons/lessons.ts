@@ -183,13 +183,18 @@ const lottery: Lesson = {
     {
       id: 'lr',
       title: 'Rewind the learning rate instead',
-      text: '{lrrewinding|Learning-rate rewinding} keeps the final weights and replays the learning-rate schedule; plain {finetune} continues at a small constant rate.',
-      experiment: { link: 'view=lottery', action: 'Compare “LR rewinding” and “Fine-tuning” at the sparsest rounds.' },
+      text: '{lrrewinding|Learning-rate rewinding} keeps the final weights and replays the learning-rate schedule from iteration k; {finetune} keeps them too but trains on at the schedule’s final, smallest rate, for as many steps. Only a decaying schedule tells the two apart, so this experiment trains with SGD and a step decay.',
+      experiment: {
+        link: 'view=lottery&recipe=sgd_step&variants=rewind_init,rewind_k,lr_rewind,finetune',
+        action: 'Press Find lottery ticket, then compare “LR rewinding” and “Fine-tuning” at the sparsest rounds.',
+      },
       prediction: {
         prompt: 'Which retraining keeps more accuracy at high sparsity?',
-        options: ['Fine-tuning at a small rate', 'Learning-rate rewinding', 'They always tie'],
+        options: ['Fine-tuning at the final rate', 'Learning-rate rewinding', 'They always tie'],
         answer: 1,
-        explanation: 'Renda, Frankle & Carbin (2020) found learning-rate rewinding matches weight rewinding and beats fine-tuning, at the same training budget.',
+        // The claim about our run is checked against reports/lottery-rewinding.json (rewindingClaim.test.ts).
+        explanation:
+          'Learning-rate rewinding: Renda, Frankle & Carbin (2020) found it matches weight rewinding and beats fine-tuning at the same training budget, and in our step-decay run it ends above fine-tuning at every pruned round. Under a constant rate (the Adam presets) the two would tie exactly: the final rate is the rate.',
       },
     },
   ],

@@ -1,6 +1,7 @@
 // The lottery lab's settings in the share link (#view=lottery&rounds=15&prune_rate=0.2...), with
-// the two presets the page offers. FIELDS in ./fields spreads LOTTERY_FIELDS into its table.
+// the three presets the page offers. FIELDS in ./fields spreads LOTTERY_FIELDS into its table.
 import * as v from 'valibot';
+import { LOTTERY_RECIPE_IDS, type LotteryRecipeId } from '../engine/lottery/recipes';
 import { VARIANT_IDS, type VariantId } from '../engine/lottery/variants';
 import type { Field } from './fields';
 import type { Experiment } from './types';
@@ -12,8 +13,11 @@ export interface LotteryControls {
   rateOutput: number;
   scope: 'layerwise' | 'global';
   epochsPerRound: number;
-  /** k of late rewinding and LR rewinding, in iterations; null: 2% of a round. */
+  /** k of late rewinding, LR rewinding and fine-tuning, in iterations (at least 1: at k = 0
+   * rewinding to k is rewinding to init); null: 2% of a round. */
   rewindK: number | null;
+  /** How the trunk and every round train (engine/lottery/recipes). */
+  recipe: LotteryRecipeId;
   variants: VariantId[];
   /** Train on the first N of the 55,000 training images; null: all. */
   trainLimit: number | null;
@@ -29,6 +33,7 @@ export const QUICK_LOTTERY: LotteryControls = {
   rewindK: null,
   variants: ['rewind_init', 'random_reinit', 'random_prune'],
   trainLimit: 20_000,
+  recipe: 'adam',
 };
 
 /** Frankle & Carbin's LeNet-300-100 schedule (3 epochs a round instead of ~5): about 20 minutes. */
@@ -41,10 +46,19 @@ export const PAPER_LOTTERY: LotteryControls = {
   rewindK: null,
   variants: ['rewind_init', 'random_reinit', 'random_prune'],
   trainLimit: null,
+  recipe: 'adam',
+};
+
+/** The quick demo's pruning under a step-decay schedule, with the four retraining variants: the
+ * setting where LR rewinding and fine-tuning differ (with a constant rate they are one run). */
+export const REWINDING_LOTTERY: LotteryControls = {
+  ...QUICK_LOTTERY,
+  variants: ['rewind_init', 'rewind_k', 'lr_rewind', 'finetune'],
+  recipe: 'sgd_step',
 };
 
 export const DEFAULT_LOTTERY_CONTROLS = QUICK_LOTTERY;
-export const LOTTERY_LIMITS = { rounds: [1, 30], epochs: [0.1, 10], trainLimit: [600, 55_000], rewindK: [0, 100_000] } as const;
+export const LOTTERY_LIMITS = { rounds: [1, 30], epochs: [0.1, 10], trainLimit: [600, 55_000], rewindK: [1, 100_000] } as const;
 
 const number = (check: (n: number) => boolean) =>
   v.pipe(v.string(), v.regex(/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i), v.transform(Number), v.check(check));
@@ -79,7 +93,14 @@ export const LOTTERY_FIELDS: Field[] = [
   lotteryField('prune_rate_out', 'a fraction from 0 to 0.9, e.g. 0.1', rate(0.9), 'rateOutput'),
   lotteryField('prune_scope', 'layerwise or global', v.picklist(['layerwise', 'global']), 'scope'),
   lotteryField('round_epochs', 'a number from 0.1 to 10', number((n) => n >= LOTTERY_LIMITS.epochs[0] && n <= LOTTERY_LIMITS.epochs[1]), 'epochsPerRound'),
-  lotteryField('rewind_k', 'auto or a whole number of iterations', orWord('auto', whole(...LOTTERY_LIMITS.rewindK)), 'rewindK', (k) => (k === null ? 'auto' : String(k))),
+  lotteryField(
+    'rewind_k',
+    `auto or a whole number of iterations from ${LOTTERY_LIMITS.rewindK[0]} (at k = 0 "Rewind to iteration k" would be "Rewind to init")`,
+    orWord('auto', whole(...LOTTERY_LIMITS.rewindK)),
+    'rewindK',
+    (k) => (k === null ? 'auto' : String(k)),
+  ),
+  lotteryField('recipe', LOTTERY_RECIPE_IDS.join(' or '), v.picklist(LOTTERY_RECIPE_IDS as [LotteryRecipeId, ...LotteryRecipeId[]]), 'recipe'),
   lotteryField(
     'variants',
     `a comma-separated list of ${VARIANT_IDS.join(', ')}`,

@@ -1,16 +1,18 @@
 // Types of the lottery lab that cross the worker boundary: plain numbers, strings and typed
 // arrays. The page asks with a LotteryRequest and hears back round by round.
-import type { LotteryProgress, LotteryRoundResult, LotterySettingsInput, VariantId } from '../engine/lottery';
+import type { LotteryProgress, LotteryRecipeId, LotteryRoundResult, LotterySettingsInput, VariantId } from '../engine/lottery';
 import type { Mask } from '../engine/pruning/mask';
 import type { WeightArray } from '../engine/spec/types';
 import type { DataStatus } from './protocol';
 
 export type { LotteryRoundResult, LotteryProgress, VariantId };
 
-/** What the page asks for. The model is always LeNet-300-100 on MNIST with the paper's
- * optimizer (Adam 1.2e-3, batch 60); the seed and the lottery settings are the student's. */
+/** What the page asks for. The model is always LeNet-300-100 on MNIST, batch 60; the seed, the
+ * training recipe and the lottery settings are the student's. */
 export interface LotteryRequest {
   seed: number;
+  /** How the trunk and every round train (default 'adam': Frankle & Carbin's constant Adam rate). */
+  recipe?: LotteryRecipeId;
   settings: LotterySettingsInput;
   /** Train on the first N of the 55,000 training images (quick demos); undefined: all. */
   trainLimit?: number;
@@ -18,11 +20,22 @@ export interface LotteryRequest {
   hidden?: number[];
 }
 
+export interface MaskOverlap {
+  /** For the ticket's own round: one-shot pruning of the trained dense weights to the same
+   * sparsity. For the other variants: the ticket's mask. */
+  against: 'one-shot' | 'ticket';
+  jaccard: number;
+  /** What random masks of the same per-layer sizes would share on average. */
+  chance: number;
+}
+
 /** One finished round as the charts need it. */
 export interface LotteryRoundMessage {
   result: LotteryRoundResult;
-  /** |kept now ∩ kept a round earlier| / |either| for this variant; null for the dense trunk. */
-  jaccardWithPrevious: number | null;
+  /** How much this round's mask agrees with the ticket's (rewind to init) mask of the same round,
+   * as a Jaccard overlap |A ∩ B| / |A ∪ B|, with the chance level of two random masks of the same
+   * per-layer sizes; null where it says nothing (see maskOverlaps in lottery-session). */
+  overlap: MaskOverlap | null;
   /** Per input pixel, the share of its first-layer weights that survive (784 values), or null
    * when the first layer is not a dense layer over pixels. */
   firstLayerSurvivors: Float32Array | null;

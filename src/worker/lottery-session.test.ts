@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { smallMnist } from '../../test/mnist';
+import { SNAPSHOT_VERSION } from '../engine/lottery';
 import type { Dataset } from '../engine/spec/types';
 import type { LotteryHandlers, LotteryProgressMessage, LotteryRequest, LotteryRoundMessage, SaveNote } from './lottery-protocol';
 import { limitTraining, LotterySession, lotterySpec } from './lottery-session';
@@ -72,10 +73,21 @@ describe('LotterySession', () => {
     ]);
     const ticket1 = r.rounds[1];
     const ticket2 = r.rounds[4];
-    // Round 1 against the dense net: the overlap is the share kept.
-    expect(ticket1.jaccardWithPrevious).toBeCloseTo(ticket1.result.percentRemaining / 100, 10);
-    // Masks only shrink, so round 2 against round 1 is |kept 2| / |kept 1|.
-    expect(ticket2.jaccardWithPrevious).toBeCloseTo(ticket2.result.percentRemaining / ticket1.result.percentRemaining, 2);
+    // The ticket against one-shot pruning of the dense weights: the same mask in round 1 (both prune
+    // the trained dense weights once), its own path in round 2, still far above chance.
+    expect(ticket1.overlap).toMatchObject({ against: 'one-shot', jaccard: 1 });
+    expect(ticket2.overlap!.against).toBe('one-shot');
+    expect(ticket2.overlap!.jaccard).toBeLessThan(1);
+    expect(ticket2.overlap!.jaccard).toBeGreaterThan(ticket2.overlap!.chance + 0.3);
+    // Half of every hidden kernel, random against the ticket's: about 0.5 / (2 - 0.5) = 1/3 shared.
+    expect(ticket1.overlap!.chance).toBeGreaterThan(0.32);
+    expect(ticket1.overlap!.chance).toBeLessThan(0.34);
+    // Random pruning shares with the ticket what chance gives; random reinit is the ticket's mask.
+    const random2 = r.rounds[6].overlap!;
+    expect(random2.against).toBe('ticket');
+    expect(Math.abs(random2.jaccard - random2.chance)).toBeLessThan(0.02);
+    expect(r.rounds[5].overlap).toBeNull();
+    expect(r.rounds[0].overlap).toBeNull();
     expect(ticket2.firstLayerSurvivors).toHaveLength(784);
     const meanSurvival = ticket2.firstLayerSurvivors!.reduce((a, b) => a + b, 0) / 784;
     expect(meanSurvival).toBeCloseTo(0.25, 2);
@@ -138,7 +150,7 @@ describe('LotterySession', () => {
     const r3 = recorder();
     await whole.start(request, mnist, r3.handlers);
     whole.dispose();
-    const numbers = (ms: LotteryRoundMessage[]) => ms.map((m) => [m.result.name, m.result.round, m.result.testAccuracy, m.jaccardWithPrevious]);
+    const numbers = (ms: LotteryRoundMessage[]) => ms.map((m) => [m.result.name, m.result.round, m.result.testAccuracy, m.overlap]);
     expect(numbers(r2.rounds)).toEqual(numbers(r3.rounds));
   }, 90_000);
 
@@ -153,7 +165,7 @@ describe('inspectSaved', () => {
   it('tells an empty store, another version and a damaged record apart from a resumable one', () => {
     expect(inspectSaved(undefined)).toEqual({ status: 'none' });
     expect(inspectSaved({ hello: 1 })).toMatchObject({ status: 'incompatible', reason: expect.stringMatching(/not in a form/) });
-    const snapshot = { format: 'lottery-run', version: 1, spec: {}, settings: { rounds: 1, variants: ['rewind_init'], stepsPerRound: 4, rewindStep: 0 }, nextUnit: 0, trunk: null, finals: {}, masks: {}, results: [] };
+    const snapshot = { format: 'lottery-run', version: SNAPSHOT_VERSION, spec: {}, settings: { rounds: 1, variants: ['rewind_init'], stepsPerRound: 4, rewindStep: 0 }, nextUnit: 0, trunk: null, finals: {}, masks: {}, results: [] };
     const good = savedRecord(request, snapshot as never, 123);
     expect(inspectSaved(good)).toMatchObject({ status: 'resumable', savedAt: 123, unitsDone: 0, unitCount: 2 });
     expect(inspectSaved({ ...good, version: SAVE_VERSION + 1 })).toMatchObject({ status: 'incompatible', reason: expect.stringMatching(/another version/) });
@@ -171,5 +183,14 @@ describe('lotterySpec and limitTraining', () => {
     expect(cut.train.x.length).toBe(120 * 784);
     expect(cut.validation).toBe(mnist.validation);
     expect(limitTraining(mnist, undefined)).toBe(mnist);
+  });
+
+  it('trains the step-decay recipe with its decays placed in the round, and refuses an unknown recipe', () => {
+    // 600 training images: 10 steps of 60 an epoch, 3 epochs a round = 30 steps, a decay every 10.
+    expect(mnist.train.count).toBe(600);
+    const spec = lotterySpec({ seed: 1, recipe: 'sgd_step', settings: { epochsPerRound: 3 } }, mnist);
+    expect(spec).toMatchObject({ optimizer: 'momentum', learningRate: 0.1, schedule: { kind: 'step', warmupSteps: 0, decayEverySteps: 10, gamma: 0.1 } });
+    expect(lotterySpec({ seed: 1, settings: {} }, mnist).schedule).toEqual({ kind: 'constant' });
+    expect(() => lotterySpec({ seed: 1, recipe: 'rmsprop' as never, settings: {} }, mnist)).toThrow(/no lottery training recipe called "rmsprop"/);
   });
 });

@@ -1,12 +1,17 @@
 // One lottery run at a time, driven in ~40 ms slices like the training session, so a cancel
 // lands between slices. Each finished round goes to the page with what its charts need (mask
-// overlap with the previous round, first-layer survivors), and the run's state is saved between
+// overlap with the ticket or with one-shot pruning, first-layer survivors), and the run's state is saved between
 // rounds so a reload can resume it. The ticket's retrained weights are kept per round for
 // "Compress this ticket".
 import {
+  chanceJaccard,
   createLotteryRun,
   firstLayerSurvivors,
+  isLotteryRecipeId,
+  LOTTERY_BATCH_SIZE,
   jaccard,
+  resolveLotterySettings,
+  withRecipe,
   restoreLotteryRun,
   type LotteryRoundResult,
   type LotteryRun,
@@ -22,6 +27,7 @@ import type {
   LotteryProgressMessage,
   LotteryRequest,
   LotteryRoundMessage,
+  MaskOverlap,
   SavedLotteryInfo,
   TicketHandoff,
   TicketSpec,
@@ -33,14 +39,18 @@ const REPORT_MS = 200;
 /** Between two saves at least this long, unless a whole round just finished. */
 const SAVE_EVERY_MS = 5000;
 
-/** The paper's LeNet-300-100 setup with the student's seed, long enough for one round. */
+/** The paper's LeNet-300-100 setup with the student's seed and training recipe, long enough for
+ * one round; throws a sentence when the request cannot run on `data`. */
 export function lotterySpec(request: LotteryRequest, data: Dataset): TrainSpec {
-  const stepsPerEpoch = Math.max(1, Math.floor(data.train.count / 60));
+  const stepsPerEpoch = Math.max(1, Math.floor(data.train.count / LOTTERY_BATCH_SIZE));
   const { itersPerRound, epochsPerRound } = request.settings;
   const epochs = itersPerRound !== undefined ? itersPerRound / stepsPerEpoch : (epochsPerRound ?? 1);
-  const spec = studySpec(Math.max(1, Math.ceil(epochs)), request.seed, request.hidden);
+  const recipe = request.recipe ?? 'adam';
+  if (!isLotteryRecipeId(recipe)) throw new Error(`There is no lottery training recipe called "${String(recipe)}".`);
   // Validation twice an epoch finds the early-stopping iteration without costing much.
-  return { ...spec, evalEverySteps: Math.max(1, Math.round(stepsPerEpoch / 2)) };
+  const spec = { ...studySpec(Math.max(1, Math.ceil(epochs)), request.seed, request.hidden), batchSize: LOTTERY_BATCH_SIZE, evalEverySteps: Math.max(1, Math.round(stepsPerEpoch / 2)) };
+  // The schedule's decays are placed in the round, whose length the settings give.
+  return withRecipe(spec, recipe, resolveLotterySettings(spec, data, request.settings).stepsPerRound);
 }
 
 /** The first `limit` training images (all when undefined or larger). */
@@ -180,19 +190,20 @@ export class LotterySession {
   }
 
   private roundMessage(run: LotteryRun, result: LotteryRoundResult): LotteryRoundMessage {
-    let overlap: number | null = null;
     let survivors: Float32Array | null = null;
     if (result.variant !== 'dense') {
       const now = run.masksOf(result.variant, result.round);
-      const before = result.round > 1 ? run.masksOf(result.variant, result.round - 1) : null;
-      // Round 1 against the dense network: every kept weight was kept before.
-      overlap = now ? (before ? jaccard(before, now) : result.percentRemaining / 100) : null;
       survivors = now ? survivorsOf(now, run) : null;
     } else if (this.data) {
       const inputs = this.data.featureShape.reduce((a, b) => a * b, 1);
       survivors = run.spec.model === 'lenet_300_100' ? new Float32Array(inputs).fill(1) : null;
     }
-    return { result, jaccardWithPrevious: overlap, firstLayerSurvivors: survivors, ticketKept: result.variant === 'rewind_init' && this.tickets.has(result.round) };
+    return {
+      result,
+      overlap: maskOverlap(run, result),
+      firstLayerSurvivors: survivors,
+      ticketKept: result.variant === 'rewind_init' && this.tickets.has(result.round),
+    };
   }
 
   private report(run: LotteryRun, handlers: LotteryHandlers, started: number, startSteps: number): void {
@@ -230,6 +241,22 @@ export class LotterySession {
         this.saving = null;
       });
   }
+}
+
+/**
+ * Which weights a round keeps, against a mask a run can move: the ticket's round against one-shot
+ * pruning of the dense weights (how far iterating strays from pruning once), every other chain
+ * against the ticket of the same round (does retraining differently find the same weights?).
+ * Null for the dense trunk and for random reinit, which uses the ticket's mask by construction.
+ * (Each chain's overlap with its own previous round said nothing: masks are nested, so it is
+ * the share pruned per round.)
+ */
+function maskOverlap(run: LotteryRun, result: LotteryRoundResult): MaskOverlap | null {
+  if (result.variant === 'dense' || result.variant === 'random_reinit') return null;
+  const mine = run.masksOf(result.variant, result.round);
+  const other = result.variant === 'rewind_init' ? run.oneShotMasks(result.round) : run.masksOf('rewind_init', result.round);
+  if (!mine || !other) return null;
+  return { against: result.variant === 'rewind_init' ? 'one-shot' : 'ticket', jaccard: jaccard(mine, other), chance: chanceJaccard(mine, other) };
 }
 
 function survivorsOf(masks: Mask[], run: LotteryRun): Float32Array | null {

@@ -13,9 +13,8 @@ export {
 } from './settings';
 export { cumulativeSparsity, kernelRates, plannedKept, plannedPercentRemaining } from './rates';
 export { magnitudeMasks, randomMasksLike } from './roundMasks';
-export { firstLayerSurvivors, jaccard, layerDensities, percentRemaining, type LayerDensity } from './maskStats';
-export { replayScheduleFrom, type ReplayedRate } from './replaySchedule';
-export { startWeights, roundSpec, type StartSources } from './branchStart';
+export { chanceJaccard, firstLayerSurvivors, jaccard, layerDensities, percentRemaining, type LayerDensity } from './maskStats';
+export { finalLearningRate, roundPlan, startWeights, type RoundPlan, type StartSources } from './branchStart';
 export type { CurvePoint, RoundOutcome } from './roundTrainer';
 export { chartRows, seriesName, type LotteryChartRow, type LotteryRoundResult } from './results';
 export { snapshotProblem, SNAPSHOT_VERSION, type LotterySnapshot, type LotteryState, type TrunkCheckpoints } from './snapshot';
@@ -24,3 +23,5 @@ export { progressAt, unitPlan, type LotteryProgress, type Unit } from './plan';
 export { maskChain, masksForRound } from './branchMasks';
 export { driveLotteryRun, runLottery, type LotteryDriveOptions } from './runLottery';
 export { nearestReference, PAPER_LOTTERY_CLAIMS, PYTORCH_LOTTERY_REFERENCE, type ReferencePoint } from './reference';
+export { isLotteryRecipeId, LOTTERY_BATCH_SIZE, LOTTERY_RECIPE_IDS, LOTTERY_RECIPES, recipeSchedule, withRecipe, type LotteryRecipe, type LotteryRecipeId } from './recipes';
+export { defaultRewindStep, rewindToZeroProblem, roundSteps } from './roundLength';

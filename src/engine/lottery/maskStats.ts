@@ -1,5 +1,6 @@
 // Numbers the lottery charts draw from masks: how much of each layer survives, how much two
-// rounds' masks overlap (Jaccard), and which input pixels still feed the first layer.
+// masks overlap (Jaccard) and how much two random masks of the same sizes would, and which input
+// pixels still feed the first layer.
 import { countKept, type Mask } from '../pruning/mask';
 
 export interface LayerDensity {
@@ -55,6 +56,28 @@ export function jaccard(maskA: Mask | Mask[], maskB: Mask | Mask[]): number {
       if (x && y) both++;
       if (x || y) either++;
     }
+  }
+  return either === 0 ? 1 : both / either;
+}
+
+/**
+ * The Jaccard overlap two masks would have on average if each layer's kept weights were drawn at
+ * random, with the same counts per kernel as `maskA` and `maskB`: the chance level of jaccard().
+ * Per kernel of n weights keeping a and b, the intersection averages ab/n; the union is a + b
+ * minus it. Ratio of the sums (close to the expected ratio for layers of thousands of weights).
+ */
+export function chanceJaccard(maskA: Mask[], maskB: Mask[]): number {
+  const b = new Map(maskB.map((m) => [m.name, countKept(m)]));
+  let both = 0;
+  let either = 0;
+  for (const m of maskA) {
+    const n = m.keep.length;
+    const ka = countKept(m);
+    const kb = b.get(m.name);
+    if (kb === undefined) throw new Error(`Chance overlap: the second mask set has no kernel "${m.name}".`);
+    const inter = n === 0 ? 0 : (ka * kb) / n;
+    both += inter;
+    either += ka + kb - inter;
   }
   return either === 0 ? 1 : both / either;
 }

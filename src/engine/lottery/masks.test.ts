@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { countKept, type Mask } from '../pruning/mask';
 import { createRng } from '../random';
 import type { WeightArray } from '../spec/types';
-import { firstLayerSurvivors, jaccard, layerDensities, percentRemaining } from './maskStats';
+import { chanceJaccard, firstLayerSurvivors, jaccard, layerDensities, percentRemaining } from './maskStats';
 import { cumulativeSparsity, plannedKept, plannedPercentRemaining } from './rates';
-import { replayScheduleFrom } from './replaySchedule';
 import { magnitudeMasks, randomMasksLike } from './roundMasks';
-import { learningRateAt } from '../training/schedule';
 
 // LeNet-300-100's kernel shapes, with biases, filled with seeded normals.
 function lenetWeights(seed: number): WeightArray[] {
@@ -121,31 +119,21 @@ describe('mask statistics', () => {
     expect(() => firstLayerSurvivors(lenet[1], [28, 28, 1])).toThrow(/784 input rows/);
   });
 
+  it('chanceJaccard is what random masks of the same per-kernel sizes share on average', () => {
+    // Half of 1,000 against half of 1,000: 250 shared on average, 750 in either.
+    const half = (name: string): Mask => ({ name, shape: [10, 100], keep: Uint8Array.from({ length: 1000 }, (_, i) => (i % 2 === 0 ? 1 : 0)) });
+    expect(chanceJaccard([half('a')], [half('a')])).toBeCloseTo(1 / 3, 12);
+    // Per kernel, summed: a kernel fully kept on both sides adds 10 to both counts.
+    const full: Mask = { name: 'b', shape: [2, 5], keep: new Uint8Array(10).fill(1) };
+    expect(chanceJaccard([half('a'), full], [half('a'), full])).toBeCloseTo(260 / 760, 12);
+    // Random masks drawn with those counts land near it.
+    const r1 = randomMasksLike([half('a')], null, 1);
+    const r2 = randomMasksLike([half('a')], null, 2);
+    expect(Math.abs(jaccard(r1, r2) - 1 / 3)).toBeLessThan(0.05);
+    expect(() => chanceJaccard([half('a')], [half('c')])).toThrow(/no kernel "a"/);
+  });
+
   it('layerDensities counts kept and total per kernel', () => {
     expect(layerDensities([mask([1, 0, 1, 1])])).toEqual([{ name: 'k', kept: 3, total: 4, percentRemaining: 75 }]);
-  });
-});
-
-describe('replaying the learning-rate schedule from k', () => {
-  const base = 0.1;
-  it('gives the rate of step t + k at step t where the schedule allows it', () => {
-    const schedule = { kind: 'step', warmupSteps: 10, decayEverySteps: 50, gamma: 0.5 } as const;
-    for (const k of [0, 10, 60, 110]) {
-      const replay = replayScheduleFrom({ learningRate: base, schedule }, k);
-      if (typeof replay === 'string') throw new Error(replay);
-      for (let t = 0; t < 300; t++) {
-        expect(learningRateAt(replay.learningRate, replay.schedule, t)).toBeCloseTo(learningRateAt(base, schedule, t + k), 12);
-      }
-    }
-  });
-
-  it('refuses, with the nearest k that works, where it cannot', () => {
-    const schedule = { kind: 'step', warmupSteps: 10, decayEverySteps: 50, gamma: 0.5 } as const;
-    expect(replayScheduleFrom({ learningRate: base, schedule }, 5)).toMatch(/warmup/);
-    expect(replayScheduleFrom({ learningRate: base, schedule }, 35)).toMatch(/k = 10 or k = 60/);
-    expect(replayScheduleFrom({ learningRate: base, schedule: { kind: 'constant' } }, 35)).toEqual({
-      learningRate: base,
-      schedule: { kind: 'constant' },
-    });
   });
 });

@@ -14,11 +14,14 @@ export interface LotteryRoundResult {
   percentRemaining: number;
   /** Percent, after the round's last step. */
   testAccuracy: number;
-  /** The step of minimum validation loss, and the test accuracy there (percent). */
+  /** The step of minimum validation loss, on the trunk's clock (a round rewound to k counts from
+   * k), and the test accuracy there (percent). */
   earlyStopStep: number;
   earlyStopTestAccuracy: number;
   /** Steps trained this round. */
   steps: number;
+  /** The trunk step the round started at: k for the rewound variants, else 0. */
+  startStep: number;
   curve: CurvePoint[];
   /** Per-kernel survivors of this round's mask (all kept for the dense trunk). */
   layers: LayerDensity[];

@@ -1,5 +1,7 @@
 // One training run of the lottery (the dense trunk, or one round of one variant): a Trainer with
-// the masks held, stopped after an exact number of steps, validated every N steps to find the
+// the masks held, fast-forwarded to the round's first step of the trunk's clock (k for the
+// rewound variants: the trunk's batches and schedule go on from there), stopped at an exact
+// step, validated every N steps of that clock to find the
 // early-stopping iteration (minimum validation loss, as Frankle & Carbin measure "learning
 // speed"). Test accuracy is read only when validation improves and at the end, which keeps the
 // evaluation cost to a fraction of the training cost on MNIST.
@@ -18,10 +20,14 @@ export interface CurvePoint {
 }
 
 export interface RoundOutcome {
+  /** Steps trained (endStep - startStep). */
   steps: number;
+  /** The trunk step the round started at. */
+  startStep: number;
   /** Percent, after the last step. */
   testAccuracy: number;
-  /** The evaluation step with the lowest validation loss (the last step when there is no validation set). */
+  /** The evaluation step (on the trunk's clock) with the lowest validation loss (the last step when
+   * there is no validation set). */
   earlyStopStep: number;
   /** Percent, at earlyStopStep. */
   earlyStopTestAccuracy: number;
@@ -39,19 +45,30 @@ export class RoundTrainer {
     private readonly data: Dataset,
     network: Network,
     masks: Mask[] | null,
-    readonly steps: number,
+    readonly startStep: number,
+    private readonly endStep: number,
     private readonly evalEvery: number,
   ) {
+    if (!(startStep >= 0 && startStep < endStep)) throw new Error(`A round from step ${startStep} to step ${endStep} trains nothing.`);
     this.trainer = new Trainer(spec, data, { network, masks });
-    if (this.trainer.totalSteps < steps) throw new Error(`A round of ${steps} steps does not fit a spec of ${this.trainer.totalSteps}.`);
+    if (this.trainer.totalSteps < endStep) {
+      this.trainer.dispose();
+      throw new Error(`A round to step ${endStep} does not fit a spec of ${this.trainer.totalSteps} steps.`);
+    }
+    this.trainer.fastForward(startStep);
   }
 
+  /** Steps this round has trained. */
   get step(): number {
-    return this.trainer.step;
+    return this.trainer.step - this.startStep;
+  }
+
+  get steps(): number {
+    return this.endStep - this.startStep;
   }
 
   get done(): boolean {
-    return this.trainer.step >= this.steps;
+    return this.trainer.step >= this.endStep;
   }
 
   /** A weight copy the Trainer kept (step 0, and spec.checkpointSteps). */
@@ -62,7 +79,7 @@ export class RoundTrainer {
   /** Up to `n` steps, never past an evaluation point; evaluates when it lands on one. */
   runSteps(n: number): number {
     const step = this.trainer.step;
-    const nextEval = Math.min(this.steps, (Math.floor(step / this.evalEvery) + 1) * this.evalEvery);
+    const nextEval = Math.min(this.endStep, (Math.floor(step / this.evalEvery) + 1) * this.evalEvery);
     const ran = this.trainer.runSteps(Math.max(0, Math.min(n, nextEval - step)));
     if (this.trainer.step === nextEval && ran > 0) this.evaluate();
     return ran;
@@ -72,9 +89,10 @@ export class RoundTrainer {
   outcome(): RoundOutcome {
     if (!this.done) throw new Error('The round has not finished training yet.');
     const testAccuracy = Number.isNaN(this.lastTestAccuracy) ? this.testAccuracy() : this.lastTestAccuracy;
-    const best = this.best ?? { step: this.steps, testAccuracy };
+    const best = this.best ?? { step: this.endStep, testAccuracy };
     return {
       steps: this.steps,
+      startStep: this.startStep,
       testAccuracy,
       earlyStopStep: best.step,
       earlyStopTestAccuracy: best.testAccuracy,
@@ -92,10 +110,10 @@ export class RoundTrainer {
     const validation = this.trainer.evaluateSplit(this.data.validation);
     this.curve.push({ step, trainLoss, validationLoss: validation.loss, validationAccuracy: 100 * validation.accuracy });
     const improved = validation.loss < (this.best?.loss ?? Infinity);
-    if (improved || step === this.steps) {
+    if (improved || step === this.endStep) {
       const testAccuracy = this.testAccuracy();
       if (improved) this.best = { step, loss: validation.loss, testAccuracy };
-      if (step === this.steps) this.lastTestAccuracy = testAccuracy;
+      if (step === this.endStep) this.lastTestAccuracy = testAccuracy;
     }
   }
 

@@ -7,8 +7,9 @@ import { denseMasks, type Mask } from '../pruning/mask';
 import { deriveSeed } from '../random';
 import type { Dataset, TrainSpec, WeightArray } from '../spec/types';
 import { maskChain, masksForRound } from './branchMasks';
-import { roundSpec, startWeights, trainingSpec } from './branchStart';
+import { roundPlan, startWeights, trainingSpec } from './branchStart';
 import { layerDensities } from './maskStats';
+import { magnitudeMasks } from './roundMasks';
 import { progressAt, unitPlan, type LotteryProgress, type Unit } from './plan';
 import { copyResult, seriesName, type LotteryRoundResult } from './results';
 import { RoundTrainer } from './roundTrainer';
@@ -41,6 +42,9 @@ export interface LotteryRun {
   results(): LotteryRoundResult[];
   /** A copy of a variant's masks of `round` (>= 1), or null when that round has not been pruned yet. */
   masksOf(variant: VariantId, round: number): Mask[] | null;
+  /** The masks one-shot pruning of the trained dense weights would keep at the sparsity of round
+   * `round` (same rates and scope), or null before the trunk is trained: what iterating adds. */
+  oneShotMasks(round: number): Mask[] | null;
   /** A copy of the network's weights now: at the start of a round (right after the previous one
    * finished) they are that round's starting weights. */
   currentWeights(): WeightArray[];
@@ -141,6 +145,14 @@ class LotteryRunner implements LotteryRun {
     return masks ? copyMasks(masks) : null;
   }
 
+  oneShotMasks(round: number): Mask[] | null {
+    const trunk = this.state.trunk;
+    if (!trunk) return null;
+    const { perRoundRate, scope } = this.state.settings;
+    // From the dense masks straight to round `round`'s cumulative target, in one step.
+    return magnitudeMasks(trunk.final, null, perRoundRate, round, scope);
+  }
+
   currentWeights(): WeightArray[] {
     this.assertAlive();
     return this.network.getWeights();
@@ -166,7 +178,7 @@ class LotteryRunner implements LotteryRun {
     if (!unit.variant) {
       const k = settings.rewindStep;
       const trunkSpec = trainingSpec(spec, settings, unit.steps, spec, k > 0 ? [k] : []);
-      this.current = new RoundTrainer(trunkSpec, this.data, this.network, null, unit.steps, settings.evalEverySteps);
+      this.current = new RoundTrainer(trunkSpec, this.data, this.network, null, 0, unit.steps, settings.evalEverySteps);
       return;
     }
     if (!trunk) throw new Error('The dense trunk has not been trained yet.');
@@ -175,8 +187,8 @@ class LotteryRunner implements LotteryRun {
     const reinit = variant === 'random_reinit' ? this.freshInit(round) : undefined;
     const previousFinal = this.state.finals[variant] ?? trunk.final;
     this.network.setWeights(startWeights(variant, { init: trunk.init, rewind: trunk.rewind, previousFinal, reinit }, masks));
-    const { spec: branchSpec, steps } = roundSpec(spec, settings, variant);
-    this.current = new RoundTrainer(branchSpec, this.data, this.network, masks, steps, settings.evalEverySteps);
+    const plan = roundPlan(spec, settings, variant);
+    this.current = new RoundTrainer(plan.spec, this.data, this.network, masks, plan.startStep, settings.stepsPerRound, settings.evalEverySteps);
   }
 
   /** Random reinit's starting values: the model's own initializer under another seed, new each round. */
@@ -222,6 +234,7 @@ class LotteryRunner implements LotteryRun {
       earlyStopStep: outcome.earlyStopStep,
       earlyStopTestAccuracy: outcome.earlyStopTestAccuracy,
       steps: outcome.steps,
+      startStep: outcome.startStep,
       curve: outcome.curve,
       layers,
     };

@@ -3,7 +3,7 @@
 // across the worker boundary unchanged.
 import type { Dataset, TrainSpec } from '../spec/types';
 import { checkTrainSpec } from '../training/check_spec';
-import { replayScheduleFrom } from './replaySchedule';
+import { defaultRewindStep, rewindToZeroProblem, roundSteps } from './roundLength';
 import { isVariantId, VARIANT_IDS, VARIANTS, type VariantId } from './variants';
 
 export type PruningScope = 'layerwise' | 'global';
@@ -27,10 +27,9 @@ export interface LotterySettings {
   itersPerRound?: number;
   epochsPerRound?: number;
   variants: VariantId[];
-  /** k of late rewinding and of learning-rate rewinding, in steps (default: 2% of a round). */
+  /** k, in steps: "Rewind to iteration k" rewinds the weights to the trunk's step k; it, LR rewinding
+   * and fine-tuning all retrain steps k..T-1 (default: 2% of a round, at least 1). */
   rewindStep: number;
-  /** Constant rate of the fine-tuning variant (default: a tenth of spec.learningRate). */
-  fineTuneLearningRate: number;
   /** Validate (for the early-stopping iteration) every this many steps (default: spec.evalEverySteps). */
   evalEverySteps: number;
 }
@@ -89,7 +88,7 @@ export function resolveLotterySettings(spec: TrainSpec, data: Dataset, input: Lo
   } else {
     const epochs = input.epochsPerRound ?? spec.epochs;
     if (!(epochs > 0) || !Number.isFinite(epochs)) fail(`Epochs per round must be a positive number, got ${epochs}.`);
-    stepsPerRound = Math.max(1, Math.round(epochs * stepsPerEpoch));
+    stepsPerRound = roundSteps(epochs, stepsPerEpoch);
   }
 
   const requested = input.variants ?? [...DEFAULT_LOTTERY_SETTINGS.variants];
@@ -100,18 +99,12 @@ export function resolveLotterySettings(spec: TrainSpec, data: Dataset, input: Lo
   if (requested.some((v) => VARIANTS[v].control)) wanted.add('rewind_init');
   const variants = VARIANT_IDS.filter((v) => wanted.has(v));
 
-  const rewindStep = input.rewindStep ?? Math.round(0.02 * stepsPerRound);
+  const rewindStep = input.rewindStep ?? defaultRewindStep(stepsPerRound);
   if (!Number.isInteger(rewindStep) || rewindStep < 0 || rewindStep >= stepsPerRound) {
     fail(`The rewind iteration k must be a whole number from 0 to ${stepsPerRound - 1} (a round is ${stepsPerRound} steps), got ${rewindStep}.`);
   }
-  if (variants.some((v) => v === 'rewind_k' || v === 'lr_rewind')) {
-    const replay = replayScheduleFrom(spec, rewindStep);
-    if (typeof replay === 'string') fail(replay);
-  }
-  const fineTuneLearningRate = input.fineTuneLearningRate ?? spec.learningRate / 10;
-  if (!(fineTuneLearningRate > 0) || !Number.isFinite(fineTuneLearningRate)) {
-    fail(`The fine-tuning learning rate must be a positive number, got ${fineTuneLearningRate}.`);
-  }
+  const kProblem = rewindToZeroProblem(rewindStep, stepsPerRound, variants);
+  if (kProblem) fail(kProblem);
   const evalEverySteps = input.evalEverySteps ?? spec.evalEverySteps;
   if (!Number.isInteger(evalEverySteps) || evalEverySteps < 1) {
     fail(`Validation must run every whole number of steps (at least 1), got ${evalEverySteps}.`);
@@ -123,7 +116,6 @@ export function resolveLotterySettings(spec: TrainSpec, data: Dataset, input: Lo
     scope,
     variants,
     rewindStep,
-    fineTuneLearningRate,
     evalEverySteps,
     stepsPerRound,
     stepsPerEpoch,

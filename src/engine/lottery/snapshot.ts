@@ -10,7 +10,8 @@ import type { ResolvedLotterySettings } from './settings';
 import type { VariantId } from './variants';
 
 export const SNAPSHOT_FORMAT = 'lottery-run';
-export const SNAPSHOT_VERSION = 1;
+// 2: rewound variants continue the trunk's batches from k, fine-tuning at the schedule's final rate.
+export const SNAPSHOT_VERSION = 2;
 
 export interface TrunkCheckpoints {
   /** Step 0. */

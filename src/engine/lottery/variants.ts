@@ -45,7 +45,7 @@ export const VARIANTS: Record<VariantId, VariantInfo> = {
     control: false,
     description:
       'The survivors keep their trained values, and only the learning-rate schedule is replayed from iteration k. ' +
-      'It is as simple as fine-tuning but usually as accurate as weight rewinding.',
+      'Renda et al. found it as simple as fine-tuning and as accurate as weight rewinding; it differs from fine-tuning only when the learning rate decays.',
     paper: RENDA,
   },
   finetune: {
@@ -53,8 +53,8 @@ export const VARIANTS: Record<VariantId, VariantInfo> = {
     name: 'Fine-tuning',
     control: false,
     description:
-      'The survivors keep their trained values and train on at a small constant learning rate. ' +
-      'It is the classic way to recover from pruning, and the baseline the rewinding methods beat.',
+      'The survivors keep their trained values and train on at the last learning rate of the original schedule, for as many steps as the rewinding variants. ' +
+      'It is the classic way to recover from pruning; with a constant learning rate it is the same run as LR rewinding.',
     paper: RENDA,
   },
   random_reinit: {
@@ -87,8 +87,9 @@ export function isVariantId(value: string): value is VariantId {
   return Object.prototype.hasOwnProperty.call(VARIANTS, value);
 }
 
-/** Steps a variant retrains per round out of a trunk of `stepsPerRound`: the rewinding variants
- * resume at step k, and fine-tuning gets the same budget so the comparison is fair (Renda et al.). */
+/** Steps a variant retrains per round out of a trunk of `stepsPerRound`: weight rewinding to k and
+ * LR rewinding resume at step k, and fine-tuning gets the same budget t = T - k, as Renda et al.
+ * compare them. */
 export function retrainSteps(id: VariantId, stepsPerRound: number, rewindStep: number): number {
   return id === 'rewind_k' || id === 'lr_rewind' || id === 'finetune' ? stepsPerRound - rewindStep : stepsPerRound;
 }

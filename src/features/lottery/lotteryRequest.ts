@@ -2,13 +2,32 @@
 // the sentences the page shows about a run saved in this browser.
 import type { LotteryRequest, SavedLotteryInfo } from '../../worker/lottery-protocol';
 import { VARIANT_IDS, type VariantId } from '../../engine/lottery/variants';
-import { DEFAULT_LOTTERY_CONTROLS, PAPER_LOTTERY, QUICK_LOTTERY, type LotteryControls } from '../../url/lotteryFields';
+import { LOTTERY_BATCH_SIZE, LOTTERY_RECIPES } from '../../engine/lottery/recipes';
+import { defaultRewindStep, roundSteps } from '../../engine/lottery/roundLength';
+import { DEFAULT_LOTTERY_CONTROLS, PAPER_LOTTERY, QUICK_LOTTERY, REWINDING_LOTTERY, type LotteryControls } from '../../url/lotteryFields';
 
-export type LotteryPresetId = 'quick' | 'paper' | 'custom';
+export type LotteryPresetId = 'quick' | 'paper' | 'rewinding' | 'custom';
 
+/** Each preset says which comparison it is for: under a constant rate (the two Adam presets) LR
+ * rewinding and fine-tuning are the same run, so only the step-decay preset compares the four
+ * retraining variants. */
 export const LOTTERY_PRESETS: Record<Exclude<LotteryPresetId, 'custom'>, { label: string; controls: LotteryControls; detail: string }> = {
-  quick: { label: 'Quick demo', controls: QUICK_LOTTERY, detail: '5 rounds of 50% on 20,000 images: about 2 minutes here.' },
-  paper: { label: 'Paper (Frankle & Carbin)', controls: PAPER_LOTTERY, detail: '15 rounds of 20% on all 55,000 images, down to 3.6% of the weights: about 20 minutes here.' },
+  quick: {
+    label: 'Quick demo',
+    controls: QUICK_LOTTERY,
+    detail: 'The ticket against its two controls: 5 rounds of 50% on 20,000 images, Adam at a constant rate. About 2 minutes here.',
+  },
+  paper: {
+    label: 'Paper (Frankle & Carbin)',
+    controls: PAPER_LOTTERY,
+    detail: 'The ticket against its two controls as the paper runs it: 15 rounds of 20% on all 55,000 images, down to 3.6% of the weights. About 20 minutes here.',
+  },
+  rewinding: {
+    label: 'Rewinding vs fine-tuning (step decay)',
+    controls: REWINDING_LOTTERY,
+    detail:
+      'The four retraining variants (Renda, Frankle & Carbin 2020) under SGD with a step-decay schedule, where LR rewinding and fine-tuning differ: 5 rounds of 50% on 20,000 images. About 2 minutes here.',
+  },
 };
 
 const sameVariants = (a: VariantId[], b: VariantId[]) => a.length === b.length && a.every((v) => b.includes(v));
@@ -24,15 +43,42 @@ export function presetOf(ui: LotteryControls): LotteryPresetId {
       p.epochsPerRound === ui.epochsPerRound &&
       p.rewindK === ui.rewindK &&
       p.trainLimit === ui.trainLimit &&
+      p.recipe === ui.recipe &&
       sameVariants(p.variants, ui.variants);
     if (same) return id as LotteryPresetId;
   }
   return 'custom';
 }
 
+/** A round's length in iterations and the k "auto" stands for, as the engine will resolve them. */
+export function roundOf(ui: LotteryControls): { steps: number; autoK: number } {
+  const steps = roundSteps(ui.epochsPerRound, Math.floor((ui.trainLimit ?? 55_000) / LOTTERY_BATCH_SIZE));
+  return { steps, autoK: defaultRewindStep(steps) };
+}
+
+/** What the controls say about k and about which comparison these settings can show. */
+export function rewindNotes(ui: LotteryControls): { k: string; comparison: string | null } {
+  const { steps, autoK } = roundOf(ui);
+  const k = ui.rewindK ?? autoK;
+  const kText =
+    k >= steps
+      ? `k must be below the round's ${steps.toLocaleString('en-US')} iterations.`
+      : `“Rewind to iteration k” rewinds the weights to iteration ${k.toLocaleString('en-US')}; it, “LR rewinding” and “Fine-tuning” retrain iterations ${k.toLocaleString('en-US')} to ${steps.toLocaleString('en-US')}. k starts at 1: at 0, rewinding to k would be rewinding to init.`;
+  const both = ui.variants.includes('lr_rewind') && ui.variants.includes('finetune');
+  const constant = LOTTERY_RECIPES[ui.recipe].decaysPerRound === 0;
+  return {
+    k: kText,
+    comparison:
+      both && constant
+        ? 'With a constant learning rate, LR rewinding and fine-tuning are the same run (the final rate is the rate). Choose the step-decay training, or the “Rewinding vs fine-tuning” preset, to tell them apart.'
+        : null,
+  };
+}
+
 export function lotteryRequest(ui: LotteryControls, seed: number): LotteryRequest {
   const request: LotteryRequest = {
     seed,
+    recipe: ui.recipe,
     settings: {
       rounds: ui.rounds,
       perRoundRate: { hidden: ui.rateHidden, output: ui.rateOutput },
@@ -58,6 +104,7 @@ export function controlsOf(request: LotteryRequest): LotteryControls {
     rewindK: s.rewindStep ?? null,
     variants: s.variants ? [...s.variants] : [...DEFAULT_LOTTERY_CONTROLS.variants],
     trainLimit: request.trainLimit ?? null,
+    recipe: request.recipe ?? DEFAULT_LOTTERY_CONTROLS.recipe,
   };
 }
 
@@ -69,7 +116,8 @@ export function sameRequest(a: LotteryRequest, b: LotteryRequest): boolean {
 export function describeRequest(r: LotteryRequest): string {
   const c = controlsOf(r);
   const images = c.trainLimit === null ? 'all 55,000 images' : `${c.trainLimit.toLocaleString('en-US')} images`;
-  return `${c.rounds} rounds of ${Math.round(c.rateHidden * 100)}%, ${c.epochsPerRound} epoch${c.epochsPerRound === 1 ? '' : 's'} a round on ${images}, seed ${r.seed}`;
+  const training = c.recipe === DEFAULT_LOTTERY_CONTROLS.recipe ? '' : `, ${LOTTERY_RECIPES[c.recipe].label}`;
+  return `${c.rounds} rounds of ${Math.round(c.rateHidden * 100)}%, ${c.epochsPerRound} epoch${c.epochsPerRound === 1 ? '' : 's'} a round on ${images}${training}, seed ${r.seed}`;
 }
 
 /** What the page says about a saved run, and whether "Resume lottery run" may be offered. */

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { decodeExperiment, encodeExperiment } from '../../url/codec';
 import { DEFAULT_COMPRESSION, defaultExperiment } from '../../url/defaults';
-import { PAPER_LOTTERY, QUICK_LOTTERY } from '../../url/lotteryFields';
+import { PAPER_LOTTERY, QUICK_LOTTERY, REWINDING_LOTTERY } from '../../url/lotteryFields';
 import type { LotteryHandlers, LotteryOutcome, LotteryRequest, LotteryRoundMessage, SavedLotteryInfo } from '../../worker/lottery-protocol';
 import { controlsOf, lotteryRequest, presetOf, sameRequest, savedRunNotice } from './lotteryRequest';
 import { lotteryActions, type LotteryBridge, type LotteryHost } from './lotteryRun';
 
 function round(variant: LotteryRoundMessage['result']['variant'], r: number, percentRemaining: number, testAccuracy: number): LotteryRoundMessage {
   return {
-    result: { variant, name: variant, round: r, percentRemaining, testAccuracy, earlyStopStep: 10, earlyStopTestAccuracy: testAccuracy, steps: 20, curve: [], layers: [] },
-    jaccardWithPrevious: r === 0 ? null : percentRemaining / 100,
+    result: { variant, name: variant, round: r, percentRemaining, testAccuracy, earlyStopStep: 10, earlyStopTestAccuracy: testAccuracy, steps: 20, startStep: 0, curve: [], layers: [] },
+    overlap: r === 0 ? null : { against: variant === 'rewind_init' ? 'one-shot' : 'ticket', jaccard: 0.8, chance: 0.1 },
     firstLayerSurvivors: null,
     ticketKept: variant === 'rewind_init',
   };
@@ -132,6 +132,7 @@ describe('lottery requests and saved runs', () => {
   it('maps the controls to a request and back, and names the presets', () => {
     expect(current).toEqual({
       seed: 0,
+      recipe: 'adam',
       settings: { rounds: 5, perRoundRate: { hidden: 0.5, output: 0.25 }, scope: 'layerwise', epochsPerRound: 2, variants: ['rewind_init', 'random_reinit', 'random_prune'] },
       trainLimit: 20_000,
     });
@@ -140,6 +141,13 @@ describe('lottery requests and saved runs', () => {
     expect(lotteryRequest(PAPER_LOTTERY, 3).trainLimit).toBeUndefined();
     expect(presetOf(QUICK_LOTTERY)).toBe('quick');
     expect(presetOf(PAPER_LOTTERY)).toBe('paper');
+    expect(presetOf(REWINDING_LOTTERY)).toBe('rewinding');
+    // The same pruning under the constant Adam rate is not the rewinding preset.
+    expect(presetOf({ ...REWINDING_LOTTERY, recipe: 'adam' })).toBe('custom');
+    expect(lotteryRequest(REWINDING_LOTTERY, 0)).toMatchObject({ recipe: 'sgd_step', settings: { variants: ['rewind_init', 'rewind_k', 'lr_rewind', 'finetune'] } });
+    expect(controlsOf(lotteryRequest(REWINDING_LOTTERY, 0))).toEqual(REWINDING_LOTTERY);
+    // A request saved before recipes existed trained with Adam.
+    expect(controlsOf({ seed: 0, settings: {} }).recipe).toBe('adam');
     expect(presetOf({ ...PAPER_LOTTERY, rounds: 14 })).toBe('custom');
     expect(sameRequest(current, lotteryRequest({ ...QUICK_LOTTERY, variants: ['random_prune', 'rewind_init', 'random_reinit'] }, 0))).toBe(true);
     expect(sameRequest(current, lotteryRequest(QUICK_LOTTERY, 1))).toBe(false);
@@ -178,5 +186,22 @@ describe('lottery settings in the share link', () => {
       expect.stringMatching(/^Ignored variants=rewind_init,magic: must be a comma-separated list of rewind_init, /),
     ]);
     expect(bad.experiment.lottery).toEqual({ ...QUICK_LOTTERY, rateHidden: 0.2 });
+  });
+
+  it('carries the training recipe, and refuses k = 0 saying it would be rewinding to init', () => {
+    const e = defaultExperiment();
+    e.view = 'lottery';
+    e.lottery = { ...REWINDING_LOTTERY };
+    const hash = encodeExperiment(e);
+    expect(hash).toBe('v=1&view=lottery&recipe=sgd_step&variants=rewind_init%2Crewind_k%2Clr_rewind%2Cfinetune');
+    expect(decodeExperiment(hash).experiment.lottery).toEqual(REWINDING_LOTTERY);
+
+    const zero = decodeExperiment('v=1&view=lottery&rewind_k=0&variants=rewind_init,rewind_k&recipe=rmsprop');
+    expect(zero.notes).toEqual([
+      'Ignored rewind_k=0: must be auto or a whole number of iterations from 1 (at k = 0 "Rewind to iteration k" would be "Rewind to init"); using auto.',
+      'Ignored recipe=rmsprop: must be adam or sgd_step; using adam.',
+    ]);
+    expect(zero.experiment.lottery).toMatchObject({ rewindK: null, recipe: 'adam' });
+    expect(decodeExperiment('v=1&view=lottery&rewind_k=1').experiment.lottery?.rewindK).toBe(1);
   });
 });

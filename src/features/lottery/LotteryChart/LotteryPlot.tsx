@@ -103,7 +103,7 @@ export function LotteryPlot({ width, height, series, xMin, yDomain, yTick, yLabe
             <path
               d={s.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.x)},${clampY(p.y)}`).join('')}
               stroke={s.color}
-              strokeDasharray={s.dashed ? '6 4' : undefined}
+              strokeDasharray={s.dash ?? undefined}
             />
             {s.points.map((p, i) => (
               <Marker key={i} shape={s.marker} x={x(p.x)} y={clampY(p.y)} r={4.4} color={s.color} hollow={s.hollow} />

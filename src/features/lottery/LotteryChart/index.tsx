@@ -6,10 +6,10 @@ import { useStaggered } from '../../../shared/charts/useStaggered';
 import { useAppStore } from '../../../store';
 import type { LotteryRoundMessage } from '../../../worker/lottery-protocol';
 import { ChartCard, type LegendItem } from '../../../shared/charts/ChartCard';
-import { MarkerIcon } from '../../../shared/charts/marks';
 import { useSize } from '../../../shared/charts/useSize';
 import { LotteryPlot } from './LotteryPlot';
 import { RoundsTable } from './RoundsTable';
+import { SeriesIcon } from './SeriesIcon';
 import { percentText, ROUND_BEAT_MS, seriesOf, type PlotSeries } from './series';
 import '../../../shared/charts/CurveChart/CurveChart.css';
 import '../../../shared/charts/CurveTooltip/CurveTooltip.css';
@@ -18,7 +18,7 @@ import './LotteryChart.css';
 
 export function legendOf(series: readonly PlotSeries[], withDense: boolean): LegendItem[] {
   return [
-    ...series.map((s) => ({ label: s.name, color: s.color, icon: <MarkerIcon shape={s.marker} color={s.color} /> })),
+    ...series.map((s) => ({ label: s.name, color: s.color, icon: <SeriesIcon style={s} /> })),
     ...(withDense ? [{ label: 'Dense model', color: 'var(--muted)', dashed: true }] : []),
   ];
 }
@@ -83,7 +83,8 @@ export const LotteryChart = memo(function LotteryChart() {
   );
 });
 
-/** One sentence with what the run shows so far: the ticket against its controls at the sparsest round. */
+/** One sentence with what the run shows so far: the ticket against its controls and the other
+ * retraining variants at the sparsest round. */
 function takeaway(rounds: readonly LotteryRoundMessage[]): string {
   const dense = rounds.find((m) => m.result.variant === 'dense')?.result;
   if (!dense) return 'The dense network trains first; every pruning round then starts from it.';
@@ -99,5 +100,10 @@ function takeaway(rounds: readonly LotteryRoundMessage[]): string {
   const random = at('random_prune', lastRound);
   if (reinit) parts.push(`the same mask with fresh random weights reaches ${reinit.testAccuracy.toFixed(2)}%`);
   if (random) parts.push(`random pruning ${random.testAccuracy.toFixed(2)}%`);
+  // The retraining variants at the same round (their masks are their own, their sparsity the same).
+  for (const [variant, label] of [['rewind_k', 'rewinding to iteration k'], ['lr_rewind', 'LR rewinding'], ['finetune', 'fine-tuning']] as const) {
+    const r = at(variant, lastRound);
+    if (r) parts.push(`${label} ${r.testAccuracy.toFixed(2)}%`);
+  }
   return `${parts.join('; ')}.`;
 }

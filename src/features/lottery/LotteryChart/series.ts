@@ -1,5 +1,5 @@
-// One style per lottery variant (an Okabe-Ito hue from ../palette, a marker shape, and dashed
-// lines for the controls), and the rounds of a run turned into chart series.
+// One style per lottery variant (an Okabe-Ito hue from ../palette, a marker shape, and a dash
+// pattern of its own for each control), and the rounds of a run turned into chart series.
 import { VARIANT_IDS, VARIANTS, type VariantId } from '../../../engine/lottery/variants';
 import type { LotteryRoundMessage } from '../../../worker/lottery-protocol';
 import { METHOD_STYLES, SERIES_COLORS, type MarkerShape } from '../../../shared/charts/palette';
@@ -11,16 +11,22 @@ export interface VariantStyle {
   color: string;
   marker: MarkerShape;
   hollow: boolean;
-  dashed: boolean;
+  /** An SVG stroke-dasharray, or null for a solid line. */
+  dash: string | null;
 }
 
+/** Okabe-Ito's black, drawn in the text colour so it shows in the dark theme too. */
+const OKABE_ITO_BLACK = 'var(--text)';
+
+// The two controls differ in hue (vermillion / black), marker (filled triangle / hollow square)
+// and dash (long dashes / dots), so they stay apart in the small multiples, which have no markers.
 export const VARIANT_STYLES: Record<VariantId, VariantStyle> = {
-  rewind_init: { color: METHOD_STYLES.global_magnitude.color, marker: 'circle', hollow: false, dashed: false },
-  rewind_k: { color: SERIES_COLORS.validation, marker: 'diamond', hollow: false, dashed: false },
-  lr_rewind: { color: METHOD_STYLES.structured.color, marker: 'square', hollow: false, dashed: false },
-  finetune: { color: SERIES_COLORS.baseline, marker: 'circle', hollow: true, dashed: false },
-  random_reinit: { color: METHOD_STYLES.random.color, marker: 'triangle', hollow: false, dashed: true },
-  random_prune: { color: METHOD_STYLES.layerwise_magnitude.color, marker: 'square', hollow: true, dashed: true },
+  rewind_init: { color: METHOD_STYLES.global_magnitude.color, marker: 'circle', hollow: false, dash: null },
+  rewind_k: { color: SERIES_COLORS.validation, marker: 'diamond', hollow: false, dash: null },
+  lr_rewind: { color: METHOD_STYLES.structured.color, marker: 'square', hollow: false, dash: null },
+  finetune: { color: SERIES_COLORS.baseline, marker: 'circle', hollow: true, dash: null },
+  random_reinit: { color: METHOD_STYLES.random.color, marker: 'triangle', hollow: false, dash: '7 4' },
+  random_prune: { color: OKABE_ITO_BLACK, marker: 'square', hollow: true, dash: '2 3' },
 };
 
 export interface PlotPoint {
@@ -31,7 +37,8 @@ export interface PlotPoint {
 }
 
 export interface PlotSeries extends VariantStyle {
-  id: VariantId;
+  /** A variant id, or another key for a series of its own (e.g. a chance level). */
+  id: string;
   name: string;
   points: PlotPoint[];
 }

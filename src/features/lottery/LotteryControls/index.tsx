@@ -4,7 +4,8 @@ import { VARIANT_IDS, VARIANTS } from '../../../engine/lottery/variants';
 import { useAppStore } from '../../../store';
 import { formatSeconds } from '../../../shared/format';
 import { isLotteryBusy } from '../lotterySlice';
-import { LOTTERY_PRESETS, presetOf, type LotteryPresetId } from '../lotteryRequest';
+import { LOTTERY_BATCH_SIZE, LOTTERY_RECIPE_IDS, LOTTERY_RECIPES } from '../../../engine/lottery/recipes';
+import { LOTTERY_PRESETS, presetOf, rewindNotes, roundOf, type LotteryPresetId } from '../lotteryRequest';
 import { LOTTERY_LIMITS, type LotteryControls as Controls } from '../../../url/lotteryFields';
 import { SelectField } from '../../../shared/ui/Field';
 import { CheckboxField } from '../../../shared/ui/Field/CheckboxField';
@@ -18,6 +19,7 @@ import './LotteryControls.css';
 const PRESET_OPTIONS: { value: LotteryPresetId; label: string }[] = [
   { value: 'quick', label: LOTTERY_PRESETS.quick.label },
   { value: 'paper', label: LOTTERY_PRESETS.paper.label },
+  { value: 'rewinding', label: LOTTERY_PRESETS.rewinding.label },
   { value: 'custom', label: 'Custom' },
 ];
 
@@ -44,6 +46,8 @@ export function LotteryControls() {
   const preset = presetOf(ui);
   const images = ui.trainLimit ?? 55_000;
   const imageOptions = [...new Set([...IMAGES, images])].sort((a, b) => a - b);
+  const round = roundOf(ui);
+  const notes = rewindNotes(ui);
 
   const toggleVariant = (id: (typeof VARIANT_IDS)[number], on: boolean) => {
     const next = on ? [...ui.variants, id] : ui.variants.filter((v) => v !== id);
@@ -103,15 +107,22 @@ export function LotteryControls() {
           options={imageOptions.map((n) => ({ value: String(n), label: n >= 55_000 ? 'All 55,000' : n.toLocaleString('en-US') }))}
           onChange={(v) => setLotteryUi({ trainLimit: Number(v) >= 55_000 ? null : Number(v) })}
         />
+        <SelectField
+          label="Training"
+          value={ui.recipe}
+          options={LOTTERY_RECIPE_IDS.map((id) => ({ value: id, label: LOTTERY_RECIPES[id].label }))}
+          onChange={(recipe) => setLotteryUi({ recipe })}
+          hint={LOTTERY_RECIPES[ui.recipe].source}
+        />
         <LotteryNumber
           label="Rewind iteration k"
           value={ui.rewindK}
           integer
           min={LOTTERY_LIMITS.rewindK[0]}
-          max={LOTTERY_LIMITS.rewindK[1]}
-          autoText="auto (2% of a round)"
+          max={Math.max(LOTTERY_LIMITS.rewindK[0], Math.min(LOTTERY_LIMITS.rewindK[1], round.steps - 1))}
+          autoText={`auto (k = ${round.autoK}, 2% of a round)`}
           onCommit={(n) => setLotteryUi({ rewindK: n })}
-          hint="Where “Rewind to iteration k” and “LR rewinding” restart."
+          hint={notes.k}
         />
 
         <SectionTitle id="lottery-variants" title="Retraining and controls" locked={busy} />
@@ -120,6 +131,7 @@ export function LotteryControls() {
             <CheckboxField key={id} label={VARIANTS[id].name} checked={ui.variants.includes(id)} onChange={(on) => toggleVariant(id, on)} />
           ))}
         </div>
+        {notes.comparison ? <p className="lottery-controls__note">{notes.comparison}</p> : null}
       </fieldset>
 
       <div className="lottery-controls__run">
@@ -133,7 +145,7 @@ export function LotteryControls() {
           </button>
         )}
         <p className="lottery-controls__estimate">
-          LeNet-300-100 on MNIST, Adam 1.2e-3, batch 60, seed {seed}. About {formatSeconds(estimateSeconds(ui))} here.
+          LeNet-300-100 on MNIST, {LOTTERY_RECIPES[ui.recipe].label}, batch {LOTTERY_BATCH_SIZE}, seed {seed}. About {formatSeconds(estimateSeconds(ui))} here.
         </p>
       </div>
       <LotteryProgress />

@@ -36,11 +36,11 @@ function Panel({ round, runs, yMin, maxStep }: { round: number; runs: LotteryRou
           <text x={W - M.right} y={H - 3} textAnchor="end">{`${formatInteger(maxStep)} it`}</text>
         </g>
         {runs.map((m) => {
-          const style = m.result.variant === 'dense' ? { color: 'var(--muted)', dashed: false } : VARIANT_STYLES[m.result.variant];
+          const style = m.result.variant === 'dense' ? { color: 'var(--muted)', dash: null } : VARIANT_STYLES[m.result.variant];
           const d = m.result.curve
             .map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.step)},${y(Math.max(yMin, p.validationAccuracy))}`)
             .join('');
-          return <path key={m.result.variant} d={d} stroke={style.color} strokeDasharray={style.dashed ? '5 3' : undefined} className="lottery-curves__line" />;
+          return <path key={m.result.variant} d={d} stroke={style.color} strokeDasharray={style.dash ?? undefined} className="lottery-curves__line" data-series={m.result.name} />;
         })}
       </svg>
     </figure>
@@ -55,7 +55,8 @@ export const LotteryCurves = memo(function LotteryCurves() {
   const numbers = [...new Set(rounds.map((m) => m.result.round))].sort((a, b) => a - b);
   const all = rounds.flatMap((m) => m.result.curve.map((p) => p.validationAccuracy));
   const yMin = Math.max(0, Math.min(90, Math.floor((Math.min(...all) - 1) / 5) * 5));
-  const maxStep = Math.max(1, ...rounds.map((m) => m.result.steps));
+  // Curves are on the trunk's clock: a round rewound to k starts at k.
+  const maxStep = Math.max(1, ...rounds.map((m) => m.result.startStep + m.result.steps));
   const series = seriesOf(rounds, () => ({ x: 0, y: 0, detail: '' }));
 
   return (

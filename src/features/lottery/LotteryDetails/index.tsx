@@ -1,6 +1,7 @@
 // Two smaller pictures of the same run: how fast each round learns (the early-stopping
-// iteration, Frankle & Carbin's measure of learning speed) and how much each round's mask still
-// overlaps the previous round's (Jaccard), both against the weights remaining.
+// iteration, Frankle & Carbin's measure of learning speed) and which weights survive (each
+// mask's Jaccard overlap with the ticket's, the ticket's with one-shot pruning, and chance),
+// both against the weights remaining.
 import { memo, useMemo } from 'react';
 import { useStaggered } from '../../../shared/charts/useStaggered';
 import { ROUND_BEAT_MS } from '../LotteryChart/series';
@@ -11,7 +12,8 @@ import { ChartCard } from '../../../shared/charts/ChartCard';
 import { legendOf, sparsestOf } from '../LotteryChart';
 import { LotteryPlot } from '../LotteryChart/LotteryPlot';
 import { RoundsTable } from '../LotteryChart/RoundsTable';
-import { percentText, seriesOf, type PlotPoint } from '../LotteryChart/series';
+import { percentText, seriesOf, type PlotPoint, type PlotSeries } from '../LotteryChart/series';
+import { overlapCell, overlapSeries } from './overlapSeries';
 import { niceCeiling } from '../../../shared/charts/scale';
 import { useSize } from '../../../shared/charts/useSize';
 import './LotteryDetails.css';
@@ -20,7 +22,7 @@ interface SmallChartProps {
   title: string;
   unit: string;
   rounds: readonly LotteryRoundMessage[];
-  pick(m: LotteryRoundMessage): PlotPoint | null;
+  series: PlotSeries[];
   yDomain: [number, number];
   yTick(v: number): string;
   yLabel: string;
@@ -33,38 +35,32 @@ interface SmallChartProps {
 
 function SmallChart(p: SmallChartProps) {
   const [ref, { width, height }] = useSize<HTMLDivElement>();
-  const series = useMemo(() => seriesOf(p.rounds, p.pick), [p.rounds, p.pick]);
   return (
     <ChartCard
       title={p.title}
       unit={p.unit}
-      legend={legendOf(series, p.reference !== null)}
+      legend={legendOf(p.series, p.reference !== null)}
       className="lottery-small-chart"
       footer={<RoundsTable rounds={p.rounds} value={p.cell} caption={p.caption} skipDense={p.skipDense} />}
     >
       <div ref={ref} className="curve-chart">
         {width > 0 && height > 0 ? (
-          <LotteryPlot width={width} height={height} series={series} xMin={sparsestOf(p.rounds)} yDomain={p.yDomain} yTick={p.yTick} yLabel={p.yLabel} reference={p.reference} ariaLabel={p.ariaLabel} />
+          <LotteryPlot width={width} height={height} series={p.series} xMin={sparsestOf(p.rounds)} yDomain={p.yDomain} yTick={p.yTick} yLabel={p.yLabel} reference={p.reference} ariaLabel={p.ariaLabel} />
         ) : null}
       </div>
     </ChartCard>
   );
 }
 
-const earlyStopPoint = (m: LotteryRoundMessage): PlotPoint => ({
-  x: m.result.percentRemaining,
-  y: m.result.earlyStopStep,
-  detail: `Round ${m.result.round}, ${percentText(m.result.percentRemaining)} left: lowest validation loss at iteration ${formatInteger(m.result.earlyStopStep)} of ${formatInteger(m.result.steps)} (test ${m.result.earlyStopTestAccuracy.toFixed(2)}% there).`,
-});
-
-const overlapPoint = (m: LotteryRoundMessage): PlotPoint | null =>
-  m.jaccardWithPrevious === null
-    ? null
-    : {
-        x: m.result.percentRemaining,
-        y: 100 * m.jaccardWithPrevious,
-        detail: `Round ${m.result.round}: ${(100 * m.jaccardWithPrevious).toFixed(1)}% of the weights kept in this round or the one before are kept in both.`,
-      };
+const earlyStopPoint = (m: LotteryRoundMessage): PlotPoint => {
+  const { round, percentRemaining, earlyStopStep, earlyStopTestAccuracy, startStep, steps } = m.result;
+  const from = startStep > 0 ? `; this round retrained from iteration ${formatInteger(startStep)}` : '';
+  return {
+    x: percentRemaining,
+    y: earlyStopStep,
+    detail: `Round ${round}, ${percentText(percentRemaining)} left: lowest validation loss at iteration ${formatInteger(earlyStopStep)} of ${formatInteger(startStep + steps)}${from} (test ${earlyStopTestAccuracy.toFixed(2)}% there).`,
+  };
+};
 
 export const LotteryDetails = memo(function LotteryDetails() {
   // A new round redraws this picture in a task of its own (its phase on a shared beat), so the
@@ -72,6 +68,8 @@ export const LotteryDetails = memo(function LotteryDetails() {
   const rounds = useStaggered(useAppStore((s) => s.lotteryRounds), ROUND_BEAT_MS, 250);
   const dense = rounds.find((m) => m.result.variant === 'dense')?.result ?? null;
   const maxStep = niceCeiling(Math.max(1, ...rounds.map((m) => m.result.earlyStopStep)));
+  const earlyStops = useMemo(() => seriesOf(rounds, earlyStopPoint), [rounds]);
+  const overlaps = useMemo(() => overlapSeries(rounds), [rounds]);
   if (rounds.length === 0) return null;
   return (
     <div className="lottery-details">
@@ -79,7 +77,7 @@ export const LotteryDetails = memo(function LotteryDetails() {
         title="Early-stopping iteration"
         unit="iteration of lowest validation loss · lower learns faster"
         rounds={rounds}
-        pick={earlyStopPoint}
+        series={earlyStops}
         yDomain={[0, maxStep]}
         yTick={(v) => formatInteger(v)}
         yLabel="Iteration"
@@ -89,18 +87,18 @@ export const LotteryDetails = memo(function LotteryDetails() {
         ariaLabel="Early-stopping iteration against the share of weights remaining."
       />
       <SmallChart
-        title="Mask overlap with the previous round"
-        unit="Jaccard index %"
+        title="Which weights survive"
+        unit="overlap with the ticket's mask (Jaccard %)"
         rounds={rounds}
-        pick={overlapPoint}
+        series={overlaps}
         yDomain={[0, 100]}
         yTick={(v) => `${v}%`}
         yLabel="Overlap"
         reference={null}
-        caption="Jaccard overlap of each round's kept weights with the previous round's (round 1: with the dense network)"
-        cell={(m) => (m.jaccardWithPrevious === null ? '' : `${(100 * m.jaccardWithPrevious).toFixed(1)}%`)}
+        caption="Jaccard overlap of each variant's kept weights with the ticket's of the same round (the ticket's column: with one-shot pruning of the dense weights to the same sparsity), and what random masks of the same sizes would share"
+        cell={overlapCell}
         skipDense
-        ariaLabel="Overlap of each round's mask with the previous round's, against the share of weights remaining."
+        ariaLabel="Overlap of each variant's mask with the ticket's mask, and of the ticket's with one-shot pruning, against the share of weights remaining, with the chance level."
       />
     </div>
   );

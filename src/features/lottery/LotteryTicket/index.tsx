@@ -4,17 +4,10 @@
 import { useId, useState } from 'react';
 import { useAppStore } from '../../../store';
 import { isLotteryBusy } from '../lotterySlice';
-import type { LotteryRoundMessage } from '../../../worker/lottery-protocol';
 import { percentText, ROUND_BEAT_MS } from '../LotteryChart/series';
 import { useStaggered } from '../../../shared/charts/useStaggered';
+import { defaultTicketRound } from './ticketRound';
 import './LotteryTicket.css';
-
-/** The sparsest kept ticket within 0.3 pt of the dense model, else the sparsest kept one. */
-export function suggestedTicket(tickets: LotteryRoundMessage[], dense: number | null): number | null {
-  if (tickets.length === 0) return null;
-  const good = dense === null ? [] : tickets.filter((m) => m.result.testAccuracy >= dense - 0.3);
-  return (good.at(-1) ?? tickets.at(-1))!.result.round;
-}
 
 function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -42,8 +35,7 @@ export function LotteryTicket() {
   const reinit = at('random_reinit');
   const random = at('random_prune');
   const kept = tickets.filter((m) => m.ticketKept);
-  const suggested = suggestedTicket(kept, dense?.testAccuracy ?? null);
-  const round = picked !== null && kept.some((m) => m.result.round === picked) ? picked : suggested;
+  const round = picked !== null && kept.some((m) => m.result.round === picked) ? picked : defaultTicketRound(kept, last?.round ?? null);
 
   return (
     <div className="lottery-ticket">
