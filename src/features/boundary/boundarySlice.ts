@@ -16,7 +16,9 @@ export interface BoundarySnapshot {
   grid: DecisionGrid;
   /** The training run the grid belongs to; a newer run makes it stale. */
   runId: number;
-  /** Compressed grids: the settings they show, and their key (settingsKey). */
+  /** Compressed grids: the lab model they were drawn from (labModelId), the settings they show,
+   * and their key (settingsKey). The panel shows one only while the controls ask for it. */
+  modelId?: number;
   settings?: CompressionSettings;
   settingsKey?: string;
 }
@@ -71,14 +73,15 @@ export const createBoundarySlice: StateCreator<AppState, [], [], BoundarySlice> 
     const s = get();
     if (s.baselineStatus !== 'ready' || s.baselineRunId === null) return;
     const runId = s.baselineRunId;
+    const modelId = s.labModelId;
     const settings = toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0);
     try {
       const grid = await bridge().decisionGrid(settings, BOUNDARY_GRID_SIZE);
-      if (get().baselineRunId === runId) {
-        set({ compressBoundary: { grid, runId, settings, settingsKey: settingsKey(settings) }, boundaryError: null });
+      if (get().labModelId === modelId) {
+        set({ compressBoundary: { grid, runId, modelId, settings, settingsKey: settingsKey(settings) }, boundaryError: null });
       }
     } catch (error) {
-      if (get().baselineRunId === runId) set({ boundaryError: toUserMessage(error, 'Could not draw the decision boundary') });
+      if (get().labModelId === modelId) set({ boundaryError: toUserMessage(error, 'Could not draw the decision boundary') });
     }
   }),
 });

@@ -43,6 +43,9 @@ export interface LotterySlice {
   /** Every finished round of the current (or last) run, the dense trunk first. */
   lotteryRounds: LotteryRoundMessage[];
   lotteryProgress: LotteryProgressMessage | null;
+  /** The request the kept rounds were measured with; views draw them only while the controls
+   * ask for the same (shown.ts). */
+  lotteryRunRequest: LotteryRequest | null;
   /** The rounds and variants the current run was started with (the controls may change meanwhile). */
   lotteryPlan: { rounds: number; variants: VariantId[] } | null;
   lotteryDataMessage: string | null;
@@ -60,6 +63,8 @@ export interface LotterySlice {
   discardSavedLottery(): Promise<void>;
   /** Loads a saved run's settings into the controls, so it can be resumed. */
   useSavedLotterySettings(): void;
+  /** Puts the settings of the run whose rounds are kept back into the controls (and the seed). */
+  showLastLotteryRun(): void;
   /** Hands the ticket of `round` to the compression lab and opens the Compress view. */
   compressTicket(round: number): Promise<void>;
 }
@@ -135,6 +140,7 @@ export function lotteryActions(set: SetState, get: Get, bridge: () => LotteryBri
     lotteryRounds: [],
     lotteryProgress: null,
     lotteryPlan: null,
+    lotteryRunRequest: null,
     lotteryDataMessage: null,
     lotteryError: null,
     lotterySaved: null,
@@ -153,7 +159,7 @@ export function lotteryActions(set: SetState, get: Get, bridge: () => LotteryBri
     async startLottery() {
       const s = get();
       const request = lotteryRequest(s.lotteryUi, s.spec.seed);
-      set({ lotteryPlan: planOf(s.lotteryUi) });
+      set({ lotteryPlan: planOf(s.lotteryUi), lotteryRunRequest: request });
       await run((h) => bridge().startLottery(request, h));
     },
 
@@ -161,7 +167,7 @@ export function lotteryActions(set: SetState, get: Get, bridge: () => LotteryBri
       const saved = get().lotterySaved;
       const plan = saved?.status === 'resumable' ? controlsOf(saved.request) : null;
       if (plan && saved?.status === 'resumable') set((s) => ({ lotteryUi: plan, spec: { ...s.spec, seed: saved.request.seed } }));
-      set({ lotteryPlan: plan ? planOf(plan) : null });
+      set({ lotteryPlan: plan ? planOf(plan) : null, lotteryRunRequest: saved?.status === 'resumable' ? saved.request : null });
       await run((h) => bridge().resumeLottery(h));
     },
 
@@ -195,6 +201,11 @@ export function lotteryActions(set: SetState, get: Get, bridge: () => LotteryBri
       const saved = get().lotterySaved;
       if (saved?.status !== 'resumable') return;
       set((s) => ({ lotteryUi: controlsOf(saved.request), spec: { ...s.spec, seed: saved.request.seed } }));
+    },
+
+    showLastLotteryRun() {
+      const request = get().lotteryRunRequest;
+      if (request) set((s) => ({ lotteryUi: controlsOf(request), spec: { ...s.spec, seed: request.seed } }));
     },
 
     async compressTicket(round) {

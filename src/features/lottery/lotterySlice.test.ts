@@ -6,6 +6,7 @@ import { PAPER_LOTTERY, QUICK_LOTTERY, REWINDING_LOTTERY } from '../../url/lotte
 import type { LotteryHandlers, LotteryOutcome, LotteryRequest, LotteryRoundMessage, SavedLotteryInfo } from '../../worker/lottery-protocol';
 import { controlsOf, lotteryRequest, presetOf, sameRequest, savedRunNotice } from './lotteryRequest';
 import { lotteryActions, type LotteryBridge, type LotteryHost } from './lotteryRun';
+import { selectLotteryRunFits, selectShownRounds } from './shown';
 
 function round(variant: LotteryRoundMessage['result']['variant'], r: number, percentRemaining: number, testAccuracy: number): LotteryRoundMessage {
   return {
@@ -99,6 +100,31 @@ describe('lottery slice', () => {
     await second;
     expect(store.getState().lotteryStatus).toBe('error');
     expect(store.getState().lotteryError).toMatch(/^The lottery run stopped: The MNIST file .* is missing/);
+  });
+
+  it('draws the kept rounds only while the controls ask for their run, and can bring that run back', async () => {
+    const fake = fakeBridge();
+    const store = fake.store;
+    const run = store.getState().startLottery();
+    await Promise.resolve();
+    const h = fake.runs.at(-1)!.handlers;
+    h.onRound(round('dense', 0, 100, 97.5));
+    h.onRound(round('rewind_init', 1, 50, 97.8));
+    fake.runs.at(-1)!.finish({ status: 'done', rounds: 2, seconds: 1 });
+    await run;
+    expect(selectShownRounds(store.getState())).toHaveLength(2);
+
+    // Another experiment on the controls (as a link or a lesson step would set): no figure of the
+    // old run is drawn for it, but the rounds are kept.
+    store.getState().setLotteryUi({ rounds: store.getState().lotteryUi.rounds + 1 });
+    expect(selectLotteryRunFits(store.getState())).toBe(false);
+    expect(selectShownRounds(store.getState())).toEqual([]);
+    expect(store.getState().lotteryRounds).toHaveLength(2);
+    store.setState((s) => ({ spec: { ...s.spec, seed: 99 } }));
+
+    store.getState().showLastLotteryRun();
+    expect(store.getState().spec.seed).toBe(4);
+    expect(selectShownRounds(store.getState())).toHaveLength(2);
   });
 
   it('hands a ticket to the compression lab at its sparsity with 4-bit codes and opens the Compress view', async () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { TransferHandlers, TransferOutcome, TransferPretrainInfo, TransferRequest, TransferResult } from '../../worker/transfer-protocol';
 import { transferActions, type TransferBridge, type TransferHost } from './transferRun';
+import { selectShownTransferResults, selectTransferFits } from './shown';
 
 /** The transfer slice, the seed it reads, and the app store's rule: a new choice drops the old results. */
 function makeStore(bridge: TransferBridge) {
@@ -102,5 +103,28 @@ describe('the transfer pretraining choice', () => {
     expect(s.transferResults).toEqual([]);
     expect(s.transferStage).toBeNull();
     expect(s.transferRunning).toBe(false);
+  });
+
+  it('shows results only while the seed is the one they were measured with', async () => {
+    const fake = fakeBridge();
+    const store = makeStore(fake.bridge);
+    const run = store.getState().runTransfer();
+    fake.runs[0].handlers.onPretrained(info('quick', 6000));
+    fake.runs[0].handlers.onResult(result('frozen', 0.9));
+    fake.runs[0].finish({ status: 'done', pretrained: info('quick', 6000), pruned: null, results: [result('frozen', 0.9)] });
+    await run;
+    expect(selectShownTransferResults(store.getState())).toHaveLength(1);
+
+    // The Train view's seed (or a link) changes: seed 0's figures are not this experiment's.
+    store.setState({ spec: { seed: 7 } });
+    expect(selectTransferFits(store.getState())).toBe(false);
+    expect(selectShownTransferResults(store.getState())).toEqual([]);
+
+    // A run for seed 7 does not keep seed 0's results beside its own.
+    const second = store.getState().runTransfer();
+    expect(fake.runs[1].request.seed).toBe(7);
+    expect(store.getState().transferResults).toEqual([]);
+    fake.runs[1].finish({ status: 'done', pretrained: null, pruned: null, results: [] });
+    await second;
   });
 });

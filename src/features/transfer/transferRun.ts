@@ -31,6 +31,9 @@ export interface TransferSlice {
   /** What the last run's pruning did to the extractor; null when it ran dense. */
   transferPruned: TransferPruneInfo | null;
   transferResults: TransferResult[];
+  /** The experiment the kept results (and pretraining info) were measured with; views show them
+   * only while the controls ask for the same (shown.ts). */
+  transferResultsFor: TransferExperiment | null;
   transferError: string | null;
   setTransferLabels(n: number): void;
   setTransferSparsity(sparsity: number): void;
@@ -41,6 +44,13 @@ export interface TransferSlice {
   clearTransferResults(): void;
   runTransfer(): Promise<void>;
   cancelTransfer(): void;
+}
+
+/** What a transfer result belongs to besides its own method, labels and extractor sparsity. */
+export interface TransferExperiment {
+  task: TransferTaskId;
+  pretraining: PretrainingId;
+  seed: number;
 }
 
 const sameRun = (a: TransferResult, b: TransferResult) => a.method === b.method && a.labeled === b.labeled && a.extractorSparsity === b.extractorSparsity;
@@ -66,6 +76,7 @@ export const transferActions = (set: Set, get: () => TransferHost, bridge: () =>
   transferPretrained: null,
   transferPruned: null,
   transferResults: [],
+  transferResultsFor: null,
   transferError: null,
 
   setTransferLabels: (n) => set({ transferLabels: n }),
@@ -78,7 +89,7 @@ export const transferActions = (set: Set, get: () => TransferHost, bridge: () =>
 
   clearTransferResults() {
     if (get().transferRunning) void bridge().cancelTransfer();
-    set({ transferResults: [], transferPretrained: null, transferPruned: null, transferStage: null, transferError: null });
+    set({ transferResults: [], transferResultsFor: null, transferPretrained: null, transferPruned: null, transferStage: null, transferError: null });
   },
 
   async runTransfer() {
@@ -88,17 +99,22 @@ export const transferActions = (set: Set, get: () => TransferHost, bridge: () =>
     // A run's reports are dropped once the task or the pretraining has changed under it.
     const current = () => get().transferTask === task && get().transferPretraining === pretraining;
     const sparsity = get().transferSparsity;
-    // One pruned level on screen at a time, beside the dense runs it is compared with.
+    const seed = get().spec.seed;
+    const previous = get().transferResultsFor;
+    const same = previous !== null && previous.task === task && previous.pretraining === pretraining && previous.seed === seed;
+    // One pruned level on screen at a time, beside the dense runs it is compared with; results of
+    // another experiment (another seed) are not kept beside these.
     set((s) => ({
       transferRunning: true,
       transferError: null,
       transferStage: { message: 'Starting…', fraction: 0 },
       transferPruned: null,
-      transferResults: s.transferResults.filter((r) => r.extractorSparsity === 0 || r.extractorSparsity === sparsity),
+      transferResultsFor: { task, pretraining, seed },
+      transferResults: same ? s.transferResults.filter((r) => r.extractorSparsity === 0 || r.extractorSparsity === sparsity) : [],
     }));
     try {
       const outcome = await bridge().runTransfer(
-        { task, pretraining, labelCounts: labelCountsUpTo(get().transferLabels), seed: get().spec.seed, extractorSparsity: sparsity },
+        { task, pretraining, labelCounts: labelCountsUpTo(get().transferLabels), seed, extractorSparsity: sparsity },
         {
           onPruned: (info) => current() && set({ transferPruned: info }),
           onStage: (message, fraction) => current() && set({ transferStage: { message, fraction } }),

@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { DATASETS } from '../../../engine/datasets/registry';
 import type { DatasetId } from '../../../engine/spec/types';
 import { useAppStore } from '../../../store';
-import { describeBits, formatSparsity } from '../../../url/compressControls';
+import { describeBits, formatSparsity, settingsKey, toCompressionSettings } from '../../../url/compressControls';
 import { formatPercent } from '../../../shared/format';
 import { NetworkGraph } from '../NetworkGraph';
 import { DecisionBoundary } from '.';
@@ -58,23 +58,29 @@ export function TrainBoundaryPanel() {
 export function CompressBoundaryPanel() {
   const compressUi = useAppStore((s) => s.compressUi);
   const ready = useAppStore((s) => s.baselineStatus === 'ready');
-  const baselineRunId = useAppStore((s) => s.baselineRunId);
+  const modelId = useAppStore((s) => s.labModelId);
+  const wanted = useAppStore((s) => settingsKey(toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0)));
   const snapshot = useAppStore((s) => s.compressBoundary);
   const refresh = useAppStore((s) => s.refreshCompressBoundary);
 
   useEffect(() => {
     if (ready) refresh();
-  }, [compressUi, ready, baselineRunId, refresh]);
+  }, [compressUi, ready, modelId, refresh]);
 
-  const current = snapshot && snapshot.runId === baselineRunId ? snapshot : null;
+  // The grid of this model; it shows as this setting's only when drawn for exactly it, else it
+  // stays in place, dimmed, while the new one is drawn (so the picture does not flicker).
+  const current = snapshot && snapshot.modelId === modelId ? snapshot : null;
+  const stale = current !== null && current.settingsKey !== wanted;
   const grid = current?.grid ?? null;
   const settings = current?.settings;
   const what = settings ? `${formatSparsity(settings.pruning.sparsity)} pruned, ${describeBits(settings.quantization.bits)}` : '';
-  const summary = grid
-    ? `Boundary of the compressed model (${what}): ${formatPercent(grid.agreement ?? 1, 0)} of the grid agrees with the dense model.`
-    : '';
+  const summary = !grid
+    ? ''
+    : stale
+      ? 'Drawing the boundary for the new setting…'
+      : `Boundary of the compressed model (${what}): ${formatPercent(grid.agreement ?? 1, 0)} of the grid agrees with the dense model.`;
   return (
-    <section className="boundary-panels" aria-label="What compression does to the boundary">
+    <section className={`boundary-panels${stale ? ' boundary-panels--stale' : ''}`} aria-label="What compression does to the boundary" aria-busy={stale}>
       <BoundaryError />
       <DecisionBoundary title="Boundary, compressed" grid={grid} summary={summary} settingsKey={current?.settingsKey} emptyText="Drawing the compressed model's boundary…" />
       <NetworkGraph

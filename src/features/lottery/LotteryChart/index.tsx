@@ -4,6 +4,7 @@
 import { memo, useMemo } from 'react';
 import { useStaggered } from '../../../shared/charts/useStaggered';
 import { useAppStore } from '../../../store';
+import { selectShownRounds } from '../shown';
 import type { LotteryRoundMessage } from '../../../worker/lottery-protocol';
 import { ChartCard, type LegendItem } from '../../../shared/charts/ChartCard';
 import { useSize } from '../../../shared/charts/useSize';
@@ -39,7 +40,7 @@ function accuracyDomain(values: number[]): [number, number] {
 export const LotteryChart = memo(function LotteryChart() {
   // A new round redraws this picture in a task of its own (its phase on a shared beat), so the
   // lottery pictures never redraw together in one long main-thread task.
-  const rounds = useStaggered(useAppStore((s) => s.lotteryRounds), ROUND_BEAT_MS, 0);
+  const rounds = useStaggered(useAppStore(selectShownRounds), ROUND_BEAT_MS, 0);
   const [ref, { width, height }] = useSize<HTMLDivElement>();
   const dense = rounds.find((m) => m.result.variant === 'dense')?.result ?? null;
   const series = useMemo(

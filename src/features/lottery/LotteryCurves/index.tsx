@@ -4,6 +4,7 @@ import { memo } from 'react';
 import { useStaggered } from '../../../shared/charts/useStaggered';
 import { ROUND_BEAT_MS } from '../LotteryChart/series';
 import { useAppStore } from '../../../store';
+import { selectShownRounds } from '../shown';
 import { formatInteger } from '../../../shared/format';
 import type { LotteryRoundMessage } from '../../../worker/lottery-protocol';
 import { ChartCard } from '../../../shared/charts/ChartCard';
@@ -50,7 +51,7 @@ function Panel({ round, runs, yMin, maxStep }: { round: number; runs: LotteryRou
 export const LotteryCurves = memo(function LotteryCurves() {
   // A new round redraws this picture in a task of its own (its phase on a shared beat), so the
   // lottery pictures never redraw together in one long main-thread task.
-  const rounds = useStaggered(useAppStore((s) => s.lotteryRounds), ROUND_BEAT_MS, 750);
+  const rounds = useStaggered(useAppStore(selectShownRounds), ROUND_BEAT_MS, 750);
   if (rounds.length === 0) return null;
   const numbers = [...new Set(rounds.map((m) => m.result.round))].sort((a, b) => a - b);
   const all = rounds.flatMap((m) => m.result.curve.map((p) => p.validationAccuracy));

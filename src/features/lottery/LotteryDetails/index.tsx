@@ -6,6 +6,7 @@ import { memo, useMemo } from 'react';
 import { useStaggered } from '../../../shared/charts/useStaggered';
 import { ROUND_BEAT_MS } from '../LotteryChart/series';
 import { useAppStore } from '../../../store';
+import { selectShownRounds } from '../shown';
 import { formatInteger } from '../../../shared/format';
 import type { LotteryRoundMessage } from '../../../worker/lottery-protocol';
 import { ChartCard } from '../../../shared/charts/ChartCard';
@@ -65,7 +66,7 @@ const earlyStopPoint = (m: LotteryRoundMessage): PlotPoint => {
 export const LotteryDetails = memo(function LotteryDetails() {
   // A new round redraws this picture in a task of its own (its phase on a shared beat), so the
   // lottery pictures never redraw together in one long main-thread task.
-  const rounds = useStaggered(useAppStore((s) => s.lotteryRounds), ROUND_BEAT_MS, 250);
+  const rounds = useStaggered(useAppStore(selectShownRounds), ROUND_BEAT_MS, 250);
   const dense = rounds.find((m) => m.result.variant === 'dense')?.result ?? null;
   const maxStep = niceCeiling(Math.max(1, ...rounds.map((m) => m.result.earlyStopStep)));
   const earlyStops = useMemo(() => seriesOf(rounds, earlyStopPoint), [rounds]);

@@ -6,6 +6,7 @@ import { useStaggered } from '../../../shared/charts/useStaggered';
 import { ROUND_BEAT_MS } from '../LotteryChart/series';
 import { VARIANTS, type VariantId } from '../../../engine/lottery/variants';
 import { useAppStore } from '../../../store';
+import { selectShownRounds } from '../shown';
 import { ChartCard } from '../../../shared/charts/ChartCard';
 import { percentText } from '../LotteryChart/series';
 import './LotteryHeatmap.css';
@@ -52,7 +53,7 @@ function regionMeans(map: Float32Array): { centre: number; border: number } {
 export const LotteryHeatmap = memo(function LotteryHeatmap() {
   // A new round redraws this picture in a task of its own (its phase on a shared beat), so the
   // lottery pictures never redraw together in one long main-thread task.
-  const rounds = useStaggered(useAppStore((s) => s.lotteryRounds), ROUND_BEAT_MS, 500);
+  const rounds = useStaggered(useAppStore(selectShownRounds), ROUND_BEAT_MS, 500);
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const sliderId = useId();
   const variantId = useId();

@@ -3,6 +3,7 @@
 // of a chosen round to the compression lab.
 import { useId, useState } from 'react';
 import { useAppStore } from '../../../store';
+import { selectShownRounds } from '../shown';
 import { isLotteryBusy } from '../lotterySlice';
 import { percentText, ROUND_BEAT_MS } from '../LotteryChart/series';
 import { useStaggered } from '../../../shared/charts/useStaggered';
@@ -21,7 +22,7 @@ function Figure({ label, value, detail }: { label: string; value: string; detail
 
 export function LotteryTicket() {
   // On the pictures' beat (its own phase), not on every store update.
-  const rounds = useStaggered(useAppStore((s) => s.lotteryRounds), ROUND_BEAT_MS, 125);
+  const rounds = useStaggered(useAppStore(selectShownRounds), ROUND_BEAT_MS, 125);
   const busy = useAppStore(isLotteryBusy);
   const handoff = useAppStore((s) => s.lotteryTicket);
   const compressTicket = useAppStore((s) => s.compressTicket);

@@ -10,6 +10,7 @@ import { LotteryDetails } from '../LotteryDetails';
 import { LotteryExplain } from '../LotteryExplain';
 import { LotteryHeatmap } from '../LotteryHeatmap';
 import { LotteryTicket } from '../LotteryTicket';
+import { OtherRunNotice } from './OtherRunNotice';
 import './LotteryView.css';
 
 export function LotteryView() {
@@ -24,6 +25,7 @@ export function LotteryView() {
         <LotteryControls />
       </aside>
       <section className="zone zone--chart lottery-view__middle" aria-label="Lottery ticket results">
+        <OtherRunNotice />
         <LotteryChart />
         <LotteryDetails />
         <LotteryHeatmap />

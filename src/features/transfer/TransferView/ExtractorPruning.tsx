@@ -4,6 +4,7 @@
 import { EXTRACTOR_SPARSITY_STOPS } from '../../../engine/transfer/extractorSparsity';
 import { TRANSFER_TASK_INFO } from '../../../engine/transfer/tasks';
 import { useAppStore } from '../../../store';
+import { selectTransferFits } from '../shown';
 import { RangeField } from '../../../shared/ui/RangeField';
 import { Term } from '../../../shared/ui/Term';
 
@@ -39,7 +40,7 @@ export function ExtractorSparsityField() {
 
 /** "The pruned extractor keeps 340 of 3,400 weights; on digits 0-4 it scores 97.9% (dense: 99.1%)." */
 export function PrunedExtractorStatus() {
-  const pruned = useAppStore((s) => s.transferPruned);
+  const pruned = useAppStore((s) => (selectTransferFits(s) ? s.transferPruned : null));
   const source = TRANSFER_TASK_INFO[useAppStore((s) => s.transferTask)].source;
   if (!pruned) return null;
   const drop = (pruned.denseSourceAccuracy - pruned.sourceAccuracy) * 100;

@@ -2,6 +2,7 @@
 // named by its legend) and, under the results, what the measured numbers say about that task.
 import { TRANSFER_TASK_IDS, TRANSFER_TASK_INFO, type TransferTaskId } from '../../../engine/transfer/tasks';
 import { useAppStore } from '../../../store';
+import { selectShownTransferResults } from '../shown';
 import type { TransferResult } from '../../../worker/transfer-protocol';
 
 const HINTS: Record<TransferTaskId, string> = {
@@ -102,7 +103,7 @@ const WHAT_SURVIVES_PRUNING: Record<TransferTaskId, string> = {
 
 export function TaskExplanation() {
   const task = useAppStore((s) => s.transferTask);
-  const results = useAppStore((s) => s.transferResults);
+  const results = useAppStore(selectShownTransferResults);
   const pretraining = useAppStore((s) => s.transferPretraining);
   const measured = measuredSentences(results);
   return (

@@ -3,6 +3,7 @@
 // target accuracy against the labels used and against the compute spent.
 import { TRANSFER_TASK_INFO } from '../../../engine/transfer/tasks';
 import { useAppStore } from '../../../store';
+import { selectShownTransferResults, selectTransferFits } from '../shown';
 import { LABEL_STOPS } from '../transferSlice';
 import { RangeField } from '../../../shared/ui/RangeField';
 import { TransferChart } from '../TransferChart';
@@ -57,7 +58,7 @@ function Controls() {
 function Status() {
   const stage = useAppStore((s) => s.transferStage);
   const error = useAppStore((s) => s.transferError);
-  const pretrained = useAppStore((s) => s.transferPretrained);
+  const pretrained = useAppStore((s) => (selectTransferFits(s) ? s.transferPretrained : null));
   const running = useAppStore((s) => s.transferRunning);
   const source = TRANSFER_TASK_INFO[useAppStore((s) => s.transferTask)].source;
   return (
@@ -79,9 +80,17 @@ function Status() {
 }
 
 function Charts() {
-  const results = useAppStore((s) => s.transferResults);
+  const results = useAppStore(selectShownTransferResults);
+  const otherSeed = useAppStore((s) => (s.transferResults.length > 0 && !selectTransferFits(s) ? s.transferResultsFor?.seed : undefined));
   const task = useAppStore((s) => s.transferTask);
   const info = TRANSFER_TASK_INFO[task];
+  if (otherSeed !== undefined) {
+    return (
+      <p className="transfer-view__empty" role="status">
+        These settings have not been run yet: the last run used seed {otherSeed}, and its results belong to that seed. Press Run to measure this one.
+      </p>
+    );
+  }
   if (results.length === 0) {
     return (
       <p className="transfer-view__empty">
