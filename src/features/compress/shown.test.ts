@@ -108,6 +108,36 @@ describe('compression figures carry their settings', () => {
     expect(selectShownState(useAppStore.getState())).toBe('final');
   });
 
+  it('never calls an older setting\'s late answer final while a newer one waits in its debounce', async () => {
+    // A worker that answers only when told to.
+    const pending: (() => void)[] = [];
+    setBridgeForTests({
+      ...fakeBridge(fake),
+      compress: (settings, handlers) =>
+        new Promise((resolve) => {
+          fake.requests.push(settingsKey(settings));
+          pending.push(() => {
+            handlers.onEstimate(pointFor(settings, true));
+            resolve(pointFor(settings, false));
+          });
+        }),
+    } as EngineBridge);
+    useAppStore.getState().setCompressUi({ sparsity: 0.5 });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(fake.requests.at(-1)).toContain('|0.5|');
+    // The next move lands while 50% is still being measured: it waits for its debounce.
+    useAppStore.getState().setCompressUi({ sparsity: 0.8 });
+    pending.shift()!();
+    await Promise.resolve();
+    expect(useAppStore.getState().current?.settings.pruning.sparsity).not.toBe(0.8);
+    expect(selectShownState(useAppStore.getState())).toBe('measuring');
+    await settle();
+    pending.shift()!();
+    await settle();
+    expect(selectShownPoint(useAppStore.getState())?.settings.pruning.sparsity).toBe(0.8);
+    expect(selectShownState(useAppStore.getState())).toBe('final');
+  });
+
   it('shows a figure measured before at once when the controls come back to it', async () => {
     useAppStore.getState().setCompressUi({ sparsity: 0.5 });
     await settle();
