@@ -54,5 +54,13 @@ test('number fields count every arrow key press, however fast they come', async 
   await expect(epochs).toHaveValue('14');
   // The store has them too: the address (written shortly after the last change) says so.
   await expect.poll(() => new URL(page.url()).hash).toMatch(/^#v=1&epochs=14&seed=30$/);
+  // The lottery lab's number fields are their own component, with the same duty.
+  await page.getByRole('tab', { name: 'Lottery' }).click();
+  const rounds = page.getByLabel('Rounds', { exact: true });
+  await expect(rounds).toHaveValue('5');
+  await rounds.focus();
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowUp');
+  await expect(rounds).toHaveValue('25');
+  await expect.poll(() => new URL(page.url()).hash).toContain('rounds=25');
   expect(errors).toEqual([]);
 });
