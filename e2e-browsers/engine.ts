@@ -13,10 +13,6 @@ export interface Handle {
 /** Arguments as the page function sees them: a Handle arrives as its element. */
 export type InPage<A extends unknown[]> = { [K in keyof A]: A[K] extends Handle ? Element : A[K] };
 
-/** How the engine adapters hold a page function: its argument types are checked at the call
- * (EnginePage), the adapter only passes it on as source text. */
-export type PageFunction = (...args: any[]) => any;
-
 /** One browser window of one fresh profile. */
 export interface EnginePage {
   /** Loads the URL, then puts Testing Library into the page (see locate.ts). */

@@ -4,8 +4,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import type { Engine, EnginePage, Handle, KeyName, PageFunction } from './engine';
+import puppeteer, { type Browser, type ElementHandle, type JSHandle, type Page } from 'puppeteer-core';
+import type { Engine, EnginePage, Handle, InPage, KeyName } from './engine';
 import { PAGE_SETUP } from './pageSetup';
 
 const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -32,12 +32,12 @@ class FirefoxPage implements EnginePage {
     await this.page.evaluate(PAGE_SETUP);
   }
 
-  evaluate(fn: PageFunction, ...args: unknown[]): Promise<never> {
-    return this.page.evaluate(fn, ...unwrap(args)) as Promise<never>;
+  evaluate<A extends unknown[], R>(fn: (...args: InPage<A>) => R, ...args: A): Promise<Awaited<R>> {
+    return this.page.evaluate(fn as never, ...unwrap(args)) as Promise<Awaited<R>>;
   }
 
-  async element(fn: PageFunction, ...args: unknown[]): Promise<Handle | null> {
-    const handle = await this.page.evaluateHandle(fn, ...unwrap(args));
+  async element<A extends unknown[]>(fn: (...args: InPage<A>) => Element | null, ...args: A): Promise<Handle | null> {
+    const handle: JSHandle = await this.page.evaluateHandle(fn as never, ...unwrap(args));
     const element = handle.asElement();
     if (!element) await handle.dispose();
     return element ? { engineHandle: element } : null;

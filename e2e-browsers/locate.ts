@@ -83,6 +83,6 @@ export async function until<T>(what: string, read: () => Promise<T>, ok: (value:
     }, timeoutMs);
     return r.value;
   } catch (err) {
-    throw new Error(`${(err as Error).message}; last read: ${JSON.stringify(last)}`);
+    throw new Error(`${(err as Error).message}; last read: ${JSON.stringify(last)}`, { cause: err });
   }
 }

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder, Key, type WebDriver, type WebElement } from 'selenium-webdriver';
-import type { Engine, EnginePage, Handle, KeyName, PageFunction } from './engine';
+import type { Engine, EnginePage, Handle, InPage, KeyName } from './engine';
 import { PAGE_SETUP } from './pageSetup';
 
 const driverPath = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
@@ -33,13 +33,13 @@ class WebKitPage implements EnginePage {
     await this.driver.executeScript(PAGE_SETUP);
   }
 
-  evaluate(fn: PageFunction, ...args: unknown[]): Promise<never> {
+  evaluate<A extends unknown[], R>(fn: (...args: InPage<A>) => R, ...args: A): Promise<Awaited<R>> {
     // A W3C Execute Script waits for a returned promise.
-    return this.driver.executeScript(`return (${fn.toString()}).apply(null, arguments);`, ...unwrap(args)) as Promise<never>;
+    return this.driver.executeScript(`return (${fn.toString()}).apply(null, arguments);`, ...unwrap(args));
   }
 
-  async element(fn: PageFunction, ...args: unknown[]): Promise<Handle | null> {
-    const element = (await this.evaluate(fn, ...args)) as WebElement | null;
+  async element<A extends unknown[]>(fn: (...args: InPage<A>) => Element | null, ...args: A): Promise<Handle | null> {
+    const element = (await this.evaluate(fn, ...args)) as unknown as WebElement | null;
     return element ? { engineHandle: element } : null;
   }
 
