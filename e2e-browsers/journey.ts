@@ -18,6 +18,8 @@ export interface JourneyFigures {
   fileBytes: number;
   rerun: { testAccuracy: number; backend: string; bytes: number; compressedAccuracy: number };
   throughput: string;
+  /** What "Copy link" did in this engine. */
+  copyLink: 'copied' | 'shown to copy by hand';
   seconds: Record<string, number>;
 }
 
@@ -116,12 +118,14 @@ export async function coreJourney(engine: Engine, baseURL: string): Promise<Jour
   // The dense model measured on the full test set first (no "~").
   await until('the dense model measured', () => textOf(sender, accuracy), (t) => /^\d+\.\d%$/.test(t));
   const denseSize = await textOf(sender, size);
+  lap('compress view ready');
   await sender.press(sparsity, 'Home');
   await sender.press(sparsity, 'ArrowRight', 100);
   await sender.press(bits, 'Home');
   await sender.press(bits, 'ArrowRight', 3);
   expect(await attributeOf(sender, sparsity, 'aria-valuetext')).toBe('90.0% of weights pruned');
   expect(await attributeOf(sender, bits, 'aria-valuetext')).toBe('4 bits');
+  lap('104 key presses');
   await until('the full-test-set figure', () => sender.evaluate(() => document.querySelector('[data-state]')?.getAttribute('data-state') ?? ''), (s) => s === 'final', 60_000);
   const shownSize = await textOf(sender, size);
   expect(shownSize).toMatch(/^[\d.,]+ kB$/);
@@ -129,7 +133,7 @@ export async function coreJourney(engine: Engine, baseURL: string): Promise<Jour
   const compressedAccuracy = percentIn(await textOf(sender, accuracy));
   expect(compressedAccuracy).toBeGreaterThanOrEqual(85);
   expect(Number((await textOf(sender, await byLabel(sender, 'Compression ratio'))).replace(/[^\d.]/g, ''))).toBeGreaterThan(10);
-  lap('compress');
+  lap('compressed');
 
   // --- The download is the encoded file itself: its length is the size on the card (one decimal of kB).
   await sender.click(await byRole(sender, { role: 'button', name: 'Download compressed model' }));
@@ -144,6 +148,12 @@ export async function coreJourney(engine: Engine, baseURL: string): Promise<Jour
     () => sender.evaluate(() => location.href),
     (href) => ['view=compress', 'epochs=1', 'seed=7', 'sparsity=0.9', 'bits=4'].every((part) => new URL(href).hash.split('&').some((kv) => kv === part || kv === `#${part}`)),
   );
+  // "Copy link" copies it, or (no clipboard access) shows it to copy by hand: either is a sentence.
+  const copy = await byRole(sender, { role: 'button', name: 'Copy link' });
+  await sender.click(copy);
+  const copied = await until('Copy link to answer', () => sender.evaluate((b: Element) => b.parentElement?.querySelector('[role="status"]')?.textContent ?? '', copy), (t) => t !== '');
+  if (copied.startsWith('Copy this link by hand: ')) expect(copied.slice('Copy this link by hand: '.length)).toBe(link);
+  else expect(copied).toBe('Link copied: it opens these exact settings, seed included.');
   expect(await errorsOf(sender)).toEqual([]);
   await sender.close();
 
@@ -193,5 +203,5 @@ export async function coreJourney(engine: Engine, baseURL: string): Promise<Jour
   expect(await errorsOf(colleague)).toEqual([]);
   await colleague.close();
 
-  return { engine: `${engine.name} (${await engine.version()})`, backend, trainedAccuracy, compressedAccuracy, shownSize, fileBytes: file.length, rerun, throughput, seconds };
+  return { engine: `${engine.name} (${await engine.version()})`, backend, trainedAccuracy, compressedAccuracy, shownSize, fileBytes: file.length, rerun, throughput, copyLink: copied.startsWith('Link copied') ? 'copied' : 'shown to copy by hand', seconds };
 }
