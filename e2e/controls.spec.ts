@@ -37,3 +37,30 @@ test('pause, step and reset control a run, and reset frees every tensor', async 
   await expect.poll(() => memory(page)).toBe(before);
   expect(errors).toEqual([]);
 });
+
+test('number fields count every arrow key press, however fast they come', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  const seed = page.getByLabel('Seed', { exact: true });
+  await expect(seed).toHaveValue('0');
+  // Key presses faster than the page paints: each one must land on the value the last one left
+  // (a field that re-synced from a stale store value after paint lost presses here).
+  await seed.focus();
+  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowUp');
+  await expect(seed).toHaveValue('30');
+  const epochs = page.getByLabel('Epochs', { exact: true });
+  await epochs.focus();
+  for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowUp');
+  await expect(epochs).toHaveValue('14');
+  // The store has them too: the address (written shortly after the last change) says so.
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#v=1&epochs=14&seed=30$/);
+  // The lottery lab's number fields are their own component, with the same duty.
+  await page.getByRole('tab', { name: 'Lottery' }).click();
+  const rounds = page.getByLabel('Rounds', { exact: true });
+  await expect(rounds).toHaveValue('5');
+  await rounds.focus();
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowUp');
+  await expect(rounds).toHaveValue('25');
+  await expect.poll(() => new URL(page.url()).hash).toContain('rounds=25');
+  expect(errors).toEqual([]);
+});

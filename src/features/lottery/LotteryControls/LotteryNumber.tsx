@@ -1,6 +1,6 @@
 // A labelled number input for the lottery settings: half-typed text stays local, a valid value
 // goes to the store, an invalid one says why next to the input. An empty text may mean "auto".
-import { useEffect, useId, useState } from 'react';
+import { useId, useLayoutEffect, useState } from 'react';
 import { FieldShell } from '../../../shared/ui/Field';
 
 interface Props {
@@ -21,7 +21,9 @@ export function LotteryNumber({ label, value, onCommit, min, max, integer, autoT
   const [text, setText] = useState(value === null ? '' : String(value));
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
+  // Show a value the store set (a preset, a link) right after the render: a deferred effect could
+  // run after the next key press and put the stale value back (see Field's NumberField).
+  useLayoutEffect(() => {
     setText((t) => (value === null ? (t.trim() === '' ? t : '') : Number(t) === value && t.trim() !== '' ? t : String(value)));
     setError(null);
   }, [value]);

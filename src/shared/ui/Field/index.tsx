@@ -1,7 +1,7 @@
 // Labelled inputs for the control panel. Every input has a visible <label>, an inline hint or
 // error tied to it with aria-describedby, and keeps half-typed text local so typing "0." into
 // a number field never fights the store.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import './Field.css';
 
 interface FieldShellProps {
@@ -101,7 +101,9 @@ export function NumberField(props: NumberFieldProps) {
   onError.current = props.onError;
 
   // The store changed the value (new dataset defaults): show it unless the text already means it.
-  useEffect(() => {
+  // A layout effect, so it runs right after the render: an effect deferred to after paint could
+  // run after the next key press and put a stale value back (arrow presses were lost).
+  useLayoutEffect(() => {
     setText((t) => (Number(t) === value && t.trim() !== '' ? t : String(value)));
     setError(null);
   }, [value]);
