@@ -163,20 +163,20 @@ describe('lottery settings in the share link', () => {
     const e = defaultExperiment();
     e.view = 'lottery';
     expect(encodeExperiment(e)).toBe('v=1&view=lottery');
-    e.lottery = { ...PAPER_LOTTERY, rewindK: 40, scope: 'global', variants: ['finetune', 'rewind_init', 'lr_rewind'] };
+    e.lotteryUi = { ...PAPER_LOTTERY, rewindK: 40, scope: 'global', variants: ['finetune', 'rewind_init', 'lr_rewind'] };
     const hash = encodeExperiment(e);
     expect(hash).toContain('rounds=15');
     expect(hash).toContain('variants=rewind_init%2Clr_rewind%2Cfinetune');
     expect(hash).toContain('subset=all');
     const back = decodeExperiment(hash);
     expect(back.notes).toEqual([]);
-    expect(back.experiment.lottery).toEqual({ ...e.lottery, variants: ['rewind_init', 'lr_rewind', 'finetune'] });
+    expect(back.experiment.lotteryUi).toEqual({ ...e.lotteryUi, variants: ['rewind_init', 'lr_rewind', 'finetune'] });
 
     const bad = decodeExperiment('v=1&view=lottery&rounds=99&variants=rewind_init,magic&prune_rate=0.2');
     expect(bad.notes).toEqual([
       'Ignored rounds=99: must be a whole number from 1 to 30; using 5.',
       expect.stringMatching(/^Ignored variants=rewind_init,magic: must be a comma-separated list of rewind_init, /),
     ]);
-    expect(bad.experiment.lottery).toEqual({ ...QUICK_LOTTERY, rateHidden: 0.2 });
+    expect(bad.experiment.lotteryUi).toEqual({ ...QUICK_LOTTERY, rateHidden: 0.2 });
   });
 });
