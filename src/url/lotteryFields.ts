@@ -3,7 +3,7 @@
 // lottery inputs' too.
 import * as v from 'valibot';
 import { VARIANT_IDS, type VariantId } from '../engine/lottery/variants';
-import { choice, defaultsOf, numberOrWord, numberRow, row, type ValuesOf } from './field';
+import { choice, defaultsOf, numberOrWord, numberRow, row, type Row, type ValuesOf } from './field';
 
 /** Always in the run's order, without repeats, so equal choices give equal links. */
 const inRunOrder = (ids: string[]): VariantId[] => VARIANT_IDS.filter((id) => ids.includes(id));
@@ -34,6 +34,14 @@ export const LOTTERY_ROWS = {
 };
 
 export type LotteryControls = ValuesOf<typeof LOTTERY_ROWS>;
+
+/** Equal when a link writes both the same way (the variants in any order): every row compared. */
+export function sameLotteryControls(a: LotteryControls, b: LotteryControls): boolean {
+  return (Object.keys(LOTTERY_ROWS) as (keyof LotteryControls)[]).every((prop) => {
+    const show = (LOTTERY_ROWS[prop] as Row<unknown>).show ?? String;
+    return show(a[prop]) === show(b[prop]);
+  });
+}
 
 /** The rows' defaults. */
 export const DEFAULT_LOTTERY_CONTROLS: LotteryControls = defaultsOf(LOTTERY_ROWS);

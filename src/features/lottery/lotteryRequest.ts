@@ -1,8 +1,8 @@
 // The lottery controls (as the share link holds them) <-> what the worker is asked to run, and
 // the sentences the page shows about a run saved in this browser.
 import type { LotteryRequest, SavedLotteryInfo } from '../../worker/lottery-protocol';
-import { VARIANT_IDS, type VariantId } from '../../engine/lottery/variants';
-import { DEFAULT_LOTTERY_CONTROLS, PAPER_LOTTERY, QUICK_LOTTERY, type LotteryControls } from '../../url/lotteryFields';
+import { VARIANT_IDS } from '../../engine/lottery/variants';
+import { DEFAULT_LOTTERY_CONTROLS, PAPER_LOTTERY, QUICK_LOTTERY, sameLotteryControls, type LotteryControls } from '../../url/lotteryFields';
 
 export type LotteryPresetId = 'quick' | 'paper' | 'custom';
 
@@ -11,22 +11,8 @@ export const LOTTERY_PRESETS: Record<Exclude<LotteryPresetId, 'custom'>, { label
   paper: { label: 'Paper (Frankle & Carbin)', controls: PAPER_LOTTERY, detail: '15 rounds of 20% on all 55,000 images, down to 3.6% of the weights: about 20 minutes here.' },
 };
 
-const sameVariants = (a: VariantId[], b: VariantId[]) => a.length === b.length && a.every((v) => b.includes(v));
-
 export function presetOf(ui: LotteryControls): LotteryPresetId {
-  for (const [id, preset] of Object.entries(LOTTERY_PRESETS)) {
-    const p = preset.controls;
-    const same =
-      p.rounds === ui.rounds &&
-      p.rateHidden === ui.rateHidden &&
-      p.rateOutput === ui.rateOutput &&
-      p.scope === ui.scope &&
-      p.epochsPerRound === ui.epochsPerRound &&
-      p.rewindK === ui.rewindK &&
-      p.trainLimit === ui.trainLimit &&
-      sameVariants(p.variants, ui.variants);
-    if (same) return id as LotteryPresetId;
-  }
+  for (const [id, preset] of Object.entries(LOTTERY_PRESETS)) if (sameLotteryControls(preset.controls, ui)) return id as LotteryPresetId;
   return 'custom';
 }
 

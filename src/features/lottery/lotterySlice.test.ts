@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { decodeExperiment, encodeExperiment } from '../../url/codec';
 import { DEFAULT_COMPRESSION, defaultExperiment } from '../../url/defaults';
-import { PAPER_LOTTERY, QUICK_LOTTERY } from '../../url/lotteryFields';
+import { LOTTERY_ROWS, PAPER_LOTTERY, QUICK_LOTTERY, type LotteryControls } from '../../url/lotteryFields';
 import type { LotteryHandlers, LotteryOutcome, LotteryRequest, LotteryRoundMessage, SavedLotteryInfo } from '../../worker/lottery-protocol';
 import { controlsOf, lotteryRequest, presetOf, sameRequest, savedRunNotice } from './lotteryRequest';
 import { lotteryActions, type LotteryBridge, type LotteryHost } from './lotteryRun';
@@ -141,6 +141,11 @@ describe('lottery requests and saved runs', () => {
     expect(presetOf(QUICK_LOTTERY)).toBe('quick');
     expect(presetOf(PAPER_LOTTERY)).toBe('paper');
     expect(presetOf({ ...PAPER_LOTTERY, rounds: 14 })).toBe('custom');
+    // Every setting counts (compared row by row from the link's table); the variants' order does not.
+    expect(presetOf({ ...QUICK_LOTTERY, variants: ['random_prune', 'rewind_init', 'random_reinit'] })).toBe('quick');
+    const changed: LotteryControls = { rounds: 6, rateHidden: 0.4, rateOutput: 0.2, scope: 'global', epochsPerRound: 1, rewindK: 10, variants: ['rewind_init'], trainLimit: null };
+    expect(Object.keys(changed).sort()).toEqual(Object.keys(LOTTERY_ROWS).sort());
+    for (const [prop, value] of Object.entries(changed)) expect(presetOf({ ...QUICK_LOTTERY, [prop]: value }), prop).toBe('custom');
     expect(sameRequest(current, lotteryRequest({ ...QUICK_LOTTERY, variants: ['random_prune', 'rewind_init', 'random_reinit'] }, 0))).toBe(true);
     expect(sameRequest(current, lotteryRequest(QUICK_LOTTERY, 1))).toBe(false);
   });
