@@ -1,4 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
+import { inputLimits, type Limits } from '../src/url/limits';
+import { LOTTERY_ROWS } from '../src/url/lotteryFields';
+import { SCHEDULE_LIMITS, SPEC_ROWS } from '../src/url/specFields';
 import { collectErrors, workerTensors as memory } from './helpers';
 
 test('pause, step and reset control a run, and reset frees every tensor', async ({ page }) => {
@@ -62,5 +65,54 @@ test('number fields count every arrow key press, however fast they come', async 
   for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowUp');
   await expect(rounds).toHaveValue('25');
   await expect.poll(() => new URL(page.url()).hash).toContain('rounds=25');
+  expect(errors).toEqual([]);
+});
+
+/** An input's bounds as the page renders them. */
+async function boundsOf(input: Locator) {
+  return { min: await input.getAttribute('min'), max: await input.getAttribute('max'), step: await input.getAttribute('step') };
+}
+
+/** The bounds the link's table gives an input (NumberField leaves `min` out when it is excluded). */
+function tableBounds(limits: Limits, step = true) {
+  const l = inputLimits(limits);
+  return { min: l.exclusiveMin ? null : String(l.min), max: String(l.max), step: step ? String(l.step) : expect.any(String) };
+}
+
+test('every number input takes the limits of the link table, and the seed every seed a link can carry', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/#v=1&schedule=step:100:500:0.5');
+  const training: [string, Limits, boolean?][] = [
+    ['Epochs', SPEC_ROWS.epochs.limits],
+    ['Batch size', SPEC_ROWS.batchSize.limits],
+    // The learning rate's arrows move by a step that follows the optimizer.
+    ['Learning rate', SPEC_ROWS.learningRate.limits, false],
+    ['Seed', SPEC_ROWS.seed.limits],
+    ['Warmup steps', SCHEDULE_LIMITS.warmupSteps],
+    ['Decay every', SCHEDULE_LIMITS.decayEverySteps],
+    ['Gamma', SCHEDULE_LIMITS.gamma],
+  ];
+  for (const [label, limits, step] of training) expect(await boundsOf(page.getByLabel(label, { exact: true })), label).toEqual(tableBounds(limits, step));
+
+  // The seed input stopped at 2^31 - 1 while a link could carry up to 2^32 - 1.
+  const seed = page.getByLabel('Seed', { exact: true });
+  await seed.fill(String(2 ** 32 - 1));
+  await expect(seed).not.toHaveAttribute('aria-invalid');
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('seed=4294967295');
+  await seed.fill(String(2 ** 32));
+  await expect(seed).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Seed must be at least 0 and at most 4294967295.')).toBeVisible();
+  await page.waitForTimeout(400);
+  expect(await page.evaluate(() => window.location.hash)).toContain('seed=4294967295');
+
+  await page.goto('/#v=1&view=lottery');
+  const lottery: [string, Limits][] = [
+    ['Rounds', LOTTERY_ROWS.rounds.limits],
+    ['Pruned per round, hidden layers (%)', LOTTERY_ROWS.rateHidden.limits],
+    ['Pruned per round, output layer (%)', LOTTERY_ROWS.rateOutput.limits],
+    ['Epochs per round', LOTTERY_ROWS.epochsPerRound.limits],
+    ['Rewind iteration k', LOTTERY_ROWS.rewindK.limits],
+  ];
+  for (const [label, limits] of lottery) expect(await boundsOf(page.getByLabel(label, { exact: true })), label).toEqual(tableBounds(limits));
   expect(errors).toEqual([]);
 });

@@ -20,7 +20,7 @@ const step = LESSONS.find((l) => l.id === 'lottery')!.steps.find((s) => s.id ===
 
 describe('the learning-rate rewinding lesson', () => {
   it('opens the run the report measured', () => {
-    const lottery = decodeExperiment(`#${step.experiment.link}`).experiment.lottery!;
+    const lottery = decodeExperiment(`#${step.experiment.link}`).experiment.lotteryUi;
     expect(details.recipe).toBe(lottery.recipe);
     expect(details.settings).toMatchObject({
       rounds: lottery.rounds,

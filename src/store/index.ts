@@ -16,6 +16,7 @@ import { createLearnSlice } from '../features/learn/learnSlice';
 import { createHistorySlice } from '../features/history/historySlice';
 import { createClassroomSlice } from '../features/history/classroomSlice';
 import { isOwnHash, scheduleLinkWrite, stateFromHash } from './link';
+import { linkStateChanged } from '../url/linkState';
 import { followRunForReload, restoreInterruptedRun } from '../features/train/interruptedRun';
 
 export const useAppStore = create<AppState>()((...a) => ({
@@ -51,15 +52,11 @@ if (typeof window !== 'undefined') useAppStore.getState().applyLink(window.locat
 // The compression lab follows the training run: a new run or a reset drops the old model's
 // points, and a finished run is opened as soon as the Compress view is on screen.
 useAppStore.subscribe((s, prev) => {
-  if (s.spec !== prev.spec || s.compressUi !== prev.compressUi || s.view !== prev.view || s.lotteryUi !== prev.lotteryUi) scheduleLinkWrite(useAppStore.getState);
+  // The address follows every setting the link holds (the store keys of src/url/fields' rows).
+  if (linkStateChanged(s, prev)) scheduleLinkWrite(useAppStore.getState);
   if (s.runId !== prev.runId) s.dropCompression();
-  if (s.hiddenControls !== prev.hiddenControls) scheduleLinkWrite(useAppStore.getState);
   // Transfer results belong to one task and one pretraining (set by their controls or by a link).
-  if (s.transferTask !== prev.transferTask || s.transferPretraining !== prev.transferPretraining) {
-    scheduleLinkWrite(useAppStore.getState);
-    s.clearTransferResults();
-  }
-  if (s.transferSparsity !== prev.transferSparsity) scheduleLinkWrite(useAppStore.getState);
+  if (s.transferTask !== prev.transferTask || s.transferPretraining !== prev.transferPretraining) s.clearTransferResults();
   // A run's History record follows the points measured on its model.
   if (s.points !== prev.points || s.baseline !== prev.baseline) s.syncRunCompression();
   if (s.runState !== prev.runState || s.runId !== prev.runId) void useAppStore.getState().syncBaseline();

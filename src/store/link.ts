@@ -3,33 +3,23 @@
 // (debounced) so the address bar is always a link to what is on screen, and Back is not flooded.
 import { decodeExperiment, encodeExperiment } from '../url/codec';
 import type { Experiment } from '../url/types';
-import { DEFAULT_LOTTERY_CONTROLS } from '../url/lotteryFields';
-import { snapSparsity } from '../url/compressControls';
+import { linkStateForStore, linkStateOf } from '../url/linkState';
 import type { AppState } from './types';
 
 const WRITE_DELAY_MS = 150;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let lastWritten = '';
 
+/** The link's part of the store (the store keys of src/url/fields' rows). */
 export function experimentOf(s: AppState): Experiment {
-  return { view: s.view, spec: s.spec, compress: s.compressUi, hide: s.hiddenControls, lottery: s.lotteryUi, transferTask: s.transferTask, transferSparsity: s.transferSparsity, transferPretraining: s.transferPretraining };
+  return linkStateOf(s);
 }
 
 /** The state a hash asks for, with a sentence per thing it ignored. Null for no hash. */
 export function stateFromHash(hash: string): (Partial<AppState> & { linkNotes: string[] }) | null {
   if (hash.replace(/^#/, '') === '') return null;
   const { experiment, notes } = decodeExperiment(hash);
-  return {
-    view: experiment.view,
-    spec: experiment.spec,
-    compressUi: { ...experiment.compress, sparsity: snapSparsity(experiment.compress.sparsity) },
-    hiddenControls: experiment.hide ?? {},
-    lotteryUi: experiment.lottery ?? { ...DEFAULT_LOTTERY_CONTROLS, variants: [...DEFAULT_LOTTERY_CONTROLS.variants] },
-    transferTask: experiment.transferTask ?? 'digits',
-    transferSparsity: experiment.transferSparsity ?? 0,
-    transferPretraining: experiment.transferPretraining ?? 'quick',
-    linkNotes: notes,
-  };
+  return { ...linkStateForStore(experiment), linkNotes: notes };
 }
 
 export function linkFor(s: AppState): string {

@@ -37,7 +37,7 @@ const experimentArb: fc.Arbitrary<Experiment> = fc
     Object.assign(e.spec, { model, hidden, epochs: r.epochs, batchSize: r.batch, optimizer: r.optimizer, learningRate: r.lr, seed: r.seed });
     e.spec.schedule = r.step ? { kind: 'step', ...r.step } : { kind: 'constant' };
     const [includeFirstLayer, includeOutputLayer, entropyCoding] = r.flags;
-    e.compress = { method: r.method, sparsity: r.sparsity, bits: r.bits, integerScheme: r.integerScheme, granularity: r.granularity, includeFirstLayer, includeOutputLayer, entropyCoding, fineTuned: r.fineTuned };
+    e.compressUi = { method: r.method, sparsity: r.sparsity, bits: r.bits, integerScheme: r.integerScheme, granularity: r.granularity, includeFirstLayer, includeOutputLayer, entropyCoding, fineTuned: r.fineTuned };
     return e;
   });
 
@@ -60,13 +60,13 @@ describe('share link codec', () => {
   it('uses the issue key names', () => {
     const e = defaultExperiment();
     Object.assign(e.spec, { seed: 7, epochs: 5, batchSize: 128, learningRate: 0.01 });
-    Object.assign(e.compress, { sparsity: 0.9, bits: 4 });
+    Object.assign(e.compressUi, { sparsity: 0.9, bits: 4 });
     expect(encodeExperiment(e)).toBe('v=1&epochs=5&batch=128&lr=0.01&seed=7&sparsity=0.9&bits=4');
   });
 
   it('says what it ignored, and why, in a sentence', () => {
     const { experiment, notes } = decodeExperiment('v=1&bits=99&seed=5&seed=6&colour=red&epochs=abc');
-    expect(experiment.compress.bits).toBe(32);
+    expect(experiment.compressUi.bits).toBe(32);
     expect(experiment.spec.seed).toBe(5);
     expect(notes).toContain('Ignored bits=99: must be 1-8, 16 or 32; using 32.');
     expect(notes).toContain('Ignored a second seed=6; using the first, seed=5.');
@@ -106,9 +106,9 @@ describe('share link codec', () => {
       fc.property(junk, (text) => {
         const { experiment, notes } = decodeExperiment(text);
         expect(validateHidden(experiment.spec.model, experiment.spec.hidden)).toBeNull();
-        expect(BITS).toContain(experiment.compress.bits);
-        expect(experiment.compress.sparsity).toBeGreaterThanOrEqual(0);
-        expect(experiment.compress.sparsity).toBeLessThanOrEqual(0.999);
+        expect(BITS).toContain(experiment.compressUi.bits);
+        expect(experiment.compressUi.sparsity).toBeGreaterThanOrEqual(0);
+        expect(experiment.compressUi.sparsity).toBeLessThanOrEqual(0.999);
         expect(experiment.spec.learningRate).toBeGreaterThan(0);
         for (const note of notes) expect(typeof note).toBe('string');
       }),

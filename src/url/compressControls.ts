@@ -1,52 +1,18 @@
 // What the Compress view's controls hold, and how they map to the engine's CompressionSettings.
-// The sparsity slider is logarithmic in the weights left: each 100 positions keep ten times
-// fewer weights, so 90%, 99% and 99.9% sit at exact positions and the high end gets fine steps.
+// The controls are the link's compress rows (./compressFields): same type, same defaults.
 import type { CompressionSettings } from '../engine/compression/compress';
 import type { QuantScheme } from '../engine/quantization/types';
-import { DEFAULT_COMPRESSION } from './defaults';
-import type { CompressionControls } from './types';
+import { DEFAULT_COMPRESSION, type CompressionControls } from './compressFields';
+import { snapSparsity } from './sparsityScale';
+
+export { BIT_WIDTHS } from './compressFields';
+export { positionOfSparsity, snapSparsity, sparsityAtPosition, SPARSITY_POSITIONS } from './sparsityScale';
 
 export type IntegerScheme = CompressionControls['integerScheme'];
 
-/** The controls are exactly what a share link carries (src/url), with the same defaults.
- * `sparsity` is always a value the slider can show exactly; `bits` is one of BIT_WIDTHS. */
+/** `sparsity` is always a value the slider can show exactly; `bits` is one of BIT_WIDTHS. */
 export type CompressUi = CompressionControls;
 export const DEFAULT_COMPRESS_UI: CompressUi = DEFAULT_COMPRESSION;
-
-export const BIT_WIDTHS = [1, 2, 3, 4, 5, 6, 7, 8, 16, 32] as const;
-
-/** Slider positions: 0 = nothing pruned, 100 = 90%, 200 = 99%, 300 = 99.9%. */
-export const SPARSITY_POSITIONS = 300;
-
-/** Where a sparsity sits on the slider, as a real number of positions. */
-function exactPosition(sparsity: number): number {
-  return -100 * Math.log10(Math.max(1e-9, 1 - sparsity));
-}
-
-/** Rounds to the grid the page shows: 1 pt below 90%, 0.1 pt below 99%, 0.01 pt above. */
-function roundNice(s: number): number {
-  const grid = s < 0.9 ? 100 : s < 0.99 ? 1000 : 10000;
-  return Math.round(s * grid) / grid;
-}
-
-/** The sparsity at a slider position: a round value where one falls within half a step,
- * else the share left to three significant digits (steps at the top are finer than 0.1 pt). */
-export function sparsityAtPosition(position: number): number {
-  const p = Math.min(SPARSITY_POSITIONS, Math.max(0, Math.round(position)));
-  const left = 10 ** (-p / 100);
-  const nice = roundNice(1 - left);
-  if (Math.abs(exactPosition(nice) - p) < 0.5) return nice;
-  return Number((1 - Number(left.toPrecision(3))).toFixed(6));
-}
-
-export function positionOfSparsity(sparsity: number): number {
-  return Math.min(SPARSITY_POSITIONS, Math.max(0, Math.round(exactPosition(sparsity))));
-}
-
-/** Any sparsity as the nearest slider value. */
-export function snapSparsity(s: number): number {
-  return sparsityAtPosition(positionOfSparsity(s));
-}
 
 /** "90.0%", "96.57%", "99.85%": at least one decimal, as many as the slider step needs. */
 export function formatSparsity(sparsity: number): string {

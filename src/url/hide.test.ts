@@ -10,7 +10,7 @@ describe('classroom hide flags in the share link', () => {
   it('writes only the hidden controls, as *_hide=1', () => {
     const e = defaultExperiment();
     e.spec.seed = 7;
-    e.hide = { seed: true, bits: true };
+    e.hiddenControls = { seed: true, bits: true };
     expect(encodeExperiment(e)).toBe('v=1&seed=7&seed_hide=1&bits_hide=1');
   });
 
@@ -19,7 +19,7 @@ describe('classroom hide flags in the share link', () => {
       fc.property(fc.subarray(KEYS), fc.integer({ min: 0, max: 1000 }), (keys, seed) => {
         const e = defaultExperiment();
         e.spec.seed = seed;
-        if (keys.length > 0) e.hide = Object.fromEntries(keys.map((k) => [k, true])) as HiddenControls;
+        if (keys.length > 0) e.hiddenControls = Object.fromEntries(keys.map((k) => [k, true])) as HiddenControls;
         const { experiment, notes } = decodeExperiment(`#${encodeExperiment(e)}`);
         expect(notes).toEqual([]);
         expect(experiment).toEqual(e);
@@ -30,9 +30,9 @@ describe('classroom hide flags in the share link', () => {
 
   it('reads 0 as shown and rejects other values in a sentence', () => {
     const shown = decodeExperiment('v=1&seed_hide=0&optimizer_hide=1');
-    expect(shown.experiment.hide).toEqual({ optimizer: true });
+    expect(shown.experiment.hiddenControls).toEqual({ optimizer: true });
     const bad = decodeExperiment('v=1&seed_hide=yes');
-    expect(bad.experiment.hide).toBeUndefined();
+    expect(bad.experiment.hiddenControls).toEqual({});
     expect(bad.notes).toContain('Ignored seed_hide=yes: must be 0 or 1; using 0.');
     expect(decodeExperiment('v=1&colour_hide=1').notes).toContain('Ignored unknown setting "colour_hide".');
   });

@@ -25,7 +25,7 @@ describe('transfer_task in the share link', () => {
 
   it('names an unknown task in a sentence and keeps the digits task', () => {
     const { experiment, notes } = decodeExperiment('#v=1&view=transfer&transfer_task=cifar');
-    expect(experiment.transferTask).toBeUndefined();
+    expect(experiment.transferTask).toBe('digits');
     expect(notes).toEqual(['Ignored transfer_task=cifar: must be digits or fashion; using digits.']);
   });
 });

@@ -1,44 +1,31 @@
-// What a share link carries: the view and every setting of the experiment. The codec fills what
-// a link leaves out from the defaults, so old links keep working as settings are added.
+// What a share link carries: the view and every setting of the experiment, shaped as the app
+// store holds them (store key -> value), so the store reads and writes it without a mapping. The
+// shape comes from the table's rows (./fields): a row added to a group is in this type at once.
+// The codec fills what a link leaves out from the defaults, so old links keep working.
 import type { TrainSpec } from '../engine/spec/types';
-import type { TransferTaskId } from '../engine/transfer/tasks';
-import type { PretrainingId } from '../engine/transfer/pretraining';
+import type { ValuesOf } from './field';
+import type { CompressionControls } from './compressFields';
 import type { LotteryControls } from './lotteryFields';
+import type { TransferLinkState } from './transferFields';
 import type { HiddenControls } from './hideable';
+import type { VIEW_ROWS } from './fields';
 
 export const LINK_VIEWS = ['train', 'compress', 'lottery', 'transfer', 'learn'] as const;
 export type LinkView = (typeof LINK_VIEWS)[number];
 
-export interface CompressionControls {
-  method: 'global_magnitude' | 'layerwise_magnitude' | 'random' | 'structured';
-  /** Fraction pruned, 0..0.999. */
-  sparsity: number;
-  /** 1-8, 16 (float16) or 32 (off). */
-  bits: number;
-  integerScheme: 'symmetric' | 'affine' | 'kmeans';
-  granularity: 'tensor' | 'channel';
-  includeFirstLayer: boolean;
-  includeOutputLayer: boolean;
-  entropyCoding: boolean;
-  /** Epochs the shown model was fine-tuned for at these settings (mask held); 0: not retrained. */
-  fineTuned: number;
-}
+export type { CompressionControls } from './compressFields';
 
-export interface Experiment {
-  view: LinkView;
-  spec: TrainSpec;
-  compress: CompressionControls;
-  /** Classroom mode: controls the link hides (`seed_hide=1`); absent or empty: none. */
-  hide?: HiddenControls;
-  /** The lottery lab's settings; absent: its defaults (src/url/lotteryFields). */
-  lottery?: LotteryControls;
-  /** The Transfer view's task; absent: 'digits' (MNIST digits 0-4 -> 5-9). */
-  transferTask?: TransferTaskId;
-  /** Fraction of the Transfer view's pretrained extractor pruned; absent: 0 (dense). */
-  transferSparsity?: number;
-  /** How much of the source the Transfer view pretrains on; absent: 'quick' (the first 6,000 images). */
-  transferPretraining?: PretrainingId;
-}
+export type Experiment = ValuesOf<typeof VIEW_ROWS> &
+  TransferLinkState & {
+    spec: TrainSpec;
+    compressUi: CompressionControls;
+    lotteryUi: LotteryControls;
+    /** Classroom mode: the controls the link hides (`seed_hide=1`); empty: none. */
+    hiddenControls: HiddenControls;
+  };
+
+/** The store keys a link holds. */
+export type LinkStoreKey = keyof Experiment;
 
 export interface DecodeResult {
   experiment: Experiment;

@@ -8,7 +8,7 @@ export type { TransferMethod, TransferResult, TransferTaskId };
 export type TransferPruneInfo = ExtractorPruningReport;
 
 export interface TransferRequest {
-  /** Which source -> target pair; absent: 'digits'. Fashion-MNIST is downloaded only for 'fashion'. */
+  /** Which source -> target pair; absent: DEFAULT_TRANSFER_TASK (digits). Fashion-MNIST is downloaded only for 'fashion'. */
   task?: TransferTaskId;
   /** Labelled target examples per run, each measured with all three methods. */
   labelCounts: number[];
@@ -16,7 +16,7 @@ export interface TransferRequest {
   /** Fraction of each pretrained convolution pruned before transfer (0 or absent: dense). Above
    * 0, the frozen and fine-tuned methods are run twice, dense and pruned, for comparison. */
   extractorSparsity?: number;
-  /** How much of the source to pretrain on (engine/transfer/pretraining.ts); absent: 'quick'. */
+  /** How much of the source to pretrain on (engine/transfer/pretraining.ts); absent: DEFAULT_PRETRAINING (quick). */
   pretraining?: PretrainingId;
 }
 

@@ -10,6 +10,8 @@ import { loadFashionMnist } from './fashion-loader';
 import {
   adaptSteps,
   adaptToTarget,
+  DEFAULT_PRETRAINING,
+  DEFAULT_TRANSFER_TASK,
   digitsTask,
   extractorSparsityProblem,
   fashionTask,
@@ -33,7 +35,7 @@ import type { TransferHandlers, TransferOutcome, TransferPretrainInfo, TransferP
  * labels so the demo stays quick. */
 export const WORKER_TRANSFER_CONFIG: TransferConfig = {
   ...TRANSFER_DEFAULTS,
-  pretrain: { ...TRANSFER_DEFAULTS.pretrain, limit: pretrainLimit('quick') },
+  pretrain: { ...TRANSFER_DEFAULTS.pretrain, limit: pretrainLimit(DEFAULT_PRETRAINING) },
   adapt: { ...TRANSFER_DEFAULTS.adapt, maxSteps: 300 },
 };
 
@@ -55,7 +57,7 @@ export class TransferSession {
     const sparsity = request.extractorSparsity ?? 0;
     const sparsityProblem = extractorSparsityProblem(sparsity);
     if (sparsityProblem) throw new Error(sparsityProblem);
-    const pretraining = request.pretraining ?? 'quick';
+    const pretraining = request.pretraining ?? DEFAULT_PRETRAINING;
     if (!PRETRAINING_IDS.includes(pretraining)) throw new Error(`Unknown pretraining "${String(pretraining)}": quick or full.`);
     const signal = { aborted: false };
     this.abort = signal;
@@ -63,7 +65,7 @@ export class TransferSession {
     let info: TransferPretrainInfo | null = null;
     let pruned: TransferPruneInfo | null = null;
     try {
-      const task = await this.taskFor(request.task ?? 'digits', (message) => handlers.onStage(message, 0));
+      const task = await this.taskFor(request.task ?? DEFAULT_TRANSFER_TASK, (message) => handlers.onStage(message, 0));
       const key = `${task.id}:${pretraining}:${request.seed}`;
       const config = { ...WORKER_TRANSFER_CONFIG, seed: request.seed, pretrain: { ...WORKER_TRANSFER_CONFIG.pretrain, limit: pretrainLimit(pretraining) } };
       // Work in steps, so the progress bar moves evenly: pretraining, then each run.

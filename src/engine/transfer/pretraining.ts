@@ -7,6 +7,8 @@
 
 export const PRETRAINING_IDS = ['quick', 'full'] as const;
 export type PretrainingId = (typeof PRETRAINING_IDS)[number];
+/** What a request or a link that names none gets. */
+export const DEFAULT_PRETRAINING: PretrainingId = 'quick';
 
 export interface PretrainingInfo {
   /** What the page calls it. */

@@ -14,9 +14,11 @@ export interface TaskSide {
   classNames: string[];
 }
 
-/** The tasks the Transfer view offers; 'digits' is the default. */
+/** The tasks the Transfer view offers. */
 export const TRANSFER_TASK_IDS = ['digits', 'fashion'] as const;
 export type TransferTaskId = (typeof TRANSFER_TASK_IDS)[number];
+/** The task a request or a link that names none gets. */
+export const DEFAULT_TRANSFER_TASK: TransferTaskId = 'digits';
 
 /** What the page names each task by, before its data is loaded. */
 export const TRANSFER_TASK_INFO: Record<TransferTaskId, { label: string; source: string; target: string; targetClasses: readonly string[] }> = {

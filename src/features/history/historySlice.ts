@@ -101,7 +101,7 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
       const s = get();
       if (!s.outcome || !s.runSpec || s.outcome.steps === 0) return;
       const now = Date.now();
-      const link = encodeExperiment({ ...experimentOf(s), view: 'train', spec: s.runSpec, hide: undefined });
+      const link = encodeExperiment({ ...experimentOf(s), view: 'train', spec: s.runSpec, hiddenControls: {} });
       const record = buildRunRecord({
         id: newRunId(now, ++idCounter),
         createdAt: now,

@@ -1,10 +1,10 @@
 // The lottery controls (as the share link holds them) <-> what the worker is asked to run, and
 // the sentences the page shows about a run saved in this browser.
 import type { LotteryRequest, SavedLotteryInfo } from '../../worker/lottery-protocol';
-import { VARIANT_IDS, type VariantId } from '../../engine/lottery/variants';
+import { VARIANT_IDS } from '../../engine/lottery/variants';
 import { LOTTERY_BATCH_SIZE, LOTTERY_RECIPES } from '../../engine/lottery/recipes';
 import { defaultRewindStep, roundSteps } from '../../engine/lottery/roundLength';
-import { DEFAULT_LOTTERY_CONTROLS, PAPER_LOTTERY, QUICK_LOTTERY, REWINDING_LOTTERY, type LotteryControls } from '../../url/lotteryFields';
+import { DEFAULT_LOTTERY_CONTROLS, PAPER_LOTTERY, QUICK_LOTTERY, REWINDING_LOTTERY, sameLotteryControls, type LotteryControls } from '../../url/lotteryFields';
 
 export type LotteryPresetId = 'quick' | 'paper' | 'rewinding' | 'custom';
 
@@ -30,23 +30,8 @@ export const LOTTERY_PRESETS: Record<Exclude<LotteryPresetId, 'custom'>, { label
   },
 };
 
-const sameVariants = (a: VariantId[], b: VariantId[]) => a.length === b.length && a.every((v) => b.includes(v));
-
 export function presetOf(ui: LotteryControls): LotteryPresetId {
-  for (const [id, preset] of Object.entries(LOTTERY_PRESETS)) {
-    const p = preset.controls;
-    const same =
-      p.rounds === ui.rounds &&
-      p.rateHidden === ui.rateHidden &&
-      p.rateOutput === ui.rateOutput &&
-      p.scope === ui.scope &&
-      p.epochsPerRound === ui.epochsPerRound &&
-      p.rewindK === ui.rewindK &&
-      p.trainLimit === ui.trainLimit &&
-      p.recipe === ui.recipe &&
-      sameVariants(p.variants, ui.variants);
-    if (same) return id as LotteryPresetId;
-  }
+  for (const [id, preset] of Object.entries(LOTTERY_PRESETS)) if (sameLotteryControls(preset.controls, ui)) return id as LotteryPresetId;
   return 'custom';
 }
 

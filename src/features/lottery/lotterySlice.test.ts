@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { decodeExperiment, encodeExperiment } from '../../url/codec';
 import { DEFAULT_COMPRESSION, defaultExperiment } from '../../url/defaults';
-import { PAPER_LOTTERY, QUICK_LOTTERY, REWINDING_LOTTERY } from '../../url/lotteryFields';
+import { LOTTERY_ROWS, PAPER_LOTTERY, QUICK_LOTTERY, REWINDING_LOTTERY, type LotteryControls } from '../../url/lotteryFields';
 import type { LotteryHandlers, LotteryOutcome, LotteryRequest, LotteryRoundMessage, SavedLotteryInfo } from '../../worker/lottery-protocol';
 import { controlsOf, lotteryRequest, presetOf, sameRequest, savedRunNotice } from './lotteryRequest';
 import { lotteryActions, type LotteryBridge, type LotteryHost } from './lotteryRun';
@@ -175,6 +175,11 @@ describe('lottery requests and saved runs', () => {
     // A request saved before recipes existed trained with Adam.
     expect(controlsOf({ seed: 0, settings: {} }).recipe).toBe('adam');
     expect(presetOf({ ...PAPER_LOTTERY, rounds: 14 })).toBe('custom');
+    // Every setting counts (compared row by row from the link's table); the variants' order does not.
+    expect(presetOf({ ...QUICK_LOTTERY, variants: ['random_prune', 'rewind_init', 'random_reinit'] })).toBe('quick');
+    const changed: LotteryControls = { rounds: 6, rateHidden: 0.4, rateOutput: 0.2, scope: 'global', epochsPerRound: 1, rewindK: 10, variants: ['rewind_init'], trainLimit: null, recipe: 'sgd_step' };
+    expect(Object.keys(changed).sort()).toEqual(Object.keys(LOTTERY_ROWS).sort());
+    for (const [prop, value] of Object.entries(changed)) expect(presetOf({ ...QUICK_LOTTERY, [prop]: value }), prop).toBe('custom');
     expect(sameRequest(current, lotteryRequest({ ...QUICK_LOTTERY, variants: ['random_prune', 'rewind_init', 'random_reinit'] }, 0))).toBe(true);
     expect(sameRequest(current, lotteryRequest(QUICK_LOTTERY, 1))).toBe(false);
   });
@@ -197,37 +202,37 @@ describe('lottery settings in the share link', () => {
     const e = defaultExperiment();
     e.view = 'lottery';
     expect(encodeExperiment(e)).toBe('v=1&view=lottery');
-    e.lottery = { ...PAPER_LOTTERY, rewindK: 40, scope: 'global', variants: ['finetune', 'rewind_init', 'lr_rewind'] };
+    e.lotteryUi = { ...PAPER_LOTTERY, rewindK: 40, scope: 'global', variants: ['finetune', 'rewind_init', 'lr_rewind'] };
     const hash = encodeExperiment(e);
     expect(hash).toContain('rounds=15');
     expect(hash).toContain('variants=rewind_init%2Clr_rewind%2Cfinetune');
     expect(hash).toContain('subset=all');
     const back = decodeExperiment(hash);
     expect(back.notes).toEqual([]);
-    expect(back.experiment.lottery).toEqual({ ...e.lottery, variants: ['rewind_init', 'lr_rewind', 'finetune'] });
+    expect(back.experiment.lotteryUi).toEqual({ ...e.lotteryUi, variants: ['rewind_init', 'lr_rewind', 'finetune'] });
 
     const bad = decodeExperiment('v=1&view=lottery&rounds=99&variants=rewind_init,magic&prune_rate=0.2');
     expect(bad.notes).toEqual([
       'Ignored rounds=99: must be a whole number from 1 to 30; using 5.',
       expect.stringMatching(/^Ignored variants=rewind_init,magic: must be a comma-separated list of rewind_init, /),
     ]);
-    expect(bad.experiment.lottery).toEqual({ ...QUICK_LOTTERY, rateHidden: 0.2 });
+    expect(bad.experiment.lotteryUi).toEqual({ ...QUICK_LOTTERY, rateHidden: 0.2 });
   });
 
   it('carries the training recipe, and refuses k = 0 saying it would be rewinding to init', () => {
     const e = defaultExperiment();
     e.view = 'lottery';
-    e.lottery = { ...REWINDING_LOTTERY };
+    e.lotteryUi = { ...REWINDING_LOTTERY };
     const hash = encodeExperiment(e);
     expect(hash).toBe('v=1&view=lottery&recipe=sgd_step&variants=rewind_init%2Crewind_k%2Clr_rewind%2Cfinetune');
-    expect(decodeExperiment(hash).experiment.lottery).toEqual(REWINDING_LOTTERY);
+    expect(decodeExperiment(hash).experiment.lotteryUi).toEqual(REWINDING_LOTTERY);
 
     const zero = decodeExperiment('v=1&view=lottery&rewind_k=0&variants=rewind_init,rewind_k&recipe=rmsprop');
     expect(zero.notes).toEqual([
       'Ignored rewind_k=0: must be auto or a whole number of iterations from 1 (at k = 0 "Rewind to iteration k" would be "Rewind to init"); using auto.',
       'Ignored recipe=rmsprop: must be adam or sgd_step; using adam.',
     ]);
-    expect(zero.experiment.lottery).toMatchObject({ rewindK: null, recipe: 'adam' });
-    expect(decodeExperiment('v=1&view=lottery&rewind_k=1').experiment.lottery?.rewindK).toBe(1);
+    expect(zero.experiment.lotteryUi).toMatchObject({ rewindK: null, recipe: 'adam' });
+    expect(decodeExperiment('v=1&view=lottery&rewind_k=1').experiment.lotteryUi.rewindK).toBe(1);
   });
 });

@@ -5,6 +5,7 @@
 import type { PretrainingId } from '../../engine/transfer/pretraining';
 import type { TransferHandlers, TransferOutcome, TransferPretrainInfo, TransferPruneInfo, TransferRequest, TransferResult, TransferTaskId } from '../../worker/transfer-protocol';
 import { toUserMessage } from '../../shared/errors';
+import { TRANSFER_LINK_DEFAULTS, type TransferLinkState } from '../../url/transferFields';
 
 /** The slider's stops: roughly 1-2-5 steps, so a log scale with round numbers. */
 export const LABEL_STOPS = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000] as const;
@@ -15,16 +16,10 @@ export function labelCountsUpTo(n: number): number[] {
   return [...new Set([...CURVE_COUNTS.filter((c) => c < n), n])];
 }
 
-export interface TransferSlice {
-  /** Which source -> target pair; in the share link as `transfer_task`. */
-  transferTask: TransferTaskId;
+/** The task, extractor sparsity and pretraining are the link's (src/url/transferFields: type,
+ * defaults, link keys); changing the task or pretraining drops the results measured with the other. */
+export interface TransferSlice extends TransferLinkState {
   transferLabels: number;
-  /** Fraction of the pretrained extractor pruned before transfer (EXTRACTOR_SPARSITY_STOPS); in
-   * the share link as `transfer_prune` (percent). */
-  transferSparsity: number;
-  /** Pretrain on the first 6,000 source images ('quick') or all of them ('full'); in the share
-   * link as `transfer_pretrain`. Like the task, changing it drops the results measured with the other. */
-  transferPretraining: PretrainingId;
   transferRunning: boolean;
   transferStage: { message: string; fraction: number } | null;
   transferPretrained: TransferPretrainInfo | null;
@@ -67,10 +62,8 @@ export type TransferHost = TransferSlice & { spec: { seed: number } };
 type Set = (partial: Partial<TransferSlice> | ((s: TransferHost) => Partial<TransferSlice>)) => void;
 
 export const transferActions = (set: Set, get: () => TransferHost, bridge: () => TransferBridge): TransferSlice => ({
-  transferTask: 'digits',
+  ...TRANSFER_LINK_DEFAULTS,
   transferLabels: 100,
-  transferSparsity: 0,
-  transferPretraining: 'quick',
   transferRunning: false,
   transferStage: null,
   transferPretrained: null,

@@ -22,7 +22,7 @@ export function HistoryClassroom() {
     });
 
   const copy = async () => {
-    const hash = encodeExperiment({ ...experimentOf(useAppStore.getState()), hide: chosen });
+    const hash = encodeExperiment({ ...experimentOf(useAppStore.getState()), hiddenControls: chosen });
     const link = `${window.location.origin}${window.location.pathname}${window.location.search}#${hash}`;
     const n = Object.keys(chosen).length;
     try {

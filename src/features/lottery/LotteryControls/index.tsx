@@ -6,7 +6,8 @@ import { formatSeconds } from '../../../shared/format';
 import { isLotteryBusy } from '../lotterySlice';
 import { LOTTERY_BATCH_SIZE, LOTTERY_RECIPE_IDS, LOTTERY_RECIPES } from '../../../engine/lottery/recipes';
 import { LOTTERY_PRESETS, presetOf, rewindNotes, roundOf, type LotteryPresetId } from '../lotteryRequest';
-import { LOTTERY_LIMITS, type LotteryControls as Controls } from '../../../url/lotteryFields';
+import { LOTTERY_ROWS, type LotteryControls as Controls } from '../../../url/lotteryFields';
+import { inputLimits } from '../../../url/limits';
 import { SelectField } from '../../../shared/ui/Field';
 import { CheckboxField } from '../../../shared/ui/Field/CheckboxField';
 import { SectionTitle } from '../../../shared/ui/SectionTitle';
@@ -66,21 +67,17 @@ export function LotteryControls() {
           onChange={(id) => id !== 'custom' && applyLotteryPreset(id)}
           hint={preset === 'custom' ? 'Your own settings.' : LOTTERY_PRESETS[preset].detail}
         />
-        <LotteryNumber label="Rounds" value={ui.rounds} integer min={LOTTERY_LIMITS.rounds[0]} max={LOTTERY_LIMITS.rounds[1]} onCommit={(n) => setLotteryUi({ rounds: n! })} />
+        <LotteryNumber label="Rounds" value={ui.rounds} {...inputLimits(LOTTERY_ROWS.rounds.limits)} onCommit={(n) => setLotteryUi({ rounds: n! })} />
         <LotteryNumber
           label="Pruned per round, hidden layers (%)"
           value={Math.round(ui.rateHidden * 1000) / 10}
-          min={1}
-          max={90}
-          step={1}
+          {...inputLimits(LOTTERY_ROWS.rateHidden.limits)}
           onCommit={(n) => setLotteryUi({ rateHidden: n! / 100 })}
         />
         <LotteryNumber
           label="Pruned per round, output layer (%)"
           value={Math.round(ui.rateOutput * 1000) / 10}
-          min={0}
-          max={90}
-          step={1}
+          {...inputLimits(LOTTERY_ROWS.rateOutput.limits)}
           onCommit={(n) => setLotteryUi({ rateOutput: n! / 100 })}
           hint="The paper prunes the small output layer half as fast."
         />
@@ -96,9 +93,7 @@ export function LotteryControls() {
         <LotteryNumber
           label="Epochs per round"
           value={ui.epochsPerRound}
-          min={LOTTERY_LIMITS.epochs[0]}
-          max={LOTTERY_LIMITS.epochs[1]}
-          step={0.5}
+          {...inputLimits(LOTTERY_ROWS.epochsPerRound.limits)}
           onCommit={(n) => setLotteryUi({ epochsPerRound: n! })}
         />
         <SelectField
@@ -117,9 +112,9 @@ export function LotteryControls() {
         <LotteryNumber
           label="Rewind iteration k"
           value={ui.rewindK}
-          integer
-          min={LOTTERY_LIMITS.rewindK[0]}
-          max={Math.max(LOTTERY_LIMITS.rewindK[0], Math.min(LOTTERY_LIMITS.rewindK[1], round.steps - 1))}
+          {...inputLimits(LOTTERY_ROWS.rewindK.limits)}
+          // A round has `round.steps` iterations: k must fall inside it.
+          max={Math.max(LOTTERY_ROWS.rewindK.limits.min, Math.min(LOTTERY_ROWS.rewindK.limits.max, round.steps - 1))}
           autoText={`auto (k = ${round.autoK}, 2% of a round)`}
           onCommit={(n) => setLotteryUi({ rewindK: n })}
           hint={notes.k}

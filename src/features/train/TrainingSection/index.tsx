@@ -4,6 +4,8 @@ import { selectSpec, useAppStore, type SpecField } from '../../../store';
 import { NumberField, SelectField } from '../../../shared/ui/Field';
 import { SectionTitle } from '../../../shared/ui/SectionTitle';
 import { ClassroomHide } from '../../../shared/ui/ClassroomHide';
+import { inputLimits } from '../../../url/limits';
+import { SCHEDULE_LIMITS, SPEC_ROWS } from '../../../url/specFields';
 
 const OPTIMIZERS: readonly { value: OptimizerId; label: string }[] = [
   { value: 'sgd', label: 'SGD' },
@@ -15,8 +17,6 @@ const SCHEDULES: readonly { value: LrSchedule['kind']; label: string }[] = [
   { value: 'constant', label: 'Constant' },
   { value: 'step', label: 'Step decay with warmup' },
 ];
-
-const MAX_SEED = 2 ** 31 - 1;
 
 export function TrainingSection({ locked }: { locked: boolean }) {
   const spec = useAppStore(selectSpec);
@@ -36,9 +36,7 @@ export function TrainingSection({ locked }: { locked: boolean }) {
             onError={errorFor('epochs')}
             label="Epochs"
             value={spec.epochs}
-            min={1}
-            max={200}
-            integer
+            {...inputLimits(SPEC_ROWS.epochs.limits)}
             disabled={locked}
             onCommit={(epochs) => updateSpec({ epochs })}
           />
@@ -48,9 +46,7 @@ export function TrainingSection({ locked }: { locked: boolean }) {
             onError={errorFor('batchSize')}
             label="Batch size"
             value={spec.batchSize}
-            min={1}
-            max={1024}
-            integer
+            {...inputLimits(SPEC_ROWS.batchSize.limits)}
             disabled={locked}
             onCommit={(batchSize) => updateSpec({ batchSize })}
           />
@@ -71,9 +67,7 @@ export function TrainingSection({ locked }: { locked: boolean }) {
             onError={errorFor('learningRate')}
             label="Learning rate"
             value={spec.learningRate}
-            min={0}
-            exclusiveMin
-            max={10}
+            {...inputLimits(SPEC_ROWS.learningRate.limits)}
             step={spec.optimizer === 'adam' ? 0.0001 : 0.001}
             disabled={locked}
             onCommit={(learningRate) => updateSpec({ learningRate })}
@@ -102,9 +96,7 @@ export function TrainingSection({ locked }: { locked: boolean }) {
                 onError={errorFor('warmupSteps')}
                 label="Warmup steps"
                 value={schedule.warmupSteps}
-                min={0}
-                max={100000}
-                integer
+                {...inputLimits(SCHEDULE_LIMITS.warmupSteps)}
                 disabled={locked}
                 hint="batches"
                 onCommit={(warmupSteps) => updateStepSchedule({ warmupSteps })}
@@ -113,9 +105,7 @@ export function TrainingSection({ locked }: { locked: boolean }) {
                 onError={errorFor('decayEverySteps')}
                 label="Decay every"
                 value={schedule.decayEverySteps}
-                min={1}
-                max={1000000}
-                integer
+                {...inputLimits(SCHEDULE_LIMITS.decayEverySteps)}
                 disabled={locked}
                 hint="batches"
                 onCommit={(decayEverySteps) => updateStepSchedule({ decayEverySteps })}
@@ -125,10 +115,7 @@ export function TrainingSection({ locked }: { locked: boolean }) {
               onError={errorFor('gamma')}
               label="Gamma"
               value={schedule.gamma}
-              min={0}
-              exclusiveMin
-              max={1}
-              step={0.05}
+              {...inputLimits(SCHEDULE_LIMITS.gamma)}
               disabled={locked}
               hint="Factor applied at each decay, e.g. 0.5 halves the rate."
               onCommit={(gamma) => updateStepSchedule({ gamma })}
@@ -141,9 +128,7 @@ export function TrainingSection({ locked }: { locked: boolean }) {
           onError={errorFor('seed')}
           label="Seed"
           value={spec.seed}
-          min={0}
-          max={MAX_SEED}
-          integer
+          {...inputLimits(SPEC_ROWS.seed.limits)}
           disabled={locked}
           hint="Same seed, same settings: the same run, step for step."
           onCommit={(seed) => updateSpec({ seed })}
