@@ -51,8 +51,6 @@ export const usageText =
   '  --eval-every N   validation every N iterations, for the early-stopping iteration (default half an epoch)\n' +
   '  --train-limit N  train on the first N of the 55,000 training images';
 
-const DEFAULT_VARIANTS = ['rewind_init', 'random_reinit', 'random_prune'];
-const REWINDING_VARIANTS = ['rewind_init', 'rewind_k', 'lr_rewind', 'finetune'];
 // The page's Okabe-Ito styles (src/features/lottery/LotteryChart/series.ts).
 const COLORS = {
   Dense: '#333333',
@@ -69,7 +67,10 @@ export async function main(values, { usage, positiveInt, seed }) {
   const rewinding = Boolean(values.rewinding);
   // The rewinding preset prunes as the quick run does (the page's preset is the quick demo's pruning).
   const quick = values.quick || rewinding;
-  const recipe = values.recipe ?? (rewinding ? 'sgd_step' : 'adam');
+  // The page's presets (src/url/lotteryFields.ts) are the defaults: one declaration for both.
+  const { PAPER_LOTTERY, QUICK_LOTTERY, REWINDING_LOTTERY } = await withEngine((runner) => runner.import('/src/url/lotteryFields.ts'));
+  const preset = rewinding ? REWINDING_LOTTERY : quick ? QUICK_LOTTERY : PAPER_LOTTERY;
+  const recipe = values.recipe ?? preset.recipe;
   const number = (option, value, fallback, ok, what) => {
     if (value === undefined) return fallback;
     const n = Number(value);
@@ -77,12 +78,12 @@ export async function main(values, { usage, positiveInt, seed }) {
     return n;
   };
   const fraction = (option, fallback) => number(option, values[option], fallback, (n) => n >= 0 && n < 1, 'a fraction from 0 to below 1');
-  const rounds = positiveInt('rounds', values.rounds, quick ? 5 : 15);
-  const epochs = number('epochs', values.epochs, quick ? 2 : 3, (n) => n > 0 && Number.isFinite(n), 'a positive number');
-  const perRoundRate = { hidden: fraction('rate-hidden', quick ? 0.5 : 0.2), output: fraction('rate-output', quick ? 0.25 : 0.1) };
-  const scope = values.scope ?? 'layerwise';
+  const rounds = positiveInt('rounds', values.rounds, preset.rounds);
+  const epochs = number('epochs', values.epochs, preset.epochsPerRound, (n) => n > 0 && Number.isFinite(n), 'a positive number');
+  const perRoundRate = { hidden: fraction('rate-hidden', preset.rateHidden), output: fraction('rate-output', preset.rateOutput) };
+  const scope = values.scope ?? preset.scope;
   if (scope !== 'layerwise' && scope !== 'global') usage(`--scope takes layerwise or global, got "${scope}".`);
-  const trainLimit = positiveInt('train-limit', values['train-limit'], quick ? 20_000 : undefined);
+  const trainLimit = positiveInt('train-limit', values['train-limit'], preset.trainLimit ?? undefined);
   const rewindStep = number('rewind-step', values['rewind-step'], undefined, (n) => Number.isInteger(n) && n >= 0, 'a whole number >= 0');
   const evalEvery = positiveInt('eval-every', values['eval-every'], undefined);
   const outFile = resolve(values.out ?? join(root, 'reports', rewinding ? 'lottery-rewinding.json' : quick ? 'lottery-quick.json' : 'lottery.json'));
@@ -97,7 +98,7 @@ export async function main(values, { usage, positiveInt, seed }) {
     const { buildMnistDataset } = await runner.import('/src/engine/datasets/mnist.ts');
     const { studySpec } = await runner.import('/src/engine/finetune/compressionStudy.ts');
     const L = await runner.import('/src/engine/lottery/index.ts');
-    const variants = values.variants === 'all' ? L.VARIANT_IDS : (values.variants?.split(',').map((v) => v.trim()) ?? (rewinding ? REWINDING_VARIANTS : DEFAULT_VARIANTS));
+    const variants = values.variants === 'all' ? L.VARIANT_IDS : (values.variants?.split(',').map((v) => v.trim()) ?? preset.variants);
     for (const v of variants) if (!L.isVariantId(v)) usage(`--variants: there is no variant "${v}"; known: ${L.VARIANT_IDS.join(', ')}.`);
     if (!L.isLotteryRecipeId(recipe)) usage(`--recipe takes ${L.LOTTERY_RECIPE_IDS.join(' or ')}, got "${recipe}".`);
 

@@ -3,16 +3,16 @@
 import type { AppState } from './types';
 
 export const selectSpec = (s: AppState) => s.spec;
-export const selectRunState = (s: AppState) => s.runState;
 export const selectHistory = (s: AppState) => s.history;
-export const selectProgress = (s: AppState) => s.progress;
-export const selectLatestEval = (s: AppState) => s.latestEval;
-export const selectRunSpec = (s: AppState) => s.runSpec;
 export const selectBackend = (s: AppState) => s.backend;
 
-/** Data is loading, or the model is training or paused mid-run. */
-export const selectIsActive = (s: AppState) =>
-  s.runState === 'loading-data' || s.runState === 'running' || s.runState === 'paused';
+/** Data is loading, or the model is training or paused mid-run: the one definition of an active run. */
+export const isRunActive = (runState: AppState['runState']) => runState === 'loading-data' || runState === 'running' || runState === 'paused';
+
+export const selectIsActive = (s: AppState) => isRunActive(s.runState);
+
+/** The run has ended with a model in the worker (finished, or stopped early). */
+export const isRunStopped = (runState: AppState['runState']) => runState === 'done' || runState === 'cancelled';
 
 /** Spec inputs are read-only while a run uses them. */
 export const selectControlsLocked = (s: AppState) => selectIsActive(s) || s.pending;

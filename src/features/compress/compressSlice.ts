@@ -6,6 +6,7 @@
 // controls themselves rather than trusting each entry path to ask.
 import type { StateCreator } from 'zustand';
 import { bridge } from '../../store/bridge';
+import { isRunStopped } from '../../store/selectors';
 import { DEFAULT_COMPRESS_UI, type CompressUi } from '../../url/compressControls';
 import { createCompressRunner } from './compressRunner';
 import { toUserMessage } from '../../shared/errors';
@@ -55,7 +56,7 @@ export const createCompressSlice: StateCreator<AppState, [], [], CompressSlice> 
 
     async syncBaseline() {
       const s = get();
-      const stopped = s.runState === 'done' || s.runState === 'cancelled';
+      const stopped = isRunStopped(s.runState);
       if (s.view !== 'compress' || !stopped) return;
       if (s.baselineRunId === s.runId) return;
       const runId = s.runId;

@@ -7,6 +7,7 @@
 // 30-100 ms of the main thread while the charts were drawing.
 import type { TrainSpec } from '../../engine/spec/types';
 import type { AppState } from '../../store/types';
+import { isRunActive } from '../../store/selectors';
 
 const KEY = 'compression-playground:run-in-progress';
 
@@ -20,7 +21,7 @@ interface RunNote {
 let current: RunNote | null = null;
 let listening = false;
 
-const active = (s: AppState) => s.runState === 'loading-data' || s.runState === 'running' || s.runState === 'paused';
+const active = (s: AppState) => isRunActive(s.runState);
 
 /** The part of sessionStorage used here (typed locally: the store also compiles for Node tests). */
 interface NoteStorage {

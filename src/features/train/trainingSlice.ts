@@ -6,6 +6,7 @@ import { appendPoints, EMPTY_SERIES, type Point } from '../../shared/charts/seri
 import { createMetricsThrottle, type MetricsBatch, type MetricsThrottle } from './throttle';
 import type { AppState, MetricHistory, TrainingSlice } from '../../store/types';
 import { formatPercent, formatSeconds } from '../../shared/format';
+import { isRunActive } from '../../store/selectors';
 
 /** Batches one press of Step trains. */
 export const STEP_BATCHES = 1;
@@ -198,7 +199,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     async reset() {
       const s = get();
       if (s.pending) return;
-      const wasActive = s.runState === 'running' || s.runState === 'paused' || s.runState === 'loading-data';
+      const wasActive = isRunActive(s.runState);
       throttle?.dispose();
       throttle = null;
       // A new run id first: events the worker still sends for the old run are ignored.

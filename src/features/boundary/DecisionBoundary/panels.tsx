@@ -4,7 +4,7 @@
 import { useEffect } from 'react';
 import { DATASETS } from '../../../engine/datasets/registry';
 import type { DatasetId } from '../../../engine/spec/types';
-import { useAppStore } from '../../../store';
+import { isRunActive, isRunStopped, useAppStore } from '../../../store';
 import { describeBits, formatSparsity, settingsKey, toCompressionSettings } from '../../../url/compressControls';
 import { formatPercent } from '../../../shared/format';
 import { NetworkGraph } from '../NetworkGraph';
@@ -32,7 +32,7 @@ export function TrainBoundaryPanel() {
 
   // Every progress report (at most 5 a second) asks for a fresh grid; the slice keeps one in flight.
   useEffect(() => {
-    const hasModel = runState === 'running' || runState === 'paused' || runState === 'done' || runState === 'cancelled';
+    const hasModel = (isRunActive(runState) && runState !== 'loading-data') || isRunStopped(runState);
     if (trainedToy && hasModel) refresh();
   }, [progress, runState, runId, trainedToy, refresh]);
 

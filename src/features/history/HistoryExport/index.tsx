@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { EXPORT_URL_LIFETIME_MS, type ExportFormat } from '../../../history/exportInWorker';
 import type { RunSummary } from '../../../history/types';
-import { useAppStore } from '../../../store';
+import { isRunStopped, useAppStore } from '../../../store';
 import { toUserMessage } from '../../../shared/errors';
 import { formatBytes } from '../../../shared/format';
 import type { ReactNode } from 'react';
@@ -73,7 +73,7 @@ function ScreenCharts() {
 }
 
 function TrainedModelButton() {
-  const stopped = useAppStore((s) => (s.runState === 'done' || s.runState === 'cancelled') && (s.progress?.step ?? 0) > 0);
+  const stopped = useAppStore((s) => isRunStopped(s.runState) && (s.progress?.step ?? 0) > 0);
   const [error, setError] = useState('');
   const download = async () => {
     try {

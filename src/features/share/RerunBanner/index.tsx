@@ -3,7 +3,7 @@
 // sender's: test accuracy to the image, and for a Compress link the compressed size in bytes.
 // Everything shown is text built from checked values; nothing from the link is rendered as HTML.
 import { useEffect, useMemo, useState } from 'react';
-import { useAppStore } from '../../../store';
+import { isRunActive, useAppStore } from '../../../store';
 import { pointKey, settingsKey, toCompressionSettings } from '../../../url/compressControls';
 import { formatPercent } from '../../../shared/format';
 import { linkedExperimentOf, readAutoRerun, rerunLinkedExperiment, writeAutoRerun, type LinkedExperiment } from '../rerun';
@@ -65,7 +65,7 @@ export function RerunBanner() {
   if (linkApplied === 0 || hiddenFor === linkApplied || !RERUNNABLE.has(linked.view)) return null;
 
   const mine = rerun !== null && rerun.runId === runId && rerun.linked === linked;
-  const running = mine && (runState === 'loading-data' || runState === 'running' || runState === 'paused');
+  const running = mine && isRunActive(runState);
   const finished = mine && runState === 'done' && outcome?.final;
   const isCompressLink = linked.view === 'compress';
 
