@@ -10,7 +10,7 @@ import { TrainingSession } from './training-session';
 import { GpuWatch } from './gpu-watch';
 import { createTestHooks } from './test-hooks';
 import { createLotteryApi } from './lottery-api';
-import { CompressionLab } from './compression-lab';
+import { CompressionLab, trainFirst } from './compression-lab';
 import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings, FineTuneHandlers } from './compression-protocol';
 import type { Trainer } from '../engine/training/trainer';
 import { benchmarkTraining, type TrainingBenchmark } from './benchmark';
@@ -53,6 +53,9 @@ export function createEngineApi() {
   let adopted: Trainer | null = null;
   let backend: BackendInfo | null = null;
   let backendQueue: Promise<BackendInfo | undefined> = Promise.resolve(undefined);
+  /** The adoption in flight: a second call for the same model waits for it (two overlapping
+   * adoptions each built an evaluation network, and the first one's tensors leaked). */
+  let adopting: { trainer: Trainer; done: Promise<void> } | null = null;
 
   /** The compression lab works on the latest trained model, once its run has stopped. */
   async function ensureAdopted(): Promise<BaselineInfo | null> {
@@ -60,11 +63,26 @@ export function createEngineApi() {
     const trainer = session.activeTrainer;
     const stopped = session.runState === 'done' || session.runState === 'cancelled';
     if (!trainer || !stopped || trainer.step === 0) return null;
-    if (adopted !== trainer || !lab.hasModel) {
-      adopted = trainer;
-      await lab.adopt(trainer.spec, trainer.data, trainer.network.getWeights());
+    if (adopted === trainer && lab.hasModel) return lab.baseline;
+    if (adopting?.trainer !== trainer) {
+      const done: Promise<void> = lab
+        .adopt(trainer.spec, trainer.data, trainer.network.getWeights())
+        .then((baseline) => {
+          if (baseline) adopted = trainer;
+        })
+        .finally(() => {
+          if (adopting?.done === done) adopting = null;
+        });
+      adopting = { trainer, done };
     }
+    await adopting.done;
     return lab.baseline;
+  }
+
+  /** The lab holding the latest trained model, or the one sentence that says to train first. */
+  async function trainedLab(toDo: string): Promise<CompressionLab> {
+    if (!(await ensureAdopted())) throw new Error(trainFirst(toDo));
+    return lab;
   }
 
   return {
@@ -85,6 +103,8 @@ export function createEngineApi() {
       return backendQueue as Promise<BackendInfo>;
     },
 
+    /** Loads the data if needed, builds the model from the spec's seed and trains it, streaming
+     * metrics through the handlers. Resolves when done or cancelled. */
     async train(spec: TrainSpec, handlers: TrainHandlers): Promise<TrainOutcome> {
       if (lottery.busy()) throw new Error('A lottery run is going in the Lottery view: let it finish or cancel it there, then train.');
       const ticket = ++trainTicket;
@@ -99,11 +119,14 @@ export function createEngineApi() {
 
     pause: async () => session.pause(),
     resume: async () => session.resume(),
+    /** While paused: runs this many batches, reports, and stays paused. */
     step: async (batches: number) => session.step(batches),
+    /** Stops the run within 200 ms; the weights trained so far are kept. */
     cancel: () => {
       trainTicket++;
       return session.cancel();
     },
+    /** Drops the model, its optimizer state and the lab's copy (every tensor disposed). */
     async reset(): Promise<void> {
       trainTicket++;
       lab.clear();
@@ -117,23 +140,20 @@ export function createEngineApi() {
     /** Prune + quantize + encode the trained model; an estimate first, then the full test set.
      * Resolves null when a newer request superseded this one. */
     async compress(settings: CompressionSettings, handlers: CompressHandlers): Promise<CompressionPoint | null> {
-      if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to compress yet.');
-      return lab.compress(settings, handlers);
+      return (await trainedLab('compress')).compress(settings, handlers);
     },
 
     /** Retrains the pruned model with its mask held, then measures it (see CompressionLab). */
     async fineTune(settings: CompressionSettings, epochs: number, handlers: FineTuneHandlers): Promise<CompressionPoint> {
-      if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to fine-tune yet.');
-      return lab.fineTune(settings, epochs, handlers);
+      return (await trainedLab('fine-tune')).fineTune(settings, epochs, handlers);
     },
 
     cancelFineTune: async () => lab.cancelFineTune(),
 
     /** The compressed model file (docs/FORMAT.md), its buffer transferred, not copied. */
     async encodedModel(settings: CompressionSettings, fineTunedEpochs = 0): Promise<Uint8Array> {
-      if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to download yet.');
       // A copy of its own, so transferring it cannot detach a buffer the encoder reuses.
-      const bytes = lab.encoded(settings, fineTunedEpochs).slice();
+      const bytes = (await trainedLab('download')).encoded(settings, fineTunedEpochs).slice();
       return Comlink.transfer(bytes, [bytes.buffer]);
     },
 
@@ -157,22 +177,19 @@ export function createEngineApi() {
 
     /** The compressed model's decision boundary (2-D sets), with its agreement with the dense one. */
     async decisionGrid(settings: CompressionSettings, size: number): Promise<DecisionGrid> {
-      if (!(await ensureAdopted())) throw new Error('Train a model first: there is no decision boundary to draw yet.');
-      const grid = lab.decisionGrid(settings, size);
+      const grid = (await trainedLab('draw')).decisionGrid(settings, size);
       return Comlink.transfer(grid, gridBuffers(grid));
     },
 
     /** The compressed model as a TF.js LayersModel: model.json text and its weights file, transferred. */
     async layersModel(settings: CompressionSettings, name: string, fineTunedEpochs = 0): Promise<LayersModelFiles> {
-      if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to download yet.');
-      const files = lab.layersModel(settings, name, fineTunedEpochs);
+      const files = (await trainedLab('download')).layersModel(settings, name, fineTunedEpochs);
       return Comlink.transfer(files, [files.weightData.buffer]);
     },
 
     /** "Look inside" data for these settings (histograms, levels, mask pictures), transferred. */
     async inspect(settings: CompressionSettings, fineTunedEpochs = 0): Promise<Inspection> {
-      if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to look inside yet.');
-      const inside = lab.inspect(settings, fineTunedEpochs);
+      const inside = (await trainedLab('look inside')).inspect(settings, fineTunedEpochs);
       return Comlink.transfer(inside, inspectionBuffers(inside));
     },
 
@@ -191,6 +208,7 @@ export function createEngineApi() {
     /** Test accuracy of an imported compressed model file (History > Import). */
     evaluateImportedModel: (bytes: Uint8Array): Promise<ImportedAccuracy> => evaluateImportedModel(bytes),
 
+    /** tfjs memory in the worker, for tests and the debug readout. */
     async memory(): Promise<{ numTensors: number; numBytes: number }> {
       const { numTensors, numBytes } = tf.memory();
       return { numTensors, numBytes };
