@@ -1,8 +1,10 @@
-// Races around the engine worker (issue 16), through the page's test hooks like
-// e2e/fault.spec.ts: overlapping requests must not leak tensors.
+// Races and restarts around the engine worker (issue 16, items 8 and 9), through the page's
+// test hooks like e2e/fault.spec.ts: overlapping requests must not leak tensors, and a worker
+// restarted after a crash runs on the backend the person chose, whatever call starts it.
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors, workerTensors } from './helpers';
-import { unexpected } from './fault-helpers';
+import { crashWorker, engineStatus, unexpected } from './fault-helpers';
 
 /** Runs kept so far, as the History button says ("History, 2 runs"). */
 async function keptRuns(page: Page): Promise<number> {
@@ -49,5 +51,34 @@ test('a double-click on "Download trained model" adopts the model once: Reset le
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(page.locator('.status-region__status')).toContainText('Reset: the model was dropped.');
   expect(await workerTensors(page)).toBe(idleTensors);
+  expect(unexpected(errors)).toEqual([]);
+});
+
+test('after a crash, a worker restarted by an import keeps the backend the person chose', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/#dataset=circle&epochs=2&seed=3');
+  const backendShown = page.getByLabel('Backend', { exact: true });
+  await expect(backendShown).toHaveText(/wasm|webgl|cpu/i, { timeout: 30_000 });
+  // Not what Auto picks on this machine (wasm, or webgl on a GPU).
+  await page.getByLabel('Backend override').selectOption('cpu');
+  await expect(backendShown).toHaveText('cpu', { timeout: 30_000 });
+  await trainToDone(page);
+  const panel = await openHistory(page);
+  const download = page.waitForEvent('download');
+  await downloadTrained(page).click();
+  const model = await readFile(await (await download).path());
+
+  await crashWorker(page);
+  await expect.poll(() => engineStatus(page)).toBeNull();
+  // The import measurement is the first call the new worker gets.
+  await panel.getByLabel('Import a results file (.json) or a compressed model (.cpgm)').setInputFiles({ name: 'circle.cpgm', mimeType: 'application/octet-stream', buffer: model });
+  await expect(panel.getByText(/A 2-D model does not say which of the point sets it learned/)).toBeVisible({ timeout: 30_000 });
+  expect((await engineStatus(page))?.backend).toBe('cpu');
+  await page.keyboard.press('Escape');
+
+  // And the next run trains where the card says it does.
+  await trainToDone(page);
+  await expect(backendShown).toHaveText('cpu');
+  expect((await engineStatus(page))?.backend).toBe('cpu');
   expect(unexpected(errors)).toEqual([]);
 });

@@ -8,6 +8,7 @@ import { loadDataset } from './data-loader';
 import type { BackendInfo, TrainHandlers, TrainOutcome } from './protocol';
 import { TrainingSession } from './training-session';
 import { GpuWatch } from './gpu-watch';
+import { ChosenBackend } from './chosen-backend';
 import { createTestHooks } from './test-hooks';
 import { createLotteryApi } from './lottery-api';
 import { CompressionLab, trainFirst } from './compression-lab';
@@ -30,19 +31,17 @@ export function createEngineApi() {
   const session = new TrainingSession({
     watch: gpu,
     fallBack: async () => {
-      backend = await selectBackend('wasm');
+      backend.current = await selectBackend('wasm');
       gpu.forgetLostBackend();
       gpu.attach();
-      return backend;
+      return backend.current;
     },
   });
+  const backend = new ChosenBackend();
   const lab = new CompressionLab();
   const transfer = new TransferSession();
   const lottery = createLotteryApi({
-    ready: async () => {
-      await backendQueue.catch(() => undefined);
-      if (!backend) backend = await selectBackend('auto');
-    },
+    ready: async () => void (await backend.ready()),
     lab,
     currentTrainer: () => session.activeTrainer,
     trainingBusy: () =>
@@ -51,8 +50,6 @@ export function createEngineApi() {
         : null,
   });
   let adopted: Trainer | null = null;
-  let backend: BackendInfo | null = null;
-  let backendQueue: Promise<BackendInfo | undefined> = Promise.resolve(undefined);
   /** The adoption in flight: a second call for the same model waits for it (two overlapping
    * adoptions each built an evaluation network, and the first one's tensors leaked). */
   let adopting: { trainer: Trainer; done: Promise<void> } | null = null;
@@ -87,20 +84,16 @@ export function createEngineApi() {
 
   return {
     ...lottery.api,
-    /** Calls are serialised: two overlapping setBackend calls (React's StrictMode mounts twice
-     * in development) left tensors on one wasm instance and ops on another, 50x slower. */
+    /** Picks (or switches to) the backend the person chose, and says which runs and why. The
+     * page's bridge sends it first to every worker it starts, so a restart keeps the choice. */
     init(choice: BackendChoice): Promise<BackendInfo> {
-      backendQueue = backendQueue.catch(() => undefined).then(async () => {
-        if (backend && backend.choice === choice) return backend;
-        // Tensors cannot follow a backend switch safely mid-run: start clean.
+      // Tensors cannot follow a backend switch safely mid-run: start clean.
+      return backend.choose(choice, async () => {
         lab.clear();
         adopted = null;
         await session.reset();
         await lottery.stop();
-        backend = await selectBackend(choice);
-        return backend;
       });
-      return backendQueue as Promise<BackendInfo>;
     },
 
     /** Loads the data if needed, builds the model from the spec's seed and trains it, streaming
@@ -108,8 +101,7 @@ export function createEngineApi() {
     async train(spec: TrainSpec, handlers: TrainHandlers): Promise<TrainOutcome> {
       if (lottery.busy()) throw new Error('A lottery run is going in the Lottery view: let it finish or cancel it there, then train.');
       const ticket = ++trainTicket;
-      await backendQueue.catch(() => undefined);
-      if (!backend) backend = await selectBackend('auto');
+      await backend.ready();
       handlers.onState('loading-data');
       const data = await loadDataset(spec.dataset, spec.seed, (s) => handlers.onData?.(s));
       // Cancelled or reset while the data loaded: the run must not start behind the page's back.
@@ -160,8 +152,7 @@ export function createEngineApi() {
     /** Pretrains on digits 0-4 (once per seed) and learns digits 5-9 from each number of labels
      * three ways (transfer-session.ts); results stream through the handlers. */
     async runTransfer(request: TransferRequest, handlers: TransferHandlers): Promise<TransferOutcome> {
-      await backendQueue.catch(() => undefined);
-      if (!backend) backend = await selectBackend('auto');
+      await backend.ready();
       return transfer.run(request, handlers);
     },
 
@@ -197,19 +188,23 @@ export function createEngineApi() {
     async benchmarkTraining(choice: BackendChoice, batchSize: number, seconds: number): Promise<TrainingBenchmark & { backend: BackendInfo }> {
       lab.clear();
       await session.reset();
-      await backendQueue.catch(() => undefined);
-      backend = await selectBackend(choice);
+      const info = await backend.choose(choice, async () => undefined);
       const data = await loadDataset('mnist', 0, () => undefined);
-      return { ...benchmarkTraining(data, batchSize, seconds), backend };
+      return { ...benchmarkTraining(data, batchSize, seconds), backend: info };
     },
 
     ...createTestHooks(session, gpu),
 
     /** Test accuracy of an imported compressed model file (History > Import). */
-    evaluateImportedModel: (bytes: Uint8Array): Promise<ImportedAccuracy> => evaluateImportedModel(bytes),
+    async evaluateImportedModel(bytes: Uint8Array): Promise<ImportedAccuracy> {
+      await backend.ready();
+      return evaluateImportedModel(bytes);
+    },
 
     /** tfjs memory in the worker, for tests and the debug readout. */
     async memory(): Promise<{ numTensors: number; numBytes: number }> {
+      // On the chosen backend: asked before one is set, tfjs would start its own default.
+      await backend.ready();
       const { numTensors, numBytes } = tf.memory();
       return { numTensors, numBytes };
     },
