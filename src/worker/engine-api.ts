@@ -11,9 +11,9 @@ import { GpuWatch } from './gpu-watch';
 import { ChosenBackend } from './chosen-backend';
 import { createTestHooks } from './test-hooks';
 import { createLotteryApi } from './lottery-api';
-import { CompressionLab, trainFirst } from './compression-lab';
+import { CompressionLab } from './compression-lab';
+import { labAdoption } from './lab-adoption';
 import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings, FineTuneHandlers } from './compression-protocol';
-import type { Trainer } from '../engine/training/trainer';
 import { benchmarkTraining, type TrainingBenchmark } from './benchmark';
 import { inspectionBuffers, type Inspection } from '../engine/compression/inspect';
 import type { LayersModelFiles } from '../engine/export/layersModel';
@@ -49,38 +49,7 @@ export function createEngineApi() {
         ? 'A training run is going in the Train view: let it finish or press Reset there, then start the lottery run.'
         : null,
   });
-  let adopted: Trainer | null = null;
-  /** The adoption in flight: a second call for the same model waits for it (two overlapping
-   * adoptions each built an evaluation network, and the first one's tensors leaked). */
-  let adopting: { trainer: Trainer; done: Promise<void> } | null = null;
-
-  /** The compression lab works on the latest trained model, once its run has stopped. */
-  async function ensureAdopted(): Promise<BaselineInfo | null> {
-    if (lottery.ticketHeld(session.activeTrainer) && lab.hasModel) return lab.baseline;
-    const trainer = session.activeTrainer;
-    const stopped = session.runState === 'done' || session.runState === 'cancelled';
-    if (!trainer || !stopped || trainer.step === 0) return null;
-    if (adopted === trainer && lab.hasModel) return lab.baseline;
-    if (adopting?.trainer !== trainer) {
-      const done: Promise<void> = lab
-        .adopt(trainer.spec, trainer.data, trainer.network.getWeights())
-        .then((baseline) => {
-          if (baseline) adopted = trainer;
-        })
-        .finally(() => {
-          if (adopting?.done === done) adopting = null;
-        });
-      adopting = { trainer, done };
-    }
-    await adopting.done;
-    return lab.baseline;
-  }
-
-  /** The lab holding the latest trained model, or the one sentence that says to train first. */
-  async function trainedLab(toDo: string): Promise<CompressionLab> {
-    if (!(await ensureAdopted())) throw new Error(trainFirst(toDo));
-    return lab;
-  }
+  const adoption = labAdoption({ lab, session, ticketHeld: (t) => lottery.ticketHeld(t) });
 
   return {
     ...lottery.api,
@@ -90,7 +59,6 @@ export function createEngineApi() {
       // Tensors cannot follow a backend switch safely mid-run: start clean.
       return backend.choose(choice, async () => {
         lab.clear();
-        adopted = null;
         await session.reset();
         await lottery.stop();
       });
@@ -122,22 +90,21 @@ export function createEngineApi() {
     async reset(): Promise<void> {
       trainTicket++;
       lab.clear();
-      adopted = null;
       await session.reset();
     },
 
     /** The trained dense model the compression lab starts from, or null before training. */
-    compressionBaseline: (): Promise<BaselineInfo | null> => ensureAdopted(),
+    compressionBaseline: (): Promise<BaselineInfo | null> => adoption.baseline(),
 
     /** Prune + quantize + encode the trained model; an estimate first, then the full test set.
      * Resolves null when a newer request superseded this one. */
     async compress(settings: CompressionSettings, handlers: CompressHandlers): Promise<CompressionPoint | null> {
-      return (await trainedLab('compress')).compress(settings, handlers);
+      return (await adoption.trainedLab('compress')).compress(settings, handlers);
     },
 
     /** Retrains the pruned model with its mask held, then measures it (see CompressionLab). */
     async fineTune(settings: CompressionSettings, epochs: number, handlers: FineTuneHandlers): Promise<CompressionPoint> {
-      return (await trainedLab('fine-tune')).fineTune(settings, epochs, handlers);
+      return (await adoption.trainedLab('fine-tune')).fineTune(settings, epochs, handlers);
     },
 
     cancelFineTune: async () => lab.cancelFineTune(),
@@ -145,7 +112,7 @@ export function createEngineApi() {
     /** The compressed model file (docs/FORMAT.md), its buffer transferred, not copied. */
     async encodedModel(settings: CompressionSettings, fineTunedEpochs = 0): Promise<Uint8Array> {
       // A copy of its own, so transferring it cannot detach a buffer the encoder reuses.
-      const bytes = (await trainedLab('download')).encoded(settings, fineTunedEpochs).slice();
+      const bytes = (await adoption.trainedLab('download')).encoded(settings, fineTunedEpochs).slice();
       return Comlink.transfer(bytes, [bytes.buffer]);
     },
 
@@ -168,19 +135,19 @@ export function createEngineApi() {
 
     /** The compressed model's decision boundary (2-D sets), with its agreement with the dense one. */
     async decisionGrid(settings: CompressionSettings, size: number): Promise<DecisionGrid> {
-      const grid = (await trainedLab('draw')).decisionGrid(settings, size);
+      const grid = (await adoption.trainedLab('draw')).decisionGrid(settings, size);
       return Comlink.transfer(grid, gridBuffers(grid));
     },
 
     /** The compressed model as a TF.js LayersModel: model.json text and its weights file, transferred. */
     async layersModel(settings: CompressionSettings, name: string, fineTunedEpochs = 0): Promise<LayersModelFiles> {
-      const files = (await trainedLab('download')).layersModel(settings, name, fineTunedEpochs);
+      const files = (await adoption.trainedLab('download')).layersModel(settings, name, fineTunedEpochs);
       return Comlink.transfer(files, [files.weightData.buffer]);
     },
 
     /** "Look inside" data for these settings (histograms, levels, mask pictures), transferred. */
     async inspect(settings: CompressionSettings, fineTunedEpochs = 0): Promise<Inspection> {
-      const inside = (await trainedLab('look inside')).inspect(settings, fineTunedEpochs);
+      const inside = (await adoption.trainedLab('look inside')).inspect(settings, fineTunedEpochs);
       return Comlink.transfer(inside, inspectionBuffers(inside));
     },
 
