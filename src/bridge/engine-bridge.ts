@@ -1,17 +1,29 @@
-// Wraps the engine worker for the page: creates it lazily, turns worker crashes into a
-// sentence and a fresh worker on the next call, and keeps comlink out of the store.
+// Wraps the engine worker for the page: starts it lazily on the backend the person chose, turns
+// a crash into a sentence (and a fresh worker on the next call, again on that backend), and
+// forwards every call of EngineApi by name, so the worker's API is declared only in the worker.
 import * as Comlink from 'comlink';
-import type { BackendChoice, TrainSpec } from '../engine/spec/types';
+import type { BackendChoice } from '../engine/spec/types';
 import type { EngineApi } from '../worker/engine-api';
-import type { BackendInfo, TrainHandlers, TrainOutcome } from '../worker/protocol';
-import type { CompressHandlers, CompressionSettings, FineTuneHandlers } from '../worker/compression-protocol';
-import type { TransferHandlers, TransferRequest } from '../worker/transfer-protocol';
 import { BridgeError, type EngineBridge } from './engine-bridge-types';
-import type { LotteryHandlers, LotteryRequest, SavedLotteryInfo, TicketSpec } from '../worker/lottery-protocol';
+
+type Method = keyof EngineBridge;
+
+/** Calls with nothing to do while no worker runs (none started yet, or the last one crashed and
+ * took its model with it): answered here rather than by starting a worker. */
+const WITHOUT_WORKER: { [K in Method]?: Awaited<ReturnType<EngineBridge[K]>> } = {
+  cancel: undefined,
+  reset: undefined,
+  cancelFineTune: undefined,
+  cancelTransfer: undefined,
+  cancelLottery: undefined,
+  compressionBaseline: null,
+  liveDecisionGrid: null,
+};
 
 interface Live {
-  worker: Worker;
   api: Comlink.Remote<EngineApi>;
+  /** Settles once the worker runs on the chosen backend (or failed to: each call then says why). */
+  ready: Promise<unknown>;
   crashed: Promise<never>;
   /** Ends this worker and fails every call in flight with `error` (a terminated worker never
    * answers, so without this its callers would wait forever). */
@@ -23,22 +35,46 @@ function toSentence(err: unknown): string {
   return text.split('\n')[0].replace(/^Error:\s*/, '') || 'The engine failed without saying why.';
 }
 
-class WorkerEngineBridge implements EngineBridge {
+const isCallbacks = (arg: object) => Object.values(arg).some((value) => typeof value === 'function');
+
+/** How one argument crosses to the worker (see EngineBridge). */
+function crossing(arg: unknown): unknown {
+  if (ArrayBuffer.isView(arg)) return Comlink.transfer(arg, [arg.buffer]);
+  if (typeof arg === 'function' || (typeof arg === 'object' && arg !== null && isCallbacks(arg))) return Comlink.proxy(arg);
+  return arg;
+}
+
+class WorkerEngineBridge {
   private live: Live | null = null;
-  private lastChoice: BackendChoice = 'auto';
+  /** The backend the person chose (their last `init`): every worker this bridge starts runs on it. */
+  private choice: BackendChoice = 'auto';
+  private readonly calls = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+
+  /** The page's handle: any EngineApi method, by name. */
+  readonly api = new Proxy({} as EngineBridge, {
+    get: (_, name) => {
+      // Not a thenable, and no symbol-keyed methods: only the worker's named calls.
+      if (typeof name !== 'string' || name === 'then') return undefined;
+      let call = this.calls.get(name);
+      if (!call) this.calls.set(name, (call = (...args) => this.invoke(name as Method, args)));
+      return call;
+    },
+  });
 
   private start(): Live {
     if (this.live) return this.live;
     const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+    const api = Comlink.wrap<EngineApi>(worker);
     let fail: (error: BridgeError) => void = () => undefined;
     const crashed = new Promise<never>((_, reject) => (fail = reject));
     crashed.catch(() => undefined);
     const live: Live = {
-      worker,
-      api: Comlink.wrap<EngineApi>(worker),
+      api,
+      // First of all, the backend: a call that computes must never start the worker on 'auto'
+      // behind the back of a person who chose another (the card would still show their choice).
+      ready: api.init(this.choice).catch(() => undefined),
       crashed,
       stop: (error) => {
-        // The next call starts a fresh worker (and re-selects the backend before training).
         if (this.live === live) this.live = null;
         worker.terminate();
         fail(error);
@@ -52,65 +88,18 @@ class WorkerEngineBridge implements EngineBridge {
     return live;
   }
 
-  /** Runs a call on the worker; a crash or an engine error becomes a BridgeError. */
-  private async call<T>(fn: (api: Comlink.Remote<EngineApi>) => Promise<T>): Promise<T> {
+  /** Runs one call on the worker; a crash or an engine error becomes a BridgeError. */
+  private async invoke(name: Method, args: unknown[]): Promise<unknown> {
+    if (!this.live && Object.hasOwn(WITHOUT_WORKER, name)) return WITHOUT_WORKER[name];
+    if (name === 'init') this.choice = args[0] as BackendChoice;
     const live = this.start();
     try {
-      return await Promise.race([fn(live.api), live.crashed]);
+      await Promise.race([live.ready, live.crashed]);
+      const remote = live.api[name] as unknown as (...crossed: unknown[]) => Promise<unknown>;
+      return await Promise.race([remote(...args.map(crossing)), live.crashed]);
     } catch (err) {
-      if (err instanceof BridgeError) throw err;
-      throw new BridgeError(toSentence(err));
+      throw err instanceof BridgeError ? err : new BridgeError(toSentence(err));
     }
-  }
-
-  async init(choice: BackendChoice): Promise<BackendInfo> {
-    this.lastChoice = choice;
-    return this.call((api) => api.init(choice));
-  }
-
-  async train(spec: TrainSpec, handlers: TrainHandlers): Promise<TrainOutcome> {
-    const restarted = this.live === null;
-    return this.call(async (api) => {
-      if (restarted) await api.init(this.lastChoice);
-      return api.train(spec, Comlink.proxy(handlers));
-    });
-  }
-
-  pause = () => this.call((api) => api.pause());
-  resume = () => this.call((api) => api.resume());
-  step = (batches: number) => this.call((api) => api.step(batches));
-  cancel = () => (this.live ? this.call((api) => api.cancel()) : Promise.resolve());
-  reset = () => (this.live ? this.call((api) => api.reset()) : Promise.resolve());
-  memory = () => this.call((api) => api.memory());
-  evaluateImportedModel = (bytes: Uint8Array) => this.call((api) => api.evaluateImportedModel(Comlink.transfer(bytes, [bytes.buffer])));
-  compressionBaseline = () => (this.live ? this.call((api) => api.compressionBaseline()) : Promise.resolve(null));
-  compress = (settings: CompressionSettings, handlers: CompressHandlers) =>
-    this.call((api) => api.compress(settings, Comlink.proxy(handlers)));
-  fineTune = (settings: CompressionSettings, epochs: number, handlers: FineTuneHandlers) =>
-    this.call((api) => api.fineTune(settings, epochs, Comlink.proxy(handlers)));
-  encodedModel = (settings: CompressionSettings, fineTunedEpochs = 0) => this.call((api) => api.encodedModel(settings, fineTunedEpochs));
-  inspect = (settings: CompressionSettings, fineTunedEpochs = 0) => this.call((api) => api.inspect(settings, fineTunedEpochs));
-  layersModel = (settings: CompressionSettings, name: string, fineTunedEpochs = 0) => this.call((api) => api.layersModel(settings, name, fineTunedEpochs));
-  cancelFineTune = () => (this.live ? this.call((api) => api.cancelFineTune()) : Promise.resolve());
-  runTransfer = (request: TransferRequest, handlers: TransferHandlers) => this.call((api) => api.runTransfer(request, Comlink.proxy(handlers)));
-  cancelTransfer = () => (this.live ? this.call((api) => api.cancelTransfer()) : Promise.resolve());
-  liveDecisionGrid = (size: number) => (this.live ? this.call((api) => api.liveDecisionGrid(size)) : Promise.resolve(null));
-  decisionGrid = (settings: CompressionSettings, size: number) => this.call((api) => api.decisionGrid(settings, size));
-
-  startLottery = (request: LotteryRequest, handlers: LotteryHandlers) => this.withBackend((api) => api.startLottery(request, Comlink.proxy(handlers)));
-  resumeLottery = (handlers: LotteryHandlers) => this.withBackend((api) => api.resumeLottery(Comlink.proxy(handlers)));
-  cancelLottery = () => (this.live ? this.call((api) => api.cancelLottery()) : Promise.resolve());
-  savedLottery = () => this.call<SavedLotteryInfo>((api) => api.savedLottery() as Promise<SavedLotteryInfo>);
-  discardSavedLottery = () => this.call((api) => api.discardSavedLottery());
-  compressTicket = (ticket: TicketSpec, label: string) => this.call((api) => api.compressTicket(ticket, label));
-
-  /** A call that needs the backend the page chose, also after a crash restarted the worker. */
-  private withBackend<T>(fn: (api: Comlink.Remote<EngineApi>) => Promise<T>): Promise<T> {
-    const restarted = this.live === null;
-    return this.call(async (api) => {
-      if (restarted) await api.init(this.lastChoice);
-      return fn(api);
-    });
   }
 
   /** Ends the worker outright (tests, page unload); calls in flight fail with a sentence. */
@@ -125,20 +114,19 @@ class WorkerEngineBridge implements EngineBridge {
 }
 
 let instance: WorkerEngineBridge | null = null;
+const theBridge = () => (instance ??= new WorkerEngineBridge());
 
 export function getEngineBridge(): EngineBridge {
-  instance ??= new WorkerEngineBridge();
-  return instance;
+  return theBridge().api;
 }
 
 /** Fault injection for end-to-end tests (window.__playground): end or crash the worker, lose
- * its WebGL context, and ask what it is still doing. */
+ * its WebGL context, and ask what it is still doing. None of them starts a worker. */
 export function engineTestHooks() {
-  const bridge = () => (instance ??= new WorkerEngineBridge());
   return {
-    terminateWorker: () => bridge().terminate(),
-    crashWorker: async () => void (await bridge().hooks()?.crashForTests()),
-    loseWebglContext: async () => (await bridge().hooks()?.loseWebglContextForTests()) ?? false,
-    engineStatus: async () => (await bridge().hooks()?.engineStatus()) ?? null,
+    terminateWorker: () => theBridge().terminate(),
+    crashWorker: async () => void (await theBridge().hooks()?.crashForTests()),
+    loseWebglContext: async () => (await theBridge().hooks()?.loseWebglContextForTests()) ?? false,
+    engineStatus: async () => (await theBridge().hooks()?.engineStatus()) ?? null,
   };
 }

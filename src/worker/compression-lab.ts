@@ -15,6 +15,9 @@ import { fineTune, wantsQuantizeAware } from '../engine/finetune/finetune';
 import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings, FineTuneHandlers } from './compression-protocol';
 import { compressedDecisionGrid, type DecisionGrid } from './decision-grid';
 
+/** The one answer to a request that needs a trained model before there is one. */
+export const trainFirst = (toDo: string) => `Train a model first: there is nothing to ${toDo} yet.`;
+
 /** Images in the quick estimate: the first ones of the test set, the same every time. */
 export const ESTIMATE_ROWS = 1000;
 
@@ -53,6 +56,9 @@ const tunedKey = (settings: CompressionSettings, epochs: number) => `${JSON.stri
 
 export class CompressionLab {
   private trained: Trained | null = null;
+  /** Bumped by every clear: an adoption still measuring when a newer one (or a reset) cleared
+   * the lab is dropped, its network disposed, instead of replacing the newer model. */
+  private generation = 0;
   private latestJob = 0;
   private fineTuneAbort: { aborted: boolean } | null = null;
   /** The last fine-tuned model: its retrained weights, for the settings and epochs it was tuned
@@ -111,9 +117,8 @@ export class CompressionLab {
 
   /** The model a request is about: the trained one, or the last fine-tuned one (which exists
    * only for the settings and epochs it was tuned with). */
-  private modelFor(settings: CompressionSettings, fineTunedEpochs: number, what: string): Trained {
-    const t = this.trained;
-    if (!t) throw new Error(`Train a model first: there is nothing to ${what} yet.`);
+  private modelFor(settings: CompressionSettings, fineTunedEpochs: number, toDo: string): Trained {
+    const t = this.model(toDo);
     if (!fineTunedEpochs) return t;
     const tuned = this.tuned;
     if (!tuned || tuned.key !== tunedKey(settings, fineTunedEpochs) || tuned.model.weights.length === 0) {
@@ -130,12 +135,25 @@ export class CompressionLab {
     return this.trained?.baseline ?? null;
   }
 
-  /** Takes over a copy of freshly trained weights and measures the dense baseline. */
-  async adopt(spec: TrainSpec, data: Dataset, weights: WeightArray[]): Promise<BaselineInfo> {
+  /** Takes over a copy of freshly trained weights and measures the dense baseline. Resolves null
+   * when the lab was cleared (a newer adoption, a reset) before the measurement ended. */
+  async adopt(spec: TrainSpec, data: Dataset, weights: WeightArray[]): Promise<BaselineInfo | null> {
     this.clear();
+    const generation = this.generation;
+    const superseded = () => generation !== this.generation;
     const evalNetwork = createNetwork(spec.model, spec.hidden, data.featureShape, data.numClasses, spec.seed);
-    evalNetwork.setWeights(weights);
-    const full = await evaluateInChunks(evalNetwork, data.test, data.featureShape, () => false);
+    let full: Awaited<ReturnType<typeof evaluateInChunks>>;
+    try {
+      evalNetwork.setWeights(weights);
+      full = await evaluateInChunks(evalNetwork, data.test, data.featureShape, superseded);
+    } catch (error) {
+      evalNetwork.dispose();
+      throw error;
+    }
+    if (!full || superseded()) {
+      evalNetwork.dispose();
+      return null;
+    }
     const macs = countMacs(evalNetwork.layers, data.featureShape, null);
     const baseline: BaselineInfo = {
       modelId: spec.model,
@@ -143,7 +161,7 @@ export class CompressionLab {
       reference: 'dense model',
       denseBytes: weights.reduce((sum, w) => sum + 4 * w.values.length, 0),
       denseMacs: macs.denseMacs,
-      accuracy: full!.accuracy,
+      accuracy: full.accuracy,
       testCount: data.test.count,
       sparsity: 0,
       firstKernelShape: weights[0].shape,
@@ -156,19 +174,28 @@ export class CompressionLab {
 
   /** Takes over a lottery ticket: its retrained weights, and its masks as the starting mask. */
   async adoptTicket(spec: TrainSpec, data: Dataset, weights: WeightArray[], masks: Mask[], label: string): Promise<BaselineInfo> {
-    const baseline = { ...(await this.adopt(spec, data, weights)), modelLabel: label, reference: 'ticket' as const, sparsity: maskSparsity(masks) };
-    this.trained = { ...this.trained!, baseline, masks };
+    const dense = await this.adopt(spec, data, weights);
+    if (!dense || this.trained?.baseline !== dense) throw new Error('Another model replaced the ticket before it was measured: send it again.');
+    const baseline = { ...dense, modelLabel: label, reference: 'ticket' as const, sparsity: maskSparsity(masks) };
+    this.trained = { ...this.trained, baseline, masks };
     return baseline;
   }
 
   clear(): void {
     this.cancelFineTune();
+    this.generation++;
     this.latestJob++;
     this.trained?.evalNetwork.dispose();
     this.trained = null;
     this.tuned = null;
     this.last = null;
     this.outputs = null;
+  }
+
+  /** The adopted model; the one "train first" sentence when there is none. */
+  private model(toDo: string): Trained {
+    if (!this.trained) throw new Error(trainFirst(toDo));
+    return this.trained;
   }
 
   /** The encoded model for `settings`: the exact bytes whose length the page shows as "Model size". */
@@ -193,8 +220,7 @@ export class CompressionLab {
 
   /** The compressed model's predictions over the plane (2-D sets only; decision-grid.ts). */
   decisionGrid(settings: CompressionSettings, size: number): DecisionGrid {
-    const t = this.trained;
-    if (!t) throw new Error('Train a model first: there is no decision boundary to draw yet.');
+    const t = this.model('draw');
     return compressedDecisionGrid(t.spec, t.data, t.weights, settings, size);
   }
 
@@ -209,8 +235,7 @@ export class CompressionLab {
    * AbortError when cancelled.
    */
   async fineTune(settings: CompressionSettings, epochs: number, handlers: FineTuneHandlers): Promise<CompressionPoint> {
-    const t = this.trained;
-    if (!t) throw new Error('Train a model first: there is nothing to fine-tune yet.');
+    const t = this.model('fine-tune');
     if (this.fineTuneAbort) throw new Error('A fine-tuning run is already going.');
     const started = performance.now();
     const signal = { aborted: false };
@@ -258,8 +283,7 @@ export class CompressionLab {
 
   /** Resolves with the full-test-set point, or null when a newer request superseded it. */
   async compress(settings: CompressionSettings, handlers: CompressHandlers): Promise<CompressionPoint | null> {
-    const t = this.trained;
-    if (!t) throw new Error('Train a model first: there is nothing to compress yet.');
+    const t = this.model('compress');
     const jobId = ++this.latestJob;
     const started = performance.now();
     const stale = () => jobId !== this.latestJob || this.trained !== t;

@@ -1,14 +1,15 @@
 // Fetches the gzip-compressed MNIST IDX files that scripts/prepare-data.mjs wrote into
 // public/data/mnist, decompresses them here in the worker and hands them to the engine parser.
-// Datasets are cached for the life of the worker: switching back costs nothing. Fashion-MNIST
-// (public/data/fashion-mnist) goes through the same fetch and checks, from ./fashion-loader.
+// Datasets are kept for the life of the worker (switching back costs nothing), and a load in
+// flight is shared: Train, then an import or a lottery run while MNIST loads, downloads it once.
+// Fashion-MNIST (public/data/fashion-mnist) goes through the same fetch and checks, from
+// ./fashion-loader.
 import { buildMnistDataset, MNIST_FILES } from '../engine/datasets/mnist';
 import { FASHION_MNIST } from '../engine/datasets/registry';
 import { generateToyDataset } from '../engine/datasets/toy2d';
 import type { Dataset, DatasetId } from '../engine/spec/types';
 import type { DataStatus } from './protocol';
 
-const cache = new Map<string, Dataset>();
 export const REGENERATE = 'Run `npm install` (it runs scripts/prepare-data.mjs) and reload the page.';
 
 export class DataLoadError extends Error {}
@@ -109,13 +110,45 @@ async function loadMnist(onStatus: (s: DataStatus) => void): Promise<Dataset> {
   }
 }
 
+/** A load in flight or done: callers that overlap share its download and each hear its progress. */
+interface Load {
+  dataset: Promise<Dataset>;
+  listeners: Set<(s: DataStatus) => void>;
+  /** The latest progress while in flight (for a caller that joins half-way); null once done. */
+  last: DataStatus | null;
+}
+
+/** By data set (and seed, for the toy sets). A failed load is dropped, so the next call retries. */
+const loads = new Map<string, Load>();
+
+function startLoad(key: string, id: DatasetId, seed: number): Load {
+  const progress = { listeners: new Set<(s: DataStatus) => void>(), last: null as DataStatus | null };
+  const report = (status: DataStatus) => {
+    progress.last = status;
+    for (const listener of progress.listeners) listener(status);
+  };
+  const dataset = (async () => (id === 'mnist' ? loadMnist(report) : generateToyDataset(id, { seed })))();
+  const load: Load = Object.assign(progress, { dataset });
+  dataset.then(
+    () => (load.last = null),
+    () => {
+      if (loads.get(key) === load) loads.delete(key);
+    },
+  );
+  loads.set(key, load);
+  return load;
+}
+
 export async function loadDataset(id: DatasetId, seed: number, onStatus: (s: DataStatus) => void): Promise<Dataset> {
   // Toy sets depend on the seed; MNIST does not.
   const key = id === 'mnist' ? id : `${id}:${seed}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const dataset = id === 'mnist' ? await loadMnist(onStatus) : generateToyDataset(id, { seed });
-  cache.set(key, dataset);
-  return dataset;
+  const load = loads.get(key) ?? startLoad(key, id, seed);
+  // A caller joining a download half-way hears where it is, then what follows.
+  if (load.last) onStatus(load.last);
+  load.listeners.add(onStatus);
+  try {
+    return await load.dataset;
+  } finally {
+    load.listeners.delete(onStatus);
+  }
 }
-

@@ -8,11 +8,12 @@ import { loadDataset } from './data-loader';
 import type { BackendInfo, TrainHandlers, TrainOutcome } from './protocol';
 import { TrainingSession } from './training-session';
 import { GpuWatch } from './gpu-watch';
+import { ChosenBackend } from './chosen-backend';
 import { createTestHooks } from './test-hooks';
 import { createLotteryApi } from './lottery-api';
 import { CompressionLab } from './compression-lab';
+import { labAdoption } from './lab-adoption';
 import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings, FineTuneHandlers } from './compression-protocol';
-import type { Trainer } from '../engine/training/trainer';
 import { benchmarkTraining, type TrainingBenchmark } from './benchmark';
 import { inspectionBuffers, type Inspection } from '../engine/compression/inspect';
 import type { LayersModelFiles } from '../engine/export/layersModel';
@@ -30,19 +31,17 @@ export function createEngineApi() {
   const session = new TrainingSession({
     watch: gpu,
     fallBack: async () => {
-      backend = await selectBackend('wasm');
+      backend.current = await selectBackend('wasm');
       gpu.forgetLostBackend();
       gpu.attach();
-      return backend;
+      return backend.current;
     },
   });
+  const backend = new ChosenBackend();
   const lab = new CompressionLab();
   const transfer = new TransferSession();
   const lottery = createLotteryApi({
-    ready: async () => {
-      await backendQueue.catch(() => undefined);
-      if (!backend) backend = await selectBackend('auto');
-    },
+    ready: async () => void (await backend.ready()),
     lab,
     currentTrainer: () => session.activeTrainer,
     trainingBusy: () =>
@@ -50,46 +49,27 @@ export function createEngineApi() {
         ? 'A training run is going in the Train view: let it finish or press Reset there, then start the lottery run.'
         : null,
   });
-  let adopted: Trainer | null = null;
-  let backend: BackendInfo | null = null;
-  let backendQueue: Promise<BackendInfo | undefined> = Promise.resolve(undefined);
-
-  /** The compression lab works on the latest trained model, once its run has stopped. */
-  async function ensureAdopted(): Promise<BaselineInfo | null> {
-    if (lottery.ticketHeld(session.activeTrainer) && lab.hasModel) return lab.baseline;
-    const trainer = session.activeTrainer;
-    const stopped = session.runState === 'done' || session.runState === 'cancelled';
-    if (!trainer || !stopped || trainer.step === 0) return null;
-    if (adopted !== trainer || !lab.hasModel) {
-      adopted = trainer;
-      await lab.adopt(trainer.spec, trainer.data, trainer.network.getWeights());
-    }
-    return lab.baseline;
-  }
+  const adoption = labAdoption({ lab, session, ticketHeld: (t) => lottery.ticketHeld(t) });
 
   return {
     ...lottery.api,
-    /** Calls are serialised: two overlapping setBackend calls (React's StrictMode mounts twice
-     * in development) left tensors on one wasm instance and ops on another, 50x slower. */
+    /** Picks (or switches to) the backend the person chose, and says which runs and why. The
+     * page's bridge sends it first to every worker it starts, so a restart keeps the choice. */
     init(choice: BackendChoice): Promise<BackendInfo> {
-      backendQueue = backendQueue.catch(() => undefined).then(async () => {
-        if (backend && backend.choice === choice) return backend;
-        // Tensors cannot follow a backend switch safely mid-run: start clean.
+      // Tensors cannot follow a backend switch safely mid-run: start clean.
+      return backend.choose(choice, async () => {
         lab.clear();
-        adopted = null;
         await session.reset();
         await lottery.stop();
-        backend = await selectBackend(choice);
-        return backend;
       });
-      return backendQueue as Promise<BackendInfo>;
     },
 
+    /** Loads the data if needed, builds the model from the spec's seed and trains it, streaming
+     * metrics through the handlers. Resolves when done or cancelled. */
     async train(spec: TrainSpec, handlers: TrainHandlers): Promise<TrainOutcome> {
       if (lottery.busy()) throw new Error('A lottery run is going in the Lottery view: let it finish or cancel it there, then train.');
       const ticket = ++trainTicket;
-      await backendQueue.catch(() => undefined);
-      if (!backend) backend = await selectBackend('auto');
+      await backend.ready();
       handlers.onState('loading-data');
       const data = await loadDataset(spec.dataset, spec.seed, (s) => handlers.onData?.(s));
       // Cancelled or reset while the data loaded: the run must not start behind the page's back.
@@ -99,49 +79,47 @@ export function createEngineApi() {
 
     pause: async () => session.pause(),
     resume: async () => session.resume(),
+    /** While paused: runs this many batches, reports, and stays paused. */
     step: async (batches: number) => session.step(batches),
+    /** Stops the run within 200 ms; the weights trained so far are kept. */
     cancel: () => {
       trainTicket++;
       return session.cancel();
     },
+    /** Drops the model, its optimizer state and the lab's copy (every tensor disposed). */
     async reset(): Promise<void> {
       trainTicket++;
       lab.clear();
-      adopted = null;
       await session.reset();
     },
 
     /** The trained dense model the compression lab starts from, or null before training. */
-    compressionBaseline: (): Promise<BaselineInfo | null> => ensureAdopted(),
+    compressionBaseline: (): Promise<BaselineInfo | null> => adoption.baseline(),
 
     /** Prune + quantize + encode the trained model; an estimate first, then the full test set.
      * Resolves null when a newer request superseded this one. */
     async compress(settings: CompressionSettings, handlers: CompressHandlers): Promise<CompressionPoint | null> {
-      if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to compress yet.');
-      return lab.compress(settings, handlers);
+      return (await adoption.trainedLab('compress')).compress(settings, handlers);
     },
 
     /** Retrains the pruned model with its mask held, then measures it (see CompressionLab). */
     async fineTune(settings: CompressionSettings, epochs: number, handlers: FineTuneHandlers): Promise<CompressionPoint> {
-      if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to fine-tune yet.');
-      return lab.fineTune(settings, epochs, handlers);
+      return (await adoption.trainedLab('fine-tune')).fineTune(settings, epochs, handlers);
     },
 
     cancelFineTune: async () => lab.cancelFineTune(),
 
     /** The compressed model file (docs/FORMAT.md), its buffer transferred, not copied. */
     async encodedModel(settings: CompressionSettings, fineTunedEpochs = 0): Promise<Uint8Array> {
-      if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to download yet.');
       // A copy of its own, so transferring it cannot detach a buffer the encoder reuses.
-      const bytes = lab.encoded(settings, fineTunedEpochs).slice();
+      const bytes = (await adoption.trainedLab('download')).encoded(settings, fineTunedEpochs).slice();
       return Comlink.transfer(bytes, [bytes.buffer]);
     },
 
     /** Pretrains on digits 0-4 (once per seed) and learns digits 5-9 from each number of labels
      * three ways (transfer-session.ts); results stream through the handlers. */
     async runTransfer(request: TransferRequest, handlers: TransferHandlers): Promise<TransferOutcome> {
-      await backendQueue.catch(() => undefined);
-      if (!backend) backend = await selectBackend('auto');
+      await backend.ready();
       return transfer.run(request, handlers);
     },
 
@@ -157,22 +135,19 @@ export function createEngineApi() {
 
     /** The compressed model's decision boundary (2-D sets), with its agreement with the dense one. */
     async decisionGrid(settings: CompressionSettings, size: number): Promise<DecisionGrid> {
-      if (!(await ensureAdopted())) throw new Error('Train a model first: there is no decision boundary to draw yet.');
-      const grid = lab.decisionGrid(settings, size);
+      const grid = (await adoption.trainedLab('draw')).decisionGrid(settings, size);
       return Comlink.transfer(grid, gridBuffers(grid));
     },
 
     /** The compressed model as a TF.js LayersModel: model.json text and its weights file, transferred. */
     async layersModel(settings: CompressionSettings, name: string, fineTunedEpochs = 0): Promise<LayersModelFiles> {
-      if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to download yet.');
-      const files = lab.layersModel(settings, name, fineTunedEpochs);
+      const files = (await adoption.trainedLab('download')).layersModel(settings, name, fineTunedEpochs);
       return Comlink.transfer(files, [files.weightData.buffer]);
     },
 
     /** "Look inside" data for these settings (histograms, levels, mask pictures), transferred. */
     async inspect(settings: CompressionSettings, fineTunedEpochs = 0): Promise<Inspection> {
-      if (!(await ensureAdopted())) throw new Error('Train a model first: there is nothing to look inside yet.');
-      const inside = lab.inspect(settings, fineTunedEpochs);
+      const inside = (await adoption.trainedLab('look inside')).inspect(settings, fineTunedEpochs);
       return Comlink.transfer(inside, inspectionBuffers(inside));
     },
 
@@ -180,18 +155,23 @@ export function createEngineApi() {
     async benchmarkTraining(choice: BackendChoice, batchSize: number, seconds: number): Promise<TrainingBenchmark & { backend: BackendInfo }> {
       lab.clear();
       await session.reset();
-      await backendQueue.catch(() => undefined);
-      backend = await selectBackend(choice);
+      const info = await backend.choose(choice, async () => undefined);
       const data = await loadDataset('mnist', 0, () => undefined);
-      return { ...benchmarkTraining(data, batchSize, seconds), backend };
+      return { ...benchmarkTraining(data, batchSize, seconds), backend: info };
     },
 
     ...createTestHooks(session, gpu),
 
     /** Test accuracy of an imported compressed model file (History > Import). */
-    evaluateImportedModel: (bytes: Uint8Array): Promise<ImportedAccuracy> => evaluateImportedModel(bytes),
+    async evaluateImportedModel(bytes: Uint8Array): Promise<ImportedAccuracy> {
+      await backend.ready();
+      return evaluateImportedModel(bytes);
+    },
 
+    /** tfjs memory in the worker, for tests and the debug readout. */
     async memory(): Promise<{ numTensors: number; numBytes: number }> {
+      // On the chosen backend: asked before one is set, tfjs would start its own default.
+      await backend.ready();
       const { numTensors, numBytes } = tf.memory();
       return { numTensors, numBytes };
     },

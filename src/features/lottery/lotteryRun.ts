@@ -13,21 +13,14 @@ import type {
   LotteryRoundMessage,
   SavedLotteryInfo,
   SaveNote,
-  TicketSpec,
 } from '../../worker/lottery-protocol';
 import { sparsityAtPosition, type CompressUi } from '../../url/compressControls';
 import { toUserMessage } from '../../shared/errors';
+import type { EngineBridge } from '../../store/bridge';
 import { LOTTERY_PRESETS, controlsOf, lotteryRequest } from './lotteryRequest';
 
 /** The lottery calls of the engine bridge. */
-export interface LotteryBridge {
-  startLottery(request: LotteryRequest, handlers: LotteryHandlers): Promise<LotteryOutcome>;
-  resumeLottery(handlers: LotteryHandlers): Promise<LotteryOutcome>;
-  cancelLottery(): Promise<void>;
-  savedLottery(): Promise<SavedLotteryInfo>;
-  discardSavedLottery(): Promise<void>;
-  compressTicket(ticket: TicketSpec, label: string): Promise<BaselineInfo>;
-}
+export type LotteryBridge = Pick<EngineBridge, 'startLottery' | 'resumeLottery' | 'cancelLottery' | 'savedLottery' | 'discardSavedLottery' | 'compressTicket'>;
 
 export type LotteryStatus = 'idle' | 'loading-data' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'error';
 

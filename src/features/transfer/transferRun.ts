@@ -3,9 +3,10 @@
 // against the seed it reads and a bridge passed in (as lotteryRun.ts is), so unit tests run it in
 // Node without the page's worker bridge; transferSlice.ts plugs in the real one.
 import type { PretrainingId } from '../../engine/transfer/pretraining';
-import type { TransferHandlers, TransferOutcome, TransferPretrainInfo, TransferPruneInfo, TransferRequest, TransferResult, TransferTaskId } from '../../worker/transfer-protocol';
+import type { TransferPretrainInfo, TransferPruneInfo, TransferResult, TransferTaskId } from '../../worker/transfer-protocol';
 import { toUserMessage } from '../../shared/errors';
 import { TRANSFER_LINK_DEFAULTS, type TransferLinkState } from '../../url/transferFields';
+import type { EngineBridge } from '../../store/bridge';
 
 /** The slider's stops: roughly 1-2-5 steps, so a log scale with round numbers. */
 export const LABEL_STOPS = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000] as const;
@@ -51,10 +52,7 @@ export interface TransferExperiment {
 const sameRun = (a: TransferResult, b: TransferResult) => a.method === b.method && a.labeled === b.labeled && a.extractorSparsity === b.extractorSparsity;
 
 /** The transfer calls of the engine bridge. */
-export interface TransferBridge {
-  runTransfer(request: TransferRequest, handlers: TransferHandlers): Promise<TransferOutcome>;
-  cancelTransfer(): Promise<void>;
-}
+export type TransferBridge = Pick<EngineBridge, 'runTransfer' | 'cancelTransfer'>;
 
 /** The parts of the app store the transfer actions read besides their own. */
 export type TransferHost = TransferSlice & { spec: { seed: number } };
