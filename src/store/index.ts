@@ -1,5 +1,6 @@
-// The app's one store, built from slices. Components read it through the plain selectors in
-// ./selectors and call the actions; only the store talks to the engine bridge.
+// The app's one store, built from the features' slices. Components read it through selectors
+// (./selectors, and each feature's shown.ts, which applies the rule that a figure shows only with
+// the settings it was measured with) and call the actions; only slices talk to the engine bridge.
 import { create } from 'zustand';
 import { createBackendSlice } from '../features/train/backendSlice';
 import { createCompressSlice } from '../features/compress/compressSlice';

@@ -1,9 +1,10 @@
 // Hands a fast-changing value to an expensive chart on a fixed beat, in a task of its own.
 // Each chart gets its own phase within the beat, so a store update and the two chart redraws
 // land in separate short main-thread tasks instead of one long one, and each chart redraws at
-// most 1000 / intervalMs times a second. The render itself is a transition, which React may
-// interrupt to answer input.
-import { startTransition, useEffect, useRef, useState } from 'react';
+// most 1000 / intervalMs times a second. (The page runs on preact/compat, whose startTransition
+// runs its callback at once: no render is interrupted, so the beat and phases are what keep each
+// task short.)
+import { useEffect, useRef, useState } from 'react';
 
 export function useStaggered<T>(value: T, intervalMs: number, phaseMs: number): T {
   const [shown, setShown] = useState(value);
@@ -18,7 +19,7 @@ export function useStaggered<T>(value: T, intervalMs: number, phaseMs: number): 
     const wait = (phaseMs - (now % intervalMs) + intervalMs) % intervalMs;
     timer.current = setTimeout(() => {
       timer.current = null;
-      startTransition(() => setShown(latest.current));
+      setShown(latest.current);
     }, wait);
   }, [value, intervalMs, phaseMs]);
 

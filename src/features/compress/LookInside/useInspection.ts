@@ -2,9 +2,9 @@
 // figure for them is in: while a slider moves only estimates arrive (a newer move supersedes
 // the full pass), so the pictures wait for the move to end instead of redrawing for every value
 // passed, and the page's main thread stays free for the sliders. A setting must also hold for
-// a moment; answers for older settings are dropped, and the redraw is a transition, which
-// React splits into short slices.
-import { startTransition, useEffect, useRef, useState } from 'react';
+// a moment, and answers for older settings are dropped. (No startTransition: on preact/compat it
+// runs at once, so it promised a splitting that never happened.)
+import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../../store';
 import { selectShownPoint } from '../shown';
 import { toUserMessage } from '../../../shared/errors';
@@ -38,7 +38,7 @@ export function useInspection(): InspectionState {
         .getState()
         .inspectModel(shown.settings, shown.fineTunedEpochs ?? 0)
         .then((inspection) => {
-          if (latest.current === key) startTransition(() => setState({ key, inspection, error: null }));
+          if (latest.current === key) setState({ key, inspection, error: null });
         })
         .catch((error: unknown) => {
           if (latest.current === key) setState((s) => ({ ...s, key, error: toUserMessage(error, 'Could not look inside the model') }));
