@@ -111,8 +111,12 @@ test('every number input takes the limits of the link table, and the seed every 
     ['Pruned per round, hidden layers (%)', LOTTERY_ROWS.rateHidden.limits],
     ['Pruned per round, output layer (%)', LOTTERY_ROWS.rateOutput.limits],
     ['Epochs per round', LOTTERY_ROWS.epochsPerRound.limits],
-    ['Rewind iteration k', LOTTERY_ROWS.rewindK.limits],
   ];
   for (const [label, limits] of lottery) expect(await boundsOf(page.getByLabel(label, { exact: true })), label).toEqual(tableBounds(limits));
+  // k must also fall inside one round, so its input stops at the round's last iteration.
+  const k = await boundsOf(page.getByLabel('Rewind iteration k', { exact: true }));
+  expect({ min: k.min, step: k.step }).toEqual({ min: String(LOTTERY_ROWS.rewindK.limits.min), step: '1' });
+  expect(Number(k.max)).toBeLessThanOrEqual(LOTTERY_ROWS.rewindK.limits.max);
+  expect(Number(k.max)).toBeGreaterThan(LOTTERY_ROWS.rewindK.limits.min);
   expect(errors).toEqual([]);
 });

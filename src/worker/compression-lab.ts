@@ -74,7 +74,7 @@ export class CompressionLab {
     const key = JSON.stringify(settings);
     if (this.last && this.last.key === key && this.last.trained === t) return this.last.result;
     const out = this.nextOutputs(t);
-    const result = compressWeights(t.spec.model, t.weights, settings, t.masks ?? null, out.dequantized, out.codes);
+    const result = compressWeights(t.spec.model, t.weights, settings, { startMasks: t.masks, into: out });
     this.last = { key, trained: t, result };
     return result;
   }
@@ -110,7 +110,7 @@ export class CompressionLab {
     ];
     for (const settings of warmSettings) {
       const out = this.nextOutputs(t);
-      const result = compressWeights(t.spec.model, t.weights, settings, this.trained.masks ?? null, out.dequantized, out.codes);
+      const result = compressWeights(t.spec.model, t.weights, settings, { startMasks: this.trained.masks, into: out });
       countMacs(t.evalNetwork.layers, t.data.featureShape, result.masks);
     }
   }
@@ -240,7 +240,7 @@ export class CompressionLab {
     const started = performance.now();
     const signal = { aborted: false };
     this.fineTuneAbort = signal;
-    const untuned = compressWeights(t.spec.model, t.weights, settings, t.masks ?? null);
+    const untuned = compressWeights(t.spec.model, t.weights, settings, { startMasks: t.masks });
     const masks = untuned.masks;
     const network = createNetwork(t.spec.model, t.spec.hidden, t.data.featureShape, t.data.numClasses, t.spec.seed);
     try {
@@ -256,7 +256,7 @@ export class CompressionLab {
         onProgress: (p) => handlers.onProgress(p.step, p.totalSteps, p.loss),
       });
       const tuned = network.getWeights();
-      const result = compressWeights(t.spec.model, tuned, settings, t.masks ?? null);
+      const result = compressWeights(t.spec.model, tuned, settings, { startMasks: t.masks });
       const macs = countMacs(network.layers, t.data.featureShape, result.masks);
       // Measured on a network of its own: a slider job may be using the evaluation network.
       network.setWeights(result.weights);

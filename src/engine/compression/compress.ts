@@ -46,22 +46,21 @@ export interface CompressionResult {
   notes: string[];
 }
 
+export interface CompressOptions {
+  /** Masks pruning starts from (cumulative: a lottery ticket's or a fine-tuned model's own). */
+  startMasks?: Mask[] | null;
+  /** Arrays to write into instead of new ones: `dequantized` (one per weight, of its size) and
+   * `codes` (4 bytes per weight). The result's `weights`, `quantized[].dequantized` and
+   * `quantized[].codes` then live in them, valid until the caller reuses them. */
+  into?: { dequantized: Float32Array[]; codes: ArrayBuffer[] };
+}
+
 /**
- * Prunes `weights` (cumulatively on top of `currentMasks`, if given), quantizes the surviving
- * kernel weights, encodes the result and measures it. Never returns NaN or Infinity.
- * `outputs` (one array per weight, of its size) receive the dequantized weights instead of new
- * arrays, and `codeSpaces` (4 bytes per weight) hold the codes: the result's `weights`,
- * `quantized[].dequantized` and `quantized[].codes` then live in them, valid until the caller
- * reuses them.
+ * Prunes `weights`, quantizes the surviving kernel weights, encodes the result and measures it.
+ * Never returns NaN or Infinity.
  */
-export function compressWeights(
-  modelId: string,
-  weights: WeightArray[],
-  settings: CompressionSettings,
-  currentMasks: Mask[] | null = null,
-  outputs?: Float32Array[],
-  codeSpaces?: ArrayBuffer[],
-): CompressionResult {
+export function compressWeights(modelId: string, weights: WeightArray[], settings: CompressionSettings, options: CompressOptions = {}): CompressionResult {
+  const currentMasks = options.startMasks ?? null;
   checkQuantizationSettings(settings.quantization);
   const method = PRUNING_METHODS[settings.pruning.method];
   if (!method) throw new Error(`Unknown pruning method "${settings.pruning.method}".`);
@@ -73,7 +72,7 @@ export function compressWeights(
   const masks =
     sparsity > 0 || currentMasks !== null ? method.prune(clean, currentMasks, params) : denseMasks(clean);
   notes.push(...pruningNotes(clean, masks, params));
-  const quantized = quantizeWeights(clean, masks, settings.quantization, outputs, codeSpaces);
+  const quantized = quantizeWeights(clean, masks, settings.quantization, options.into?.dequantized, options.into?.codes);
   notes.push(...quantizationNotes(quantized, settings.quantization));
 
   const encoded = encodeQuantized(modelId, quantized, { entropyCoding: settings.entropyCoding ?? true });

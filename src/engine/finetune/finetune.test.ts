@@ -75,7 +75,7 @@ describe('fineTune', () => {
     expect(tf.memory().numTensors).toBe(before);
 
     // The final evaluation measured the 4-bit network; compressing the float weights gives it.
-    const compressed = compressWeights('lenet_300_100', network.getWeights(), { pruning, quantization }, masks);
+    const compressed = compressWeights('lenet_300_100', network.getWeights(), { pruning, quantization }, { startMasks: masks });
     expect(compressed.sparsity).toBeCloseTo(0.9, 3);
     network.setWeights(compressed.weights);
     const accuracy = evaluateNetwork(network, mnist.test, mnist.featureShape).accuracy;

@@ -11,8 +11,8 @@ export function OtherRunNotice() {
   return (
     <div className="lottery-other-run" role="status">
       <p>
-        These settings have not been run yet: press <strong>Find lottery ticket</strong> to measure them. The last run used other settings (
-        {describeRequest(request)}); its rounds are kept.
+        These settings have not been run yet: press <strong>Find lottery ticket</strong> to measure them. The rounds of the last run are kept, with
+        its settings ({describeRequest(request)}).
       </p>
       <button type="button" className="btn" onClick={show}>
         Show the last run again
