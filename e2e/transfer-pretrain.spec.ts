@@ -35,7 +35,7 @@ test('transfer view: full pretraining, chosen by keyboard, pretrains on every im
   await page.keyboard.press('ArrowDown');
   await expect(full).toBeChecked();
   await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('transfer_pretrain=full');
-  await expect(page.getByRole('slider', { name: 'Labeled examples' })).toHaveAttribute('aria-valuetext', '100 labelled examples of digits 5-9');
+  await expect(page.getByRole('slider', { name: 'Labelled examples' })).toHaveAttribute('aria-valuetext', '100 labelled examples of digits 5-9');
 
   await page.getByRole('button', { name: 'Run the three methods' }).click();
   await expect(page.getByRole('progressbar', { name: 'Transfer progress' })).toBeVisible({ timeout: 30_000 });

@@ -22,7 +22,7 @@ test('transfer view: a 90%-pruned extractor, set by keyboard, is measured beside
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
   await expect(sparsity).toHaveAttribute('aria-valuetext', "90% of the pretrained extractor's weights pruned");
   await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('transfer_prune=90');
-  await expect(page.getByRole('slider', { name: 'Labeled examples' })).toHaveAttribute('aria-valuetext', '100 labelled examples of digits 5-9');
+  await expect(page.getByRole('slider', { name: 'Labelled examples' })).toHaveAttribute('aria-valuetext', '100 labelled examples of digits 5-9');
 
   await page.getByRole('button', { name: 'Run the three methods' }).click();
   await expect(page.getByRole('progressbar', { name: 'Transfer progress' })).toBeVisible({ timeout: 30_000 });

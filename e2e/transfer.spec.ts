@@ -6,7 +6,7 @@ test('transfer view: pretrain on digits 0-4, learn 5-9 from 10 and 100 labels th
   const errors = collectErrors(page);
   await page.goto('/#view=transfer');
   await expect(page.getByRole('tab', { name: 'Transfer' })).toHaveAttribute('aria-selected', 'true');
-  const slider = page.getByRole('slider', { name: 'Labeled examples' });
+  const slider = page.getByRole('slider', { name: 'Labelled examples' });
   await expect(slider).toHaveAttribute('aria-valuetext', '100 labelled examples of digits 5-9');
   // The keyboard reaches every stop; 100 labels also measures 10, so each method draws a line.
   await slider.focus();
@@ -54,7 +54,7 @@ test('transfer view: the keyboard picks MNIST digits → Fashion-MNIST, which le
   await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('transfer_task=fashion');
   await expect(page.getByText('Source: all ten MNIST digits (pretrained once). Target: Fashion-MNIST clothes, learned from few labels.')).toBeVisible();
 
-  const slider = page.getByRole('slider', { name: 'Labeled examples' });
+  const slider = page.getByRole('slider', { name: 'Labelled examples' });
   await slider.focus();
   await page.keyboard.press('Home');
   await expect(slider).toHaveAttribute('aria-valuetext', '10 labelled examples of Fashion-MNIST clothes');

@@ -209,7 +209,7 @@ const transfer: Lesson = {
       id: 'few',
       title: 'One hundred labels',
       text: '{transfer|Transfer learning}: a network first learns digits 0-4, then meets digits 5-9 with only a few labelled examples. Its early layers become a {extractor}.',
-      experiment: { link: 'view=transfer', action: 'Set Labeled examples to about 100 and run the comparison.' },
+      experiment: { link: 'view=transfer', action: 'Set Labelled examples to about 100 and run the comparison.' },
       prediction: {
         prompt: 'With 100 labelled examples, a {frozen} pretrained extractor with a new head, against training from scratch…',
         options: ['does worse: wrong digits', 'does clearly better', 'ties'],

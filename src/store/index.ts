@@ -36,12 +36,15 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createClassroomSlice(...a),
   linkNotes: [],
   linkApplied: 0,
+  linkSuperseded: 0,
   dismissLinkNotes: () => a[0]({ linkNotes: [] }),
   applyLink(hash, from) {
     const next = stateFromHash(hash);
     if (!next) return;
     const s = a[1]();
-    a[0]({ ...next, formVersion: s.formVersion + 1, fieldErrors: {}, linkApplied: s.linkApplied + (from === 'address' ? 1 : 0) });
+    // A link from History or a lesson replaces the shared one on screen: its rerun bar goes.
+    const counts = from === 'address' ? { linkApplied: s.linkApplied + 1 } : { linkSuperseded: s.linkApplied };
+    a[0]({ ...next, formVersion: s.formVersion + 1, fieldErrors: {}, ...counts });
     if (next.view === 'compress') void a[1]().syncBaseline();
   },
 }));

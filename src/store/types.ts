@@ -164,6 +164,9 @@ export interface LinkSlice {
   /** Links that came through the address bar (opened or pasted) in this tab so far; the
    * "Rerun this experiment" offer follows it. History and lessons apply links without it. */
   linkApplied: number;
+  /** The value of linkApplied when History or a lesson last applied a link of its own: the
+   * shared experiment is then no longer what the controls show. */
+  linkSuperseded: number;
 }
 
 export type AppState = ModelFilesSlice & LotterySlice & LinkSlice & SpecSlice & TrainingSlice & BackendSlice & ViewSlice & CompressSlice & FineTuneSlice & BoundarySlice & TransferSlice & LearnSlice & HistorySlice & ClassroomSlice;

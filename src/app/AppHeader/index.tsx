@@ -94,9 +94,11 @@ export function AppHeader() {
           ))}
         </div>
       </nav>
-      <CopyLinkButton />
-      <HistoryButton compressedModel={<DownloadModel />} />
-      <ExportScriptButton />
+      <div className="app-header__actions">
+        <CopyLinkButton />
+        <HistoryButton compressedModel={<DownloadModel />} />
+        <ExportScriptButton />
+      </div>
     </header>
   );
 }

@@ -13,6 +13,8 @@ export interface FineTuneState {
   step: number;
   total: number;
   epochs: number;
+  /** performance.now() when it started, for the time left. */
+  startedAt: number;
   result: LabPoint | null;
   error: string | null;
 }
@@ -41,7 +43,7 @@ export const createFineTuneSlice: StateCreator<AppState, [], [], FineTuneSlice> 
     const modelId = s.labModelId;
     const epochs = s.fineTuneEpochs;
     const settings = toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0);
-    set({ fineTune: { running: true, step: 0, total: 0, epochs, result: null, error: null } });
+    set({ fineTune: { running: true, step: 0, total: 0, epochs, startedAt: performance.now(), result: null, error: null } });
     const mine = () => get().labModelId === modelId;
     try {
       const point = await bridge().fineTune(settings, epochs, {

@@ -15,18 +15,18 @@ export const LOTTERY_PRESETS: Record<Exclude<LotteryPresetId, 'custom'>, { label
   quick: {
     label: 'Quick demo',
     controls: QUICK_LOTTERY,
-    detail: 'The ticket against its two controls: 5 rounds of 50% on 20,000 images, Adam at a constant rate. About 2 minutes here.',
+    detail: 'The ticket against its two controls: 5 rounds of 50% on 20,000 images, Adam at a constant rate.',
   },
   paper: {
     label: 'Paper (Frankle & Carbin)',
     controls: PAPER_LOTTERY,
-    detail: 'The ticket against its two controls as the paper runs it: 15 rounds of 20% on all 55,000 images, down to 3.6% of the weights. About 20 minutes here.',
+    detail: 'The ticket against its two controls as the paper runs it: 15 rounds of 20% on all 55,000 images, down to 3.6% of the weights.',
   },
   rewinding: {
     label: 'Rewinding vs fine-tuning (step decay)',
     controls: REWINDING_LOTTERY,
     detail:
-      'The four retraining variants (Renda, Frankle & Carbin 2020) under SGD with a step-decay schedule, where LR rewinding and fine-tuning differ: 5 rounds of 50% on 20,000 images. About 2 minutes here.',
+      'The four retraining variants (Renda, Frankle & Carbin 2020) under SGD with a step-decay schedule, where LR rewinding and fine-tuning differ: 5 rounds of 50% on 20,000 images.',
   },
 };
 

@@ -1,4 +1,4 @@
-// The transfer lab's state: the "Labeled examples" slider, the run in flight and every result
+// The transfer lab's state: the "Labelled examples" slider, the run in flight and every result
 // so far (one per method, number of labels and extractor sparsity, for the current seed). Written
 // against the seed it reads and a bridge passed in (as lotteryRun.ts is), so unit tests run it in
 // Node without the page's worker bridge; transferSlice.ts plugs in the real one.

@@ -11,6 +11,9 @@ import { ClassroomHide } from '../../../shared/ui/ClassroomHide';
 
 const METHOD_OPTIONS = PRUNING_METHOD_IDS.map((id) => ({ value: id, label: PRUNING_METHODS[id].label }));
 
+/** Page Up / Page Down stops: the values a class compares. */
+const STOPS = [0, 0.5, 0.8, 0.9, 0.95, 0.99, 0.999].map(positionOfSparsity);
+
 const MARKS = [0, 0.5, 0.9, 0.99, 0.999].map((s) => ({
   position: positionOfSparsity(s),
   label: s === 0 ? '0' : String(Number((s * 100).toFixed(1))),
@@ -50,6 +53,8 @@ export function PruningSection() {
           valueText={`${formatSparsity(ui.sparsity)} of ${unit} pruned`}
           display={formatSparsity(ui.sparsity)}
           marks={MARKS}
+          markUnit="%"
+          stops={STOPS}
           hint={sparsityHint(ui, ticketSparsity)}
         />
       </ClassroomHide>

@@ -45,11 +45,13 @@ export function QuantizationSection() {
             valueText={describeBits(ui.bits)}
             display={ui.bits >= 32 ? 'off' : ui.bits === 16 ? 'float16' : `${ui.bits} bit${ui.bits === 1 ? '' : 's'}`}
             marks={MARKS}
+            markUnit=" bits"
             hint={QUANTIZATION_SCHEMES[scheme].description}
           />
         </ClassroomHide>
         <ClassroomHide control="scheme">
-          <div className="panel-row">
+          {/* One per row: side by side, the 284 px panel cut their labels ("Symmetric", "Per output"). */}
+          <div className="panel-stack">
             <SelectField<IntegerScheme>
               label="Integer scheme"
               value={ui.integerScheme}

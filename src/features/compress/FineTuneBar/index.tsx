@@ -3,7 +3,7 @@
 // post-training one. Pruning removes accuracy; retraining moves the cliff.
 import { useAppStore } from '../../../store';
 import { FINE_TUNE_EPOCHS } from '../fineTuneSlice';
-import { formatInteger, formatPercent } from '../../../shared/format';
+import { formatInteger, formatPercent, formatSeconds } from '../../../shared/format';
 import type { AppState } from '../../../store/types';
 import type { BaselineInfo } from '../../../worker/compression-protocol';
 import type { LabPoint } from '../shown';
@@ -23,7 +23,12 @@ function longerTrainingNote(r: LabPoint, reference: BaselineInfo | null, denseEp
 function resultText(f: FineTune, reference: BaselineInfo | null, denseEpochs: number | null): string {
   if (f.error) return f.error;
   const r = f.result;
-  if (!r) return `Fine-tuning: step ${f.step.toLocaleString('en-US')} of ${f.total ? f.total.toLocaleString('en-US') : '…'}`;
+  if (!r) {
+    // Time left as the Train view says it: from the pace so far.
+    const left = f.step > 0 && f.total > f.step ? ((performance.now() - f.startedAt) / f.step) * (f.total - f.step) : null;
+    const eta = left !== null ? ` · about ${formatSeconds(left / 1000)} left` : '';
+    return `Fine-tuning: step ${f.step.toLocaleString('en-US')} of ${f.total ? f.total.toLocaleString('en-US') : '…'}${eta}`;
+  }
   const how = r.quantizeAware ? 'quantization-aware, mask held' : 'mask held';
   const was = r.accuracyBeforeFineTune !== undefined ? ` (was ${formatPercent(r.accuracyBeforeFineTune, 1)} at the same settings without retraining)` : '';
   return `After ${r.fineTunedEpochs} epoch${r.fineTunedEpochs === 1 ? '' : 's'} of fine-tuning (${how}): ${formatPercent(r.accuracy, 1)} on all ${formatInteger(r.evaluatedOn)} test images${was}.${longerTrainingNote(r, reference, denseEpochs)} It is on the chart as a hollow marker; click a marker to switch between the two models.`;

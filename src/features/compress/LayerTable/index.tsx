@@ -73,7 +73,7 @@ export function LayerTable() {
         </h2>
       </div>
       <BytesBar rows={rows} totalBytes={current.encodedBytes} />
-      <div className="layer-table__scroll">
+      <div className="layer-table__scroll" tabIndex={0} role="region" aria-label="Bytes per layer; scrolls sideways on a narrow screen">
         <table className="layer-table">
           <thead>
             <tr>

@@ -11,7 +11,7 @@ function Picture({ width, height, rgba, scale, label }: { width: number; height:
   useEffect(() => {
     ref.current?.getContext('2d')?.putImageData(new ImageData(rgba, width, height), 0, 0);
   }, [rgba, width, height]);
-  return <canvas ref={ref} width={width} height={height} style={{ width: width * scale, height: height * scale }} className="mask-gallery__canvas" role="img" aria-label={label} />;
+  return <canvas ref={ref} width={width} height={height} style={{ width: width * scale }} className="mask-gallery__canvas" role="img" aria-label={label} />;
 }
 
 export const MaskGallery = memo(function MaskGallery({ gallery }: { gallery: Gallery }) {

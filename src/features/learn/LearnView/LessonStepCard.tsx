@@ -6,6 +6,7 @@ import { LESSONS } from '../../../lessons/lessons';
 import { useAppStore } from '../../../store';
 import { stepKey } from '../learnSlice';
 import { LessonText } from './LessonText';
+import { ActionBar } from '../../../shared/ui/ActionBar';
 
 export function LessonStepCard({ lesson }: { lesson: Lesson }) {
   const stepIndex = useAppStore((s) => s.stepIndex);
@@ -46,9 +47,12 @@ export function LessonStepCard({ lesson }: { lesson: Lesson }) {
           </label>
         ))}
         {!revealed ? (
-          <button type="button" className="btn btn--primary lesson-step__lock" disabled={choice === null} onClick={() => choice !== null && guess(key, choice)}>
-            Lock in my prediction
-          </button>
+          <ActionBar label="Your prediction" placement="inline">
+            <button type="button" className="btn btn--primary lesson-step__lock" disabled={choice === null} onClick={() => choice !== null && guess(key, choice)}>
+              Lock in my prediction
+            </button>
+            {choice === null ? <span className="lesson-step__bar-hint">Choose an answer above first.</span> : null}
+          </ActionBar>
         ) : null}
       </fieldset>
 
@@ -67,9 +71,11 @@ export function LessonStepCard({ lesson }: { lesson: Lesson }) {
           <p>
             <strong>See for yourself.</strong> {step.experiment.action}
           </p>
-          <button type="button" className="btn btn--primary" onClick={setUpStep}>
-            Open the experiment
-          </button>
+          <ActionBar label="Try it" placement="inline">
+            <button type="button" className="btn btn--primary" onClick={setUpStep}>
+              Open the experiment
+            </button>
+          </ActionBar>
         </div>
       ) : null}
 

@@ -4,13 +4,20 @@ import { lessonById } from '../../../lessons/lessons';
 import { useAppStore } from '../../../store';
 import './LessonDock.css';
 
+/** The view a step's experiment opens (its link's `view`, the Train view when it names none). */
+function viewOfLink(link: string): string {
+  return new URLSearchParams(link).get('view') ?? 'train';
+}
+
 export function LessonDock() {
-  const open = useAppStore((s) => s.lessonDock && s.view !== 'learn');
+  const docked = useAppStore((s) => s.lessonDock);
+  const view = useAppStore((s) => s.view);
   const lesson = lessonById(useAppStore((s) => s.lessonId));
   const stepIndex = useAppStore((s) => s.stepIndex);
   const { setView, closeLessonDock } = useAppStore.getState();
   const step = lesson?.steps[stepIndex];
-  if (!open || !lesson || !step) return null;
+  // Only in the view the step opened: elsewhere the learner has left the lesson's experiment.
+  if (!docked || !lesson || !step || view !== viewOfLink(step.experiment.link)) return null;
   return (
     <aside className="lesson-dock" aria-label="Lesson in progress">
       <p className="lesson-dock__text">

@@ -4,6 +4,7 @@
 import { memo, useMemo } from 'react';
 import { useStaggered } from '../../../shared/charts/useStaggered';
 import { useAppStore } from '../../../store';
+import { ActionBarWhere } from '../../../shared/ui/ActionBar';
 import { selectShownRounds } from '../shown';
 import type { LotteryRoundMessage } from '../../../worker/lottery-protocol';
 import { ChartCard, type LegendItem } from '../../../shared/charts/ChartCard';
@@ -78,7 +79,9 @@ export const LotteryChart = memo(function LotteryChart() {
             ariaLabel={`Test accuracy against the share of weights remaining, ${series.length} series${dense ? `, the dense model at ${dense.testAccuracy.toFixed(2)}%` : ''}.`}
           />
         ) : null}
-        {rounds.length === 0 ? <p className="lottery-chart__empty">Press “Find lottery ticket”: each finished round adds a point here.</p> : null}
+        {rounds.length === 0 ? <p className="lottery-chart__empty">
+            Press “Find lottery ticket” (<ActionBarWhere />): each finished round adds a point here.
+          </p> : null}
       </div>
     </ChartCard>
   );

@@ -15,6 +15,7 @@ import { LotteryNumber } from './LotteryNumber';
 import { LotteryProgress } from './LotteryProgress';
 import { SavedRunNotice } from './SavedRunNotice';
 import '../../../shared/ui/run-bar.css';
+import { ActionBar } from '../../../shared/ui/ActionBar';
 import './LotteryControls.css';
 
 const PRESET_OPTIONS: { value: LotteryPresetId; label: string }[] = [
@@ -57,6 +58,20 @@ export function LotteryControls() {
 
   return (
     <div className="control-panel lottery-controls">
+      <ActionBar label="Run the lottery">
+        {busy ? (
+          <button type="button" className="btn" onClick={() => void cancelLottery()} disabled={status === 'cancelling'}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" className="btn btn--primary" onClick={() => void startLottery()}>
+            Find lottery ticket
+          </button>
+        )}
+        <p className="lottery-controls__estimate">
+          LeNet-300-100 on MNIST, {LOTTERY_RECIPES[ui.recipe].label}, batch {LOTTERY_BATCH_SIZE}, seed {seed}. About {formatSeconds(estimateSeconds(ui))} here.
+        </p>
+      </ActionBar>
       <SavedRunNotice />
       <fieldset className="lottery-controls__set" disabled={busy} aria-label="Lottery settings">
         <SectionTitle id="lottery-schedule" title="Pruning schedule" locked={busy} />
@@ -85,10 +100,11 @@ export function LotteryControls() {
           label="Scope"
           value={ui.scope}
           options={[
-            { value: 'layerwise', label: 'Layer-wise (each layer its own rate)' },
-            { value: 'global', label: 'Global (one threshold for the hidden layers)' },
+            { value: 'layerwise', label: 'Layer-wise' },
+            { value: 'global', label: 'Global' },
           ]}
           onChange={(scope) => setLotteryUi({ scope })}
+          hint={ui.scope === 'layerwise' ? 'Each layer loses its own share of weights each round.' : 'One magnitude threshold across the hidden layers: big layers may lose more.'}
         />
         <LotteryNumber
           label="Epochs per round"
@@ -129,20 +145,6 @@ export function LotteryControls() {
         {notes.comparison ? <p className="lottery-controls__note">{notes.comparison}</p> : null}
       </fieldset>
 
-      <div className="lottery-controls__run">
-        {busy ? (
-          <button type="button" className="btn" onClick={() => void cancelLottery()} disabled={status === 'cancelling'}>
-            Cancel
-          </button>
-        ) : (
-          <button type="button" className="btn btn--primary" onClick={() => void startLottery()}>
-            Find lottery ticket
-          </button>
-        )}
-        <p className="lottery-controls__estimate">
-          LeNet-300-100 on MNIST, {LOTTERY_RECIPES[ui.recipe].label}, batch {LOTTERY_BATCH_SIZE}, seed {seed}. About {formatSeconds(estimateSeconds(ui))} here.
-        </p>
-      </div>
       <LotteryProgress />
       {error ? (
         <p className="lottery-controls__error" role="alert">

@@ -35,6 +35,7 @@ function useCompressedPoint(rerun: Rerun | null) {
 
 export function RerunBanner() {
   const linkApplied = useAppStore((s) => s.linkApplied);
+  const superseded = useAppStore((s) => s.linkSuperseded === s.linkApplied);
   const backendReady = useAppStore((s) => s.backendStatus === 'ready');
   const runId = useAppStore((s) => s.runId);
   const runState = useAppStore((s) => s.runState);
@@ -62,7 +63,7 @@ export function RerunBanner() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- decided once per link, when the backend is up (see above)
   }, [linkApplied, backendReady]);
 
-  if (linkApplied === 0 || hiddenFor === linkApplied || !RERUNNABLE.has(linked.view)) return null;
+  if (linkApplied === 0 || hiddenFor === linkApplied || (superseded && !rerun) || !RERUNNABLE.has(linked.view)) return null;
 
   const mine = rerun !== null && rerun.runId === runId && rerun.linked === linked;
   const running = mine && isRunActive(runState);

@@ -9,6 +9,7 @@ import {
 } from '../../../store';
 import { ProgressBar } from '../ProgressBar';
 import '../../../shared/ui/run-bar.css';
+import { ActionBar } from '../../../shared/ui/ActionBar';
 
 function Icon({ d }: { d: string }) {
   return (
@@ -43,7 +44,7 @@ export function RunBar() {
 
   return (
     <div className="run-bar">
-      <div className="run-bar__buttons" role="group" aria-label="Run controls">
+      <ActionBar label="Run controls" placement="inline" className="run-bar__buttons">
         <button
           type="button"
           className="btn btn--primary"
@@ -84,7 +85,7 @@ export function RunBar() {
           <Icon d={ICONS.reset} />
           Reset
         </button>
-      </div>
+      </ActionBar>
       <ProgressBar />
     </div>
   );

@@ -3,6 +3,7 @@
 // target accuracy against the labels used and against the compute spent.
 import { TRANSFER_TASK_INFO } from '../../../engine/transfer/tasks';
 import { useAppStore } from '../../../store';
+import { ActionBar, ActionBarWhere } from '../../../shared/ui/ActionBar';
 import { selectShownTransferResults, selectTransferFits } from '../shown';
 import { LABEL_STOPS } from '../transferSlice';
 import { RangeField } from '../../../shared/ui/RangeField';
@@ -11,6 +12,7 @@ import { ExtractorSparsityField, PrunedExtractorStatus } from './ExtractorPrunin
 import { pretrainedScope, PretrainingPicker } from './PretrainingPicker';
 import { compactFlops, formatFlops, ResultsTable } from './ResultsTable';
 import { TaskExplanation, TaskPicker } from './TaskPicker';
+import '../../../shared/ui/progress.css';
 import './TransferView.css';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -25,13 +27,21 @@ function Controls() {
   const position = Math.max(0, LABEL_STOPS.findIndex((n) => n === labels));
   return (
     <div className="transfer-view__controls">
+      <ActionBar label="Run the transfer experiment">
+        <button type="button" className="btn btn--primary" onClick={() => void run()} disabled={running}>
+          Run the three methods
+        </button>
+        <button type="button" className="btn" onClick={cancel} disabled={!running}>
+          Cancel
+        </button>
+      </ActionBar>
       <TaskPicker />
       <p className="transfer-view__task">
         Source: {info.source} (pretrained once). Target: {info.target}, learned from few labels.
       </p>
       <PretrainingPicker />
       <RangeField
-        label="Labeled examples"
+        label="Labelled examples"
         min={0}
         max={LABEL_STOPS.length - 1}
         position={position}
@@ -39,18 +49,11 @@ function Controls() {
         valueText={`${fmt(labels)} labelled examples of ${info.target}`}
         display={fmt(labels)}
         marks={[0, 3, 6, 8].map((p) => ({ position: p, label: fmt(LABEL_STOPS[p]) }))}
+        markUnit=" labels"
         hint="Log steps. Each run also measures 10, 100 and 1,000 labels below this number, so it draws a curve."
         disabled={running}
       />
       <ExtractorSparsityField />
-      <div className="transfer-view__buttons">
-        <button type="button" className="btn btn--primary" onClick={() => void run()} disabled={running}>
-          Run the three methods
-        </button>
-        <button type="button" className="btn" onClick={cancel} disabled={!running}>
-          Cancel
-        </button>
-      </div>
     </div>
   );
 }
@@ -66,7 +69,11 @@ function Status() {
       <p role="status" aria-live="polite">
         {stage ? `${stage.message} ${stage.fraction > 0 ? `(${Math.round(stage.fraction * 100)}%)` : ''}` : null}
       </p>
-      {running && stage ? <progress max={1} value={stage.fraction} aria-label="Transfer progress" /> : null}
+      {running && stage ? (
+        <div className="progress__track" role="progressbar" aria-label="Transfer progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(stage.fraction * 100)}>
+          <div className="progress__fill" style={{ transform: `scaleX(${stage.fraction})` }} />
+        </div>
+      ) : null}
       {error ? <p role="alert" className="transfer-view__error">{error} Your settings are kept; press Run to try again.</p> : null}
       {pretrained ? (
         <p className="transfer-view__pretrained">
@@ -87,14 +94,14 @@ function Charts() {
   if (otherSeed !== undefined) {
     return (
       <p className="transfer-view__empty" role="status">
-        These settings have not been run yet: the last run used seed {otherSeed}, and its results belong to that seed. Press Run to measure this one.
+        These settings have not been run yet: the last run used seed {otherSeed}, and its results belong to that seed. Press “Run the three methods” to measure this one.
       </p>
     );
   }
   if (results.length === 0) {
     return (
       <p className="transfer-view__empty">
-        Press Run: a small convolutional network learns {info.source.replace(/^MNIST /, '')}, then {info.target}
+        Press “Run the three methods” (<ActionBarWhere />): a small convolutional network learns {info.source.replace(/^MNIST /, '')}, then {info.target}
         {task === 'fashion' ? ` (${info.targetClasses.join(', ')})` : ''} are learned from your
         number of labels from scratch, with the pretrained convolutions frozen under a new head, and with everything fine-tuned. Which needs fewer labels? Which
         needs less compute?

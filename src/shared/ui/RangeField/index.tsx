@@ -1,8 +1,8 @@
-// A labelled native range input: the keyboard (arrows, Page Up/Down, Home, End) and screen
-// readers work as usual, `aria-valuetext` says the value in words, and the current value is
-// printed large next to the label. Marks under the track name a few landmark values; clicking
-// one jumps there (a mouse shortcut; the keyboard already reaches every value).
-import { useId, type ReactNode } from 'react';
+// A labelled native range input: arrows, Home and End work as usual, `aria-valuetext` says the
+// value in words, and the current value is printed large next to the label. Page Up / Page Down
+// move between the named stops (90% sparsity is one key press from 80%, not 30 arrow presses),
+// and the marks under the track are buttons that set their value.
+import { useId, type KeyboardEvent, type ReactNode } from 'react';
 import './RangeField.css';
 
 export interface RangeMark {
@@ -21,6 +21,10 @@ interface Props {
   /** Shown next to the label, e.g. "90.0%". */
   display: ReactNode;
   marks: readonly RangeMark[];
+  /** Said after a mark's number by screen readers ("%": "Sparsity: 90%"). */
+  markUnit?: string;
+  /** Positions Page Up / Page Down move between (default: the marks'). */
+  stops?: readonly number[];
   hint?: ReactNode;
   disabled?: boolean;
 }
@@ -30,6 +34,14 @@ export function RangeField(props: Props) {
   const { min, max, position } = props;
   const fill = ((position - min) / Math.max(1, max - min)) * 100;
   const at = (p: number) => `${((p - min) / Math.max(1, max - min)) * 100}%`;
+  const stops = [...(props.stops ?? props.marks.map((m) => m.position))].sort((a, b) => a - b);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'PageUp' && e.key !== 'PageDown') return;
+    e.preventDefault();
+    const next = e.key === 'PageUp' ? stops.find((p) => p > position) ?? max : [...stops].reverse().find((p) => p < position) ?? min;
+    if (next !== position) props.onChange(next);
+  };
 
   return (
     <div className={`range-field${props.disabled ? ' range-field--disabled' : ''}`}>
@@ -54,17 +66,22 @@ export function RangeField(props: Props) {
         aria-describedby={props.hint ? `${id}-hint` : undefined}
         style={{ '--fill': `${fill}%` } as React.CSSProperties}
         onChange={(e) => props.onChange(Number(e.target.value))}
+        onKeyDown={onKeyDown}
       />
-      <div className="range-field__marks" aria-hidden="true">
+      <div className="range-field__marks" role="group" aria-label={`${props.label} stops`}>
         {props.marks.map((m) => (
-          <span
+          <button
+            type="button"
             key={m.position}
             className={`range-field__mark${m.position === position ? ' range-field__mark--on' : ''}`}
             style={{ left: at(m.position) }}
-            onClick={() => !props.disabled && props.onChange(m.position)}
+            disabled={props.disabled}
+            aria-pressed={m.position === position}
+            aria-label={`${props.label}: ${m.label}${props.markUnit ?? ''}`}
+            onClick={() => props.onChange(m.position)}
           >
             {m.label}
-          </span>
+          </button>
         ))}
       </div>
       {props.hint ? (
