@@ -14,6 +14,7 @@ declare global {
     runKernelBench?: (n: number) => KernelTiming[];
     mountFrontierLoad?: (n: number) => Promise<number>;
     seedHistoryLoad?: (n: number) => Promise<number>;
+    mountChartGallery?: () => Promise<void>;
   }
 }
 
@@ -23,4 +24,6 @@ window.runKernelBench = runKernelBench;
 window.mountFrontierLoad = (n) => import('./frontier-load').then((m) => m.mountFrontierLoad(n));
 // The History load check: n realistic runs written through the History's own store.
 window.seedHistoryLoad = (n) => import('../history/loadSample').then((m) => m.seedHistory(n));
+// Every chart on one sheet, for screenshots (scripts/chart-gallery.mjs).
+window.mountChartGallery = () => import('./chart-gallery').then((m) => m.mountChartGallery());
 document.body.dataset.ready = 'true';
