@@ -6,10 +6,12 @@ import { ChartCard, type LegendItem } from '../../../shared/charts/ChartCard';
 import { Marker, MarkerIcon } from '../../../shared/charts/marks';
 import type { MarkerShape } from '../../../shared/charts/palette';
 import { linearScale, logScale, logTicks, niceTicks } from '../../../shared/charts/scale';
+import { Axes } from '../../../shared/charts/Axes';
+import { plotFrame } from '../../../shared/charts/frame';
 import { useSize } from '../../../shared/charts/useSize';
 
 const SHAPES: MarkerShape[] = ['circle', 'square', 'triangle', 'diamond'];
-const M = { top: 8, right: 14, bottom: 30, left: 46 };
+const percentText = (t: number) => `${t}%`;
 
 export interface StyledRun {
   run: RunRecord;
@@ -39,26 +41,15 @@ export function PointsChart({ runs }: { runs: StyledRun[] }) {
   const lo = 10 ** Math.floor(Math.log10(minB));
   const hi = 10 ** Math.ceil(Math.log10(maxB * 1.0001));
   const minAcc = Math.max(0, Math.floor(Math.min(...marks.map((m) => m.acc)) / 10) * 10);
-  const x = logScale([lo, hi], [M.left, Math.max(M.left + 1, width - M.right)]);
-  const y = linearScale([minAcc, 100], [Math.max(M.top + 1, height - M.bottom), M.top]);
+  const f = plotFrame(width, height);
+  const x = logScale([lo, hi], [f.left, f.right]);
+  const y = linearScale([minAcc, 100], [f.bottom, f.top]);
   return (
     <ChartCard title="Compression points" unit="encoded size (log) against test accuracy" legend={legend} footer={<p className="history-muted">Filled marks: compressed models; rings: each run&apos;s dense float32 model.</p>}>
       <div ref={ref} className="curve-chart">
         {width > 0 && height > 0 && (
           <svg width={width} height={height} role="img" aria-label={`Compression points of ${runs.length} runs: ${marks.map((m) => m.label).slice(0, 40).join('; ')}`}>
-            <g className="curve-chart__grid">
-              {niceTicks(minAcc, 100, 5).map((t) => (
-                <g key={`y${t}`}>
-                  <line x1={M.left} x2={width - M.right} y1={y(t)} y2={y(t)} />
-                  <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end">{`${t}%`}</text>
-                </g>
-              ))}
-              {logTicks(lo, hi).map((t) => (
-                <text key={`x${t}`} x={x(t)} y={height - M.bottom + 14} textAnchor="middle">{formatKB(t)}</text>
-              ))}
-              <text className="curve-chart__axis-label" x={(M.left + width - M.right) / 2} y={height - 2} textAnchor="middle">Encoded size</text>
-              <line className="curve-chart__axis" x1={M.left} x2={width - M.right} y1={height - M.bottom} y2={height - M.bottom} />
-            </g>
+            <Axes frame={f} y={{ scale: y, ticks: niceTicks(minAcc, 100, 5), format: percentText }} x={{ scale: x, ticks: logTicks(lo, hi), format: formatKB, title: 'Encoded size' }} />
             {marks.map((m, i) => (
               <g key={i}>
                 <title>{m.label}</title>
