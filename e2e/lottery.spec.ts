@@ -88,6 +88,22 @@ test('a short lottery run draws every series, streams progress without long task
   await expect(page.locator('.lottery-heatmap__summary')).toContainText(/^Round 1, Rewind to init: 50\.\d% of the first layer kept/);
   await expect(page.getByText('Renda, Frankle & Carbin', { exact: false }).first()).toBeVisible();
 
+  // The chart keys (src/shared/charts/keyboard.ts): down and up change variant at the same round,
+  // End goes to the variant's last round, Escape clears; the screen reader hears each point.
+  const plot = page.locator('.lottery-chart svg[role="img"]');
+  const live = page.locator('.lottery-chart .lottery-plot__live');
+  await expect(plot).toHaveAccessibleName(/up and down arrow keys change series/);
+  await plot.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(live).toHaveText(/^Random reinit: Round 1: 50\.\d% of weights left/);
+  await page.keyboard.press('End');
+  await expect(live).toHaveText(/^Random reinit: Round 2: 25\.\d% of weights left/);
+  await page.keyboard.press('ArrowUp');
+  await expect(live).toHaveText(/^Rewind to init: Round 2: 25\.\d% of weights left/);
+  await page.keyboard.press('Escape');
+  await expect(live).toHaveText('');
+
   // Keyboard read-out of a point.
   await page.locator('.lottery-chart svg[role="img"]').focus();
   await page.keyboard.press('ArrowRight');
