@@ -171,12 +171,13 @@ test('compress view: train from the empty state, then prune and quantize by keyb
   await expect(said).toHaveText(/^1 of 1: Layer-wise magnitude, /);
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Home');
-  // The smallest global-magnitude model is a pruned one (the sliders went to 90% and 4 bits).
-  await expect(said).toHaveText(/^1 of \d+: Global magnitude, [\d.]+% pruned, /);
-  const pickedSparsity = /, ([\d.]+%) pruned,/.exec((await said.textContent()) ?? '')?.[1];
+  // The smallest global-magnitude model is a pruned, integer-quantized one (the sliders went to
+  // 90% and 4 bits); Enter puts its method and bit width back on the controls.
+  await expect(said).toHaveText(/^1 of \d+: Global magnitude, [\d.]+% of weights pruned, \d-bit /);
+  const pickedBits = /, (\d)-bit /.exec((await said.textContent()) ?? '')?.[1];
   await page.keyboard.press('Enter');
   await expect(method).toHaveValue('global_magnitude');
-  await expect(sparsity).toHaveAttribute('aria-valuetext', `${pickedSparsity} of weights pruned`);
+  await expect(bits).toHaveAttribute('aria-valuetext', `${pickedBits} bits`);
 
   expect(errors).toEqual([]);
 });

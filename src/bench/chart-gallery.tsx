@@ -14,6 +14,7 @@ import { TransferChart } from '../features/transfer/TransferChart';
 import { HistoryCompare } from '../features/history/HistoryCompare';
 import { realisticRun } from '../history/sampleRun';
 import { summarize } from '../history/summary';
+import { labPoint } from '../features/compress/shown';
 import { syntheticPoint, DENSE_BYTES } from './frontier-load';
 import { galleryLayer, galleryRounds, galleryTransfer } from './gallery-data';
 import '../app/styles/global.css';
@@ -29,7 +30,7 @@ function seedStore() {
     validationAccuracy: appendPoints(EMPTY_SERIES, curve(15, 3, (t) => 98 - 6 * Math.exp(-5 * t))),
     testAccuracy: appendPoints(EMPTY_SERIES, curve(15, 3, (t) => 97.8 - 6 * Math.exp(-5 * t))),
   };
-  const points = Array.from({ length: 48 }, (_, i) => syntheticPoint(i, 48));
+  const points = Array.from({ length: 48 }, (_, i) => labPoint(syntheticPoint(i, 48), 0));
   const runs = [realisticRun(1, 1_764_000_000_000), realisticRun(2, 1_764_000_100_000), realisticRun(3, 1_764_000_200_000)];
   useAppStore.setState({
     history,
@@ -37,8 +38,10 @@ function seedStore() {
     spec: { ...useAppStore.getState().spec, epochs: 3 },
     points,
     current: points[30],
-    baseline: { modelId: 'lenet_300_100', modelLabel: 'LeNet-300-100', reference: 'dense model', denseBytes: DENSE_BYTES, denseMacs: 266_200, accuracy: 0.98, testCount: 10_000, firstKernelShape: [784, 300] },
+    baseline: { modelId: 'lenet_300_100', modelLabel: 'LeNet-300-100', reference: 'dense model', denseBytes: DENSE_BYTES, denseMacs: 266_200, accuracy: 0.98, testCount: 10_000, sparsity: 0, firstKernelShape: [784, 300] },
     baselineStatus: 'ready',
+    labModelId: 0,
+    lotteryRunRequest: null,
     lotteryRounds: galleryRounds(),
     historyRuns: runs.map(summarize),
     historySelection: runs.map((r) => r.id),

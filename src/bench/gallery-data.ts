@@ -22,10 +22,18 @@ function round(variant: VariantId | 'dense', r: number, accuracy: number): Lotte
       earlyStopStep: Math.round(steps * (0.55 + 0.1 * r * (variant === 'random_reinit' ? 1 : -0.4))),
       earlyStopTestAccuracy: accuracy - 0.1,
       steps,
+      startStep: 0,
       curve: Array.from({ length: 12 }, (_, k) => ({ step: ((k + 1) * steps) / 12, trainLoss: 0.3, validationLoss: 0.2, validationAccuracy: accuracy - 8 * Math.exp(-(k + 1) / 2.5) })),
       layers: [],
     },
-    jaccardWithPrevious: variant === 'dense' ? null : 0.5 + 0.08 * r + (variant === 'random_prune' ? -0.2 : 0),
+    // The ticket against one-shot pruning; random pruning against the ticket (random reinit uses
+    // the ticket's own mask: no overlap to show).
+    overlap:
+      variant === 'rewind_init'
+        ? { against: 'one-shot', jaccard: 0.9 - 0.05 * r, chance: 0.5 ** r / (2 - 0.5 ** r) }
+        : variant === 'random_prune'
+          ? { against: 'ticket', jaccard: 0.5 ** r / (2 - 0.5 ** r) + 0.01, chance: 0.5 ** r / (2 - 0.5 ** r) }
+          : null,
     firstLayerSurvivors: null,
     ticketKept: variant === 'rewind_init',
   };
