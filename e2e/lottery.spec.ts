@@ -210,8 +210,14 @@ test('the rewinding variants: k = 0 is refused from a link, the constant-rate ti
     .poll(() => overlap.locator('.lottery-plot__series').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-series'))))
     .toEqual(['Ticket vs one-shot pruning', 'Rewind to iteration k', 'LR rewinding', 'Fine-tuning', 'Chance (random masks)']);
   // The rewound rounds retrain iterations 1..20 of the trunk's order: their early stop is read on that clock.
-  await page.locator('.lottery-small-chart', { has: page.locator('.chart-card__title', { hasText: 'Early-stopping iteration' }) }).locator('svg[role="img"]').focus();
+  // The chart keys (src/shared/charts/keyboard.ts): End is the ticket's last round, and three steps
+  // down the legend (iteration k, LR rewinding, fine-tuning) land on fine-tuning's same round.
+  // The small charts take new rounds on their own beat (up to a second later): wait for the last.
+  const earlyStop = page.locator('.lottery-small-chart', { has: page.locator('.chart-card__title', { hasText: 'Early-stopping iteration' }) });
+  await expect(earlyStop.locator('.lottery-plot__series[data-series="Fine-tuning"] circle')).toHaveCount(2);
+  await earlyStop.locator('svg[role="img"]').focus();
   await page.keyboard.press('End');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
   await expect(page.locator('.lottery-small-chart .lottery-plot__live').first()).toContainText(/Fine-tuning: Round 2, .* of 20; this round retrained from iteration 1/);
   await page.screenshot({ path: 'test-results/lottery-rewinding.png', fullPage: true });
   await page.setViewportSize({ width: 375, height: 800 });
