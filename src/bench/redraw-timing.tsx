@@ -7,6 +7,8 @@ import { createRoot } from 'react-dom/client';
 import { CurveChart, type CurveSeries } from '../shared/charts/CurveChart';
 import { appendPoints, EMPTY_SERIES, type Point } from '../shared/charts/series';
 import { SERIES_COLORS } from '../shared/charts/palette';
+import { useAppStore } from '../store';
+import { labPoint } from '../features/compress/shown';
 
 export interface RedrawTiming {
   redraws: number;
@@ -77,8 +79,9 @@ export async function timeCurveRedraws(n = 60): Promise<RedrawTiming> {
 }
 
 /** The frontier chart mounted by mountFrontierLoad: pointer over successive markers, then the
- * arrow keys from point to point. */
-export async function timeFrontierRedraws(n = 60): Promise<{ hover: RedrawTiming; keys: RedrawTiming }> {
+ * arrow keys from point to point, then new points arriving one by one (as a sweep adds them: the
+ * whole chart is drawn again). */
+export async function timeFrontierRedraws(n = 60): Promise<{ hover: RedrawTiming; keys: RedrawTiming; newPoint: RedrawTiming }> {
   const host = document.querySelector('.frontier-load')!;
   const svg = host.querySelector('svg[tabindex]')!;
   const marks = [...svg.querySelectorAll('circle, rect, polygon')].filter((el) => !el.closest('.frontier-plot__current'));
@@ -89,5 +92,13 @@ export async function timeFrontierRedraws(n = 60): Promise<{ hover: RedrawTiming
   });
   svg.dispatchEvent(new PointerEvent('pointerleave', { bubbles: false }));
   const keys = await timeRedraws(host, n, () => key(svg, 'ArrowRight'));
-  return { hover, keys };
+  svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  const newPoint = await timeRedraws(host, 20, (i) => {
+    const { points } = useAppStore.getState();
+    const p = points[(i * 97) % points.length];
+    // Another setting (a sparsity a hair apart), so it is a point of its own.
+    const settings = { ...p.settings, pruning: { ...p.settings.pruning, sparsity: p.settings.pruning.sparsity + 1e-7 * (i + 1) } };
+    useAppStore.setState({ points: [...points, labPoint({ ...p, settings, jobId: 1_000_000 + i, encodedBytes: p.encodedBytes * 1.01 }, p.modelId)] });
+  });
+  return { hover, keys, newPoint };
 }
