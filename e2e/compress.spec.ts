@@ -154,5 +154,30 @@ test('compress view: train from the empty state, then prune and quantize by keyb
   await expect.poll(() => new URL(page.url()).hash).toContain('view=compress');
   await expect(ratio).toHaveText(/×$/);
 
+  // The chart from the keyboard (src/shared/charts/keyboard.ts): right walks a pruning method's
+  // points from small to large, down and up change method, Enter loads the picked point's settings.
+  const method = page.getByRole('combobox', { name: 'Pruning method' });
+  const pointsNow = await chartPoints(page).count();
+  await method.selectOption('layerwise_magnitude');
+  await expect.poll(() => chartPoints(page).filter({ hasText: 'Layer-wise magnitude' }).count(), { timeout: 60_000 }).toBeGreaterThan(0);
+  expect(await chartPoints(page).count()).toBeGreaterThan(pointsNow);
+  const frontier = page.locator('.frontier-chart svg[role="img"]');
+  const said = page.locator('.frontier-chart p[aria-live]');
+  await expect(frontier).toHaveAccessibleName(/up and down arrow keys change series; Enter loads the point's settings/);
+  await frontier.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(said).toHaveText(/^1 of \d+: Global magnitude, /);
+  await page.keyboard.press('ArrowDown');
+  await expect(said).toHaveText(/^1 of 1: Layer-wise magnitude, /);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Home');
+  // The smallest global-magnitude model is a pruned, integer-quantized one (the sliders went to
+  // 90% and 4 bits); Enter puts its method and bit width back on the controls.
+  await expect(said).toHaveText(/^1 of \d+: Global magnitude, [\d.]+% of weights pruned, \d-bit /);
+  const pickedBits = /, (\d)-bit /.exec((await said.textContent()) ?? '')?.[1];
+  await page.keyboard.press('Enter');
+  await expect(method).toHaveValue('global_magnitude');
+  await expect(bits).toHaveAttribute('aria-valuetext', `${pickedBits} bits`);
+
   expect(errors).toEqual([]);
 });

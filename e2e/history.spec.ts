@@ -58,6 +58,20 @@ test('finished runs are kept, survive a reload, compare, rename, delete and expo
   await expect(accuracyChart.locator('.curve-chart__series path')).toHaveCount(2);
   await expect(panel.getByRole('table', { name: 'The compared runs in numbers' }).getByRole('row')).toHaveCount(3);
   await expect(panel.getByRole('img', { name: /^Compression points of 2 runs: .*% pruned, 32 bits.*dense float32/ })).toBeVisible();
+  // The chart keys (src/shared/charts/keyboard.ts) read it point by point: only seed 4 has points,
+  // from its smallest model (Right: the most pruned) to its largest (End: unpruned or dense).
+  const pointsChart = panel.getByRole('img', { name: /^Compression points of 2 runs/ });
+  await expect(pointsChart).toHaveAccessibleName(/Left and right arrow keys move from point to point/);
+  const pointSaid = panel.locator('figure', { hasText: 'Compression points' }).locator('p[aria-live]');
+  await pointsChart.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(pointSaid).toHaveText(/seed 4: [\d.]+ kB, [\d.]+% \((?!0\.0%)[\d.]+% pruned, 32 bits\)$/);
+  await page.keyboard.press('End');
+  await expect(pointSaid).toHaveText(/seed 4: (dense float32, [\d.]+ kB|[\d.]+ kB, [\d.]+% \(0\.0% pruned)/);
+  // Escape clears the pick first; the History stays open (a second Escape would close it).
+  await page.keyboard.press('Escape');
+  await expect(pointSaid).toHaveText('');
+  await expect(panel).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/history-compare.png` });
   const axe = await new AxeBuilder({ page }).include('.history-drawer').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

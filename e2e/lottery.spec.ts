@@ -88,6 +88,22 @@ test('a short lottery run draws every series, streams progress without long task
   await expect(page.locator('.lottery-heatmap__summary')).toContainText(/^Round 1, Rewind to init: 50\.\d% of the first layer kept/);
   await expect(page.getByText('Renda, Frankle & Carbin', { exact: false }).first()).toBeVisible();
 
+  // The chart keys (src/shared/charts/keyboard.ts): down and up change variant at the same round,
+  // End goes to the variant's last round, Escape clears; the screen reader hears each point.
+  const plot = page.locator('.lottery-chart svg[role="img"]');
+  const live = page.locator('.lottery-chart .lottery-plot__live');
+  await expect(plot).toHaveAccessibleName(/up and down arrow keys change series/);
+  await plot.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(live).toHaveText(/^Random reinit: Round 1: 50\.\d% of weights left/);
+  await page.keyboard.press('End');
+  await expect(live).toHaveText(/^Random reinit: Round 2: 25\.\d% of weights left/);
+  await page.keyboard.press('ArrowUp');
+  await expect(live).toHaveText(/^Rewind to init: Round 2: 25\.\d% of weights left/);
+  await page.keyboard.press('Escape');
+  await expect(live).toHaveText('');
+
   // Keyboard read-out of a point.
   await page.locator('.lottery-chart svg[role="img"]').focus();
   await page.keyboard.press('ArrowRight');
@@ -194,8 +210,14 @@ test('the rewinding variants: k = 0 is refused from a link, the constant-rate ti
     .poll(() => overlap.locator('.lottery-plot__series').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-series'))))
     .toEqual(['Ticket vs one-shot pruning', 'Rewind to iteration k', 'LR rewinding', 'Fine-tuning', 'Chance (random masks)']);
   // The rewound rounds retrain iterations 1..20 of the trunk's order: their early stop is read on that clock.
-  await page.locator('.lottery-small-chart', { has: page.locator('.chart-card__title', { hasText: 'Early-stopping iteration' }) }).locator('svg[role="img"]').focus();
+  // The chart keys (src/shared/charts/keyboard.ts): End is the ticket's last round, and three steps
+  // down the legend (iteration k, LR rewinding, fine-tuning) land on fine-tuning's same round.
+  // The small charts take new rounds on their own beat (up to a second later): wait for the last.
+  const earlyStop = page.locator('.lottery-small-chart', { has: page.locator('.chart-card__title', { hasText: 'Early-stopping iteration' }) });
+  await expect(earlyStop.locator('.lottery-plot__series[data-series="Fine-tuning"] circle')).toHaveCount(2);
+  await earlyStop.locator('svg[role="img"]').focus();
   await page.keyboard.press('End');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
   await expect(page.locator('.lottery-small-chart .lottery-plot__live').first()).toContainText(/Fine-tuning: Round 2, .* of 20; this round retrained from iteration 1/);
   await page.screenshot({ path: 'test-results/lottery-rewinding.png', fullPage: true });
   await page.setViewportSize({ width: 375, height: 800 });

@@ -216,6 +216,9 @@ export async function measureFrontierLoad(browser, base, n = 5_000) {
   const end = await page.evaluate(() => performance.now());
   const hoverTasks = await tasksBetween(page, start, hoverEnd.t);
   const scrollTasks = await tasksBetween(page, hoverEnd.t, end);
+  // Milliseconds per redraw (render + DOM writes): this chart hovered and stepped by keys, and a
+  // full Train-view curve chart stepped by keys (src/bench/redraw-timing.tsx).
+  const redrawMs = await page.evaluate(() => window.timeChartRedraws());
   await context.close();
   return {
     points: n,
@@ -226,6 +229,7 @@ export async function measureFrontierLoad(browser, base, n = 5_000) {
     longTasksHover: hoverTasks.length,
     longTasksScroll: scrollTasks.length,
     longTaskMs: [...hoverTasks, ...scrollTasks].map((t) => round1(t.duration)),
+    redrawMs,
   };
 }
 

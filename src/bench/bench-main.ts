@@ -14,6 +14,8 @@ declare global {
     runKernelBench?: (n: number) => KernelTiming[];
     mountFrontierLoad?: (n: number) => Promise<number>;
     seedHistoryLoad?: (n: number) => Promise<number>;
+    mountChartGallery?: () => Promise<void>;
+    timeChartRedraws?: () => Promise<unknown>;
   }
 }
 
@@ -23,4 +25,9 @@ window.runKernelBench = runKernelBench;
 window.mountFrontierLoad = (n) => import('./frontier-load').then((m) => m.mountFrontierLoad(n));
 // The History load check: n realistic runs written through the History's own store.
 window.seedHistoryLoad = (n) => import('../history/loadSample').then((m) => m.seedHistory(n));
+// Milliseconds per chart redraw (after mountFrontierLoad): the frontier's 5,000 points, a full curve chart.
+window.timeChartRedraws = () =>
+  import('./redraw-timing').then(async (m) => ({ frontier: await m.timeFrontierRedraws(), curve: await m.timeCurveRedraws() }));
+// Every chart on one sheet, for screenshots (scripts/chart-gallery.mjs).
+window.mountChartGallery = () => import('./chart-gallery').then((m) => m.mountChartGallery());
 document.body.dataset.ready = 'true';

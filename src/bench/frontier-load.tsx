@@ -10,9 +10,9 @@ import { useAppStore } from '../store';
 import { BIT_WIDTHS, DEFAULT_COMPRESS_UI, toCompressionSettings } from '../url/compressControls';
 import type { CompressionPoint } from '../worker/compression-protocol';
 
-const DENSE_BYTES = 1_066_440;
+export const DENSE_BYTES = 1_066_440;
 
-function syntheticPoint(i: number, n: number): CompressionPoint {
+export function syntheticPoint(i: number, n: number): CompressionPoint {
   const sparsity = Math.min(0.999, (i / n) * 0.999);
   const bits = BIT_WIDTHS[i % BIT_WIDTHS.length];
   const method = PRUNING_METHOD_IDS[i % PRUNING_METHOD_IDS.length];

@@ -1,20 +1,5 @@
-// Pure helpers for the curve charts: nearest points, epoch ticks, the accuracy axis.
+// Pure helpers for the curve charts: epoch ticks, the accuracy axis.
 import type { Point } from './series';
-
-/** The point of a series (sorted by epoch) closest to `epoch`, or null when it is empty. */
-export function nearestPoint(points: readonly Point[], epoch: number): Point | null {
-  if (points.length === 0) return null;
-  let lo = 0;
-  let hi = points.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (points[mid].epoch < epoch) lo = mid + 1;
-    else hi = mid;
-  }
-  const after = points[lo];
-  const before = points[Math.max(0, lo - 1)];
-  return Math.abs(before.epoch - epoch) <= Math.abs(after.epoch - epoch) ? before : after;
-}
 
 /** Round epoch ticks for short runs (quarters of a one-epoch run); undefined for long ones,
  * which get evenly spaced round ticks. */

@@ -1,19 +1,26 @@
 // The size-vs-accuracy picture as plain SVG: encoded size on a log axis, test accuracy up,
 // the dense model as a reference, the Pareto frontier as a step line, one marker per measured
 // setting (hue and shape by pruning method) and the current setting ringed. Pointer or arrow
-// keys pick a point and show its configuration; click or Enter loads its settings.
-import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
+// keys pick a point and show its configuration; click or Enter loads its settings. The keys
+// (shared/charts/keyboard.ts): left and right walk one method's points from small to large, up
+// and down change method.
+import { memo, useMemo, useState, type PointerEvent } from 'react';
 import type { BaselineInfo, CompressionPoint } from '../../../worker/compression-protocol';
+import { PRUNING_METHOD_IDS } from '../../../engine/pruning/registry';
 import { paretoFrontier } from '../pareto';
 import { pointKey } from '../../../url/compressControls';
 import type { LabPoint } from '../shown';
+import { Axes } from '../../../shared/charts/Axes';
 import { accuracyTicks } from '../../../shared/charts/chartData';
+import { plotFrame, type Margins } from '../../../shared/charts/frame';
+import { keyboardHelp } from '../../../shared/charts/keyboard';
 import { METHOD_STYLES } from '../../../shared/charts/palette';
 import { linearScale, logScale, logTicks } from '../../../shared/charts/scale';
+import { nearestPoint } from '../../../shared/charts/nearest';
+import { useChartKeys } from '../../../shared/charts/useChartKeys';
 import { describePoint } from './describe';
 import { Marker } from '../../../shared/charts/marks';
 import { PointTooltip } from './PointTooltip';
-import { nearestPoint } from '../../../shared/charts/nearestPoint';
 
 interface Props {
   width: number;
@@ -27,57 +34,69 @@ interface Props {
   onSelect(point: CompressionPoint): void;
 }
 
-const M = { top: 14, right: 18, bottom: 38, left: 44 };
+/** Room above the plot for the "now" label, below it for the sizes and the axis title. */
+const FRONTIER_MARGINS: Margins = { top: 14, right: 18, bottom: 38, left: 44 };
 const kB = (bytes: number) => bytes / 1000;
 const tickText = (v: number) => (v >= 1000 ? v.toLocaleString('en-US') : String(v));
+const percentText = (v: number) => `${v}%`;
+const HELP = keyboardHelp({ series: true, select: "loads the point's settings" });
+
+/** Every measured point's marker. Drawn again only when the points or the axes change, not on
+ * each pointer move: with thousands of points that redraw was most of a hover's cost. */
+const Markers = memo(function Markers({ sorted, xs, ys, yFloor }: { sorted: readonly CompressionPoint[]; xs: Float64Array; ys: Float64Array; yFloor: number }) {
+  return (
+    <g>
+      {sorted.map((p, i) => {
+        const style = METHOD_STYLES[p.settings.pruning.method];
+        return <Marker key={pointKey(p)} shape={style.marker} x={xs[i]} y={ys[i]} r={4.8} color={style.color} hollow={!!p.fineTunedEpochs} className={p.accuracy * 100 < yFloor ? 'frontier-plot__below' : undefined} />;
+      })}
+    </g>
+  );
+});
 
 export function Plot({ width, height, points, current, baseline, yFloor, onSelect }: Props) {
   const [hover, setHover] = useState<number | null>(null);
-  const [focus, setFocus] = useState<number | null>(null);
   const sorted = useMemo(() => [...points].sort((a, b) => a.encodedBytes - b.encodedBytes), [points]);
   const frontier = useMemo(() => paretoFrontier(points), [points]);
+  // One track per pruning method, in the legend's order, each from small to large.
+  const tracks = useMemo(() => PRUNING_METHOD_IDS.map((id) => sorted.flatMap((p, i) => (p.settings.pruning.method === id ? [i] : []))).filter((t) => t.length > 0), [sorted]);
 
   const sizes = [baseline.denseBytes, ...points.map((p) => p.encodedBytes), ...(current ? [current.encodedBytes] : [])].map(kB);
   // At least two decades wide from the start, so the axis does not jump with the first points.
   const lo = Math.min(kB(baseline.denseBytes) / 100, Math.min(...sizes) / 1.35);
   const hi = Math.max(...sizes) * 1.35;
-  const right = Math.max(M.left + 1, width - M.right);
-  const bottom = Math.max(M.top + 1, height - M.bottom);
-  const x = logScale([lo, hi], [M.left, right]);
-  const y = linearScale([yFloor, 100], [bottom, M.top]);
+  const f = plotFrame(width, height, FRONTIER_MARGINS);
+  const x = logScale([lo, hi], [f.left, f.right]);
+  const y = linearScale([yFloor, 100], [f.bottom, f.top]);
   const px = (p: CompressionPoint) => x(kB(p.encodedBytes));
   const py = (p: CompressionPoint) => y(Math.max(yFloor, p.accuracy * 100));
-  const xTicks = logTicks(lo, hi, width < 420 ? 4 : 7);
+  // Pixel positions, once per change of data or axes: hover and the markers read them.
+  const [xs, ys] = useMemo(() => {
+    const sx = logScale([lo, hi], [f.left, f.right]);
+    const sy = linearScale([yFloor, 100], [f.bottom, f.top]);
+    const xsOut = Float64Array.from(sorted, (p) => sx(kB(p.encodedBytes)));
+    const ysOut = Float64Array.from(sorted, (p) => sy(Math.max(yFloor, p.accuracy * 100)));
+    return [xsOut, ysOut];
+  }, [sorted, lo, hi, yFloor, f.left, f.right, f.top, f.bottom]);
+  const keys = useChartKeys(tracks, (i) => xs[i], (i) => onSelect(sorted[i]));
   const denseY = y(baseline.accuracy * 100);
 
   let step = '';
   frontier.forEach((p, i) => {
     step += i === 0 ? `M${px(p)},${py(p)}` : `H${px(p)}V${py(p)}`;
   });
-  if (frontier.length) step += `H${right}`;
+  if (frontier.length) step += `H${f.right}`;
 
-  const nearest = (mx: number, my: number) => nearestPoint(sorted.length, (i) => [px(sorted[i]), py(sorted[i])], mx, my, 24);
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
-    setHover(nearest(e.clientX - r.left, e.clientY - r.top));
-  };
-  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
-    const n = sorted.length;
-    if (n === 0) return;
-    const at = focus ?? -1;
-    const moves: Record<string, number> = { ArrowRight: at + 1, ArrowUp: at + 1, ArrowLeft: at - 1, ArrowDown: at - 1, Home: 0, End: n - 1 };
-    if (e.key in moves) {
-      e.preventDefault();
-      setFocus(Math.min(n - 1, Math.max(0, at < 0 && e.key.startsWith('ArrowL') ? n - 1 : moves[e.key])));
-    } else if ((e.key === 'Enter' || e.key === ' ') && focus !== null && sorted[focus]) {
-      e.preventDefault();
-      onSelect(sorted[focus]);
-    } else if (e.key === 'Escape') setFocus(null);
+    setHover(nearestPoint(xs, ys, e.clientX - r.left, e.clientY - r.top, 24));
   };
 
-  const activeIndex = hover ?? focus;
+  const activeIndex = hover ?? keys.picked;
   const active = activeIndex !== null ? sorted[activeIndex] ?? null : null;
+  const activeStyle = active ? METHOD_STYLES[active.settings.pruning.method] : null;
   const isCurrent = (p: CompressionPoint) => current !== null && !current.estimate && pointKey(p) === current.key;
+  const picked = keys.cursor && keys.picked !== null ? sorted[keys.picked] : null;
 
   return (
     <>
@@ -86,44 +105,32 @@ export function Plot({ width, height, points, current, baseline, yFloor, onSelec
         height={height}
         role="img"
         tabIndex={0}
-        aria-label={`Model size against test accuracy, ${sorted.length} measured settings. Arrow keys move between points from small to large; Enter loads a point's settings.`}
+        aria-label={`Model size against test accuracy, ${sorted.length} measured settings, one series per pruning method from small to large. ${HELP}`}
         onPointerMove={onPointerMove}
         onPointerLeave={() => setHover(null)}
         onClick={() => hover !== null && sorted[hover] && onSelect(sorted[hover])}
-        onKeyDown={onKeyDown}
-        onBlur={() => setFocus(null)}
+        onKeyDown={keys.onKeyDown}
+        onBlur={keys.onBlur}
         className={hover !== null ? 'frontier-plot frontier-plot--pointing' : 'frontier-plot'}
       >
-        <g className="curve-chart__grid">
-          {accuracyTicks(yFloor).map((t) => (
-            <g key={`y${t}`}>
-              <line x1={M.left} x2={right} y1={y(t)} y2={y(t)} />
-              <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end">{`${t}%`}</text>
-            </g>
-          ))}
-          {xTicks.map((t) => (
-            <g key={`x${t}`}>
-              <line x1={x(t)} x2={x(t)} y1={M.top} y2={bottom} />
-              <text x={x(t)} y={bottom + 14} textAnchor="middle">{tickText(t)}</text>
-            </g>
-          ))}
-          <line className="curve-chart__axis" x1={M.left} x2={right} y1={bottom} y2={bottom} />
-          <text x={(M.left + right) / 2} y={height - 4} textAnchor="middle">Encoded size in kB (log scale) · smaller is to the left</text>
-        </g>
+        <Axes
+          frame={f}
+          y={{ scale: y, ticks: accuracyTicks(yFloor), format: percentText }}
+          x={{ scale: x, ticks: logTicks(lo, hi, width < 420 ? 4 : 7), format: tickText, grid: true, title: 'Encoded size in kB (log scale) · smaller is to the left' }}
+        />
         <g className="frontier-plot__dense">
-          <line x1={M.left} x2={right} y1={denseY} y2={denseY} />
-          <text x={M.left + 6} y={denseY - 6}>{`${baseline.reference === 'ticket' ? 'Ticket' : 'Dense'} float32: ${(baseline.accuracy * 100).toFixed(1)}%`}</text>
+          <line x1={f.left} x2={f.right} y1={denseY} y2={denseY} />
+          <text x={f.left + 6} y={denseY - 6}>{`${baseline.reference === 'ticket' ? 'Ticket' : 'Dense'} float32: ${(baseline.accuracy * 100).toFixed(1)}%`}</text>
           <path d={`M${x(kB(baseline.denseBytes)) - 6},${denseY - 6}l12,12m0,-12l-12,12`} className="frontier-plot__dense-mark" />
         </g>
         <path className="frontier-plot__frontier" d={step} />
-        <g>
-          {sorted.map((p, i) => {
-            const style = METHOD_STYLES[p.settings.pruning.method];
-            const below = p.accuracy * 100 < yFloor;
-            return <Marker key={pointKey(p)} shape={style.marker} x={px(p)} y={py(p)} r={i === activeIndex ? 6.5 : 4.8} color={style.color} hollow={!!p.fineTunedEpochs} className={below ? 'frontier-plot__below' : undefined} />;
-          })}
-        </g>
-        {active ? <circle className="frontier-plot__active" cx={px(active)} cy={py(active)} r={11} /> : null}
+        <Markers sorted={sorted} xs={xs} ys={ys} yFloor={yFloor} />
+        {active && activeStyle && activeIndex !== null ? (
+          <>
+            <Marker shape={activeStyle.marker} x={xs[activeIndex]} y={ys[activeIndex]} r={6.5} color={activeStyle.color} hollow={!!active.fineTunedEpochs} className={active.accuracy * 100 < yFloor ? 'frontier-plot__below' : undefined} />
+            <circle className="frontier-plot__active" cx={xs[activeIndex]} cy={ys[activeIndex]} r={11} />
+          </>
+        ) : null}
         {current ? (
           <g className={`frontier-plot__current${current.estimate ? ' frontier-plot__current--estimate' : ''}`}>
             <circle cx={px(current)} cy={py(current)} r={10} />
@@ -131,11 +138,9 @@ export function Plot({ width, height, points, current, baseline, yFloor, onSelec
           </g>
         ) : null}
       </svg>
-      {active ? (
-        <PointTooltip point={active} current={isCurrent(active)} x={px(active)} y={py(active)} width={width} />
-      ) : null}
+      {active && activeIndex !== null ? <PointTooltip point={active} current={isCurrent(active)} x={xs[activeIndex]} y={ys[activeIndex]} width={width} /> : null}
       <p className="visually-hidden" aria-live="polite">
-        {focus !== null && sorted[focus] ? `${focus + 1} of ${sorted.length}: ${describePoint(sorted[focus])}` : ''}
+        {picked && keys.cursor ? `${keys.cursor.index + 1} of ${tracks[keys.cursor.series].length}: ${describePoint(picked)}` : ''}
       </p>
     </>
   );

@@ -11,31 +11,26 @@ import { ChartCard } from '../../../shared/charts/ChartCard';
 import { legendOf } from '../LotteryChart';
 import { LazyDetails } from '../LotteryChart/LazyDetails';
 import { percentText, seriesOf, VARIANT_STYLES } from '../LotteryChart/series';
+import { Axes } from '../../../shared/charts/Axes';
+import { plotFrame } from '../../../shared/charts/frame';
 import { linearScale } from '../../../shared/charts/scale';
 import './LotteryCurves.css';
 
-const W = 168;
-const H = 96;
-const M = { top: 6, right: 6, bottom: 16, left: 30 };
+/** One small panel, in pixels: room for the y labels and the iteration count under the plot. */
+const FRAME = plotFrame(168, 96, { top: 6, right: 6, bottom: 16, left: 30 });
+const wholeNumber = (t: number) => `${Math.round(t)}`;
 
 function Panel({ round, runs, yMin, maxStep }: { round: number; runs: LotteryRoundMessage[]; yMin: number; maxStep: number }) {
-  const x = linearScale([0, maxStep], [M.left, W - M.right]);
-  const y = linearScale([yMin, 100], [H - M.bottom, M.top]);
+  const x = linearScale([0, maxStep], [FRAME.left, FRAME.right]);
+  const y = linearScale([yMin, 100], [FRAME.bottom, FRAME.top]);
   const kept = runs[0]?.result.percentRemaining ?? 100;
   const label = round === 0 ? 'Dense network' : `Round ${round} · ${percentText(kept)} left`;
   return (
     <figure className="lottery-curves__panel">
       <figcaption>{label}</figcaption>
-      <svg width={W} height={H} aria-hidden="true">
-        <g className="curve-chart__grid">
-          {[yMin, (yMin + 100) / 2, 100].map((t) => (
-            <g key={t}>
-              <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
-              <text x={M.left - 3} y={y(t)} dy="0.32em" textAnchor="end">{`${Math.round(t)}`}</text>
-            </g>
-          ))}
-          <text x={W - M.right} y={H - 3} textAnchor="end">{`${formatInteger(maxStep)} it`}</text>
-        </g>
+      <svg width={FRAME.width} height={FRAME.height} aria-hidden="true">
+        <Axes frame={FRAME} baseline={false} y={{ scale: y, ticks: [yMin, (yMin + 100) / 2, 100], format: wholeNumber }} />
+        <text className="lottery-curves__steps" x={FRAME.right} y={FRAME.height - 3} textAnchor="end">{`${formatInteger(maxStep)} it`}</text>
         {runs.map((m) => {
           const style = m.result.variant === 'dense' ? { color: 'var(--muted)', dash: null } : VARIANT_STYLES[m.result.variant];
           const d = m.result.curve

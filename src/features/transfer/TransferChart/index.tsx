@@ -5,6 +5,8 @@
 // and the line dash-dotted, and the legend says how much was pruned.
 import type { TransferMethod, TransferResult } from '../../../worker/transfer-protocol';
 import { ChartCard, type LegendItem } from '../../../shared/charts/ChartCard';
+import { Axes } from '../../../shared/charts/Axes';
+import { plotFrame, type Margins } from '../../../shared/charts/frame';
 import { linearScale, logScale, logTicks } from '../../../shared/charts/scale';
 import './TransferChart.css';
 
@@ -57,9 +59,9 @@ function legendOf(series: Series[]): LegendItem[] {
   });
 }
 
-const W = 420;
-const H = 240;
-const M = { left: 44, right: 16, top: 12, bottom: 36 };
+/** Drawn at this size and scaled to the card's width (viewBox). */
+const FRAME = plotFrame(420, 240, { top: 12, right: 16, bottom: 36, left: 44 } satisfies Margins);
+const percentText = (t: number) => `${t}%`;
 
 interface Props {
   title: string;
@@ -82,25 +84,16 @@ export function TransferChart({ title, unit, xLabel, results, x, formatX }: Prop
   const xs = results.map(x).filter((v) => v > 0);
   const lo = xs.length ? Math.min(...xs) / 1.5 : 1;
   const hi = xs.length ? Math.max(...xs) * 1.5 : 10;
-  const sx = logScale([lo, hi], [M.left, W - M.right]);
+  const sx = logScale([lo, hi], [FRAME.left, FRAME.right]);
   const accs = results.map((r) => r.accuracy * 100);
   const yMin = Math.max(0, Math.floor((Math.min(100, ...accs) - 5) / 10) * 10);
-  const sy = linearScale([yMin, 100], [H - M.bottom, M.top]);
+  const sy = linearScale([yMin, 100], [FRAME.bottom, FRAME.top]);
   const yTicks = Array.from({ length: (100 - yMin) / 10 + 1 }, (_, i) => yMin + i * 10);
   const series = seriesOf(results);
   return (
     <ChartCard title={title} unit={unit} legend={legendOf(series)} className="transfer-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} className="transfer-chart__svg" aria-hidden="true">
-        {yTicks.map((t) => (
-          <g key={t}>
-            <line x1={M.left} x2={W - M.right} y1={sy(t)} y2={sy(t)} className="transfer-chart__grid" />
-            <text x={M.left - 6} y={sy(t) + 4} textAnchor="end" className="transfer-chart__tick">{t}%</text>
-          </g>
-        ))}
-        {logTicks(lo, hi, 5).map((t) => (
-          <text key={t} x={sx(t)} y={H - M.bottom + 16} textAnchor="middle" className="transfer-chart__tick">{formatX(t)}</text>
-        ))}
-        <text x={(M.left + W - M.right) / 2} y={H - 4} textAnchor="middle" className="transfer-chart__tick">{xLabel}</text>
+      <svg viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} className="transfer-chart__svg" aria-hidden="true">
+        <Axes frame={FRAME} baseline={false} className="transfer-chart__axes" y={{ scale: sy, ticks: yTicks, format: percentText }} x={{ scale: sx, ticks: logTicks(lo, hi, 5), format: formatX, title: xLabel }} />
         {series.map(({ method, sparsity }) => {
           const look = METHOD_LOOK[method];
           const pts = results.filter((r) => r.method === method && r.extractorSparsity === sparsity).sort((a, b) => x(a) - x(b));

@@ -1,13 +1,19 @@
 // One live line chart of metric series against epochs, drawn as plain SVG. recharts redrew
 // every line from scratch on each update and took 50-180 ms of main thread per redraw on a
 // 2-core machine; this draws a few paths from at most ~300 points each in about a millisecond.
-// Hover or arrow keys show every series' value near an epoch.
-import { memo, useCallback, useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
+// Hover or the arrow keys (../keyboard.ts: a cursor in 40 steps over the run) show every
+// series' value near an epoch; the keys also say it to a screen reader.
+import { memo, useMemo, useState, type PointerEvent } from 'react';
 import type { Point } from '../series';
 import { ChartCard, type LegendItem } from '../ChartCard';
+import { Axes } from '../Axes';
 import { epochTicks } from '../chartData';
 import { CurveTooltip } from '../CurveTooltip';
+import { readoutSentence } from '../CurveTooltip/readout';
+import { MARGINS, plotFrame } from '../frame';
+import { keyboardHelp } from '../keyboard';
 import { linearScale, niceCeiling, niceTicks } from '../scale';
+import { useChartKeys } from '../useChartKeys';
 import { useSize } from '../useSize';
 import './CurveChart.css';
 
@@ -33,7 +39,13 @@ interface Props {
   yTickFormat(value: number): string;
 }
 
-const M = { top: 8, right: 14, bottom: 30, left: 46 };
+/** The keyboard cursor's stops: 0, 1/40, ..., the whole run. Every series is read at each stop,
+ * so the chart is one track and the up and down keys are left to the page. */
+const CURSOR_STEPS = 40;
+const TRACKS = [Array.from({ length: CURSOR_STEPS + 1 }, (_, i) => i)];
+const stopX = (i: number) => i;
+const HELP = keyboardHelp({ series: false });
+const epochText = (t: number) => String(Number(t.toFixed(2)));
 
 function pathOf(points: readonly Point[], x: (v: number) => number, y: (v: number) => number): string {
   let d = '';
@@ -45,6 +57,7 @@ export const CurveChart = memo(function CurveChart(props: Props) {
   const { series, epochs, yDomain, yTicks, yTickFormat } = props;
   const [ref, { width, height }] = useSize<HTMLDivElement>();
   const [hover, setHover] = useState<number | null>(null);
+  const keys = useChartKeys(TRACKS, stopX);
 
   const legend = useMemo<LegendItem[]>(() => series.map((s) => ({ label: s.name, color: s.color, dashed: s.dashed })), [series]);
   const yMax = useMemo(() => {
@@ -53,25 +66,19 @@ export const CurveChart = memo(function CurveChart(props: Props) {
     for (const s of series) for (const p of s.points) if (Number.isFinite(p.value)) max = Math.max(max, p.value);
     return niceCeiling(max);
   }, [series, yDomain]);
-  const x = linearScale([0, epochs], [M.left, Math.max(M.left + 1, width - M.right)]);
-  const y = linearScale([yDomain[0], yMax], [Math.max(M.top + 1, height - M.bottom), M.top]);
+  const f = plotFrame(width, height, MARGINS);
+  const x = linearScale([0, epochs], [f.left, f.right]);
+  const y = linearScale([yDomain[0], yMax], [f.bottom, f.top]);
   const clampY = (v: number) => y(Math.min(yMax, Math.max(yDomain[0], v)));
   const xTicks = epochTicks(epochs) ?? niceTicks(0, epochs, 6);
   const ticksY = yTicks ?? niceTicks(yDomain[0], yMax, 5);
 
-  const epochAt = useCallback(
-    (clientX: number, rectLeft: number) => Math.min(epochs, Math.max(0, ((clientX - rectLeft - M.left) / Math.max(1, width - M.left - M.right)) * epochs)),
-    [epochs, width],
-  );
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => setHover(epochAt(e.clientX, e.currentTarget.getBoundingClientRect().left));
-  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
-    const stepSize = epochs / 40;
-    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-      e.preventDefault();
-      const from = hover ?? (e.key === 'ArrowRight' ? -stepSize : epochs + stepSize);
-      setHover(Math.min(epochs, Math.max(0, from + (e.key === 'ArrowRight' ? stepSize : -stepSize))));
-    } else if (e.key === 'Escape') setHover(null);
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    const left = e.currentTarget.getBoundingClientRect().left;
+    setHover(Math.min(epochs, Math.max(0, ((e.clientX - left - f.left) / Math.max(1, f.right - f.left)) * epochs)));
   };
+  const keyEpoch = keys.picked === null ? null : (keys.picked / CURSOR_STEPS) * epochs;
+  const shown = hover ?? keyEpoch;
 
   const ready = width > 0 && height > 0;
   return (
@@ -83,39 +90,30 @@ export const CurveChart = memo(function CurveChart(props: Props) {
             height={height}
             role="img"
             tabIndex={0}
-            aria-label={`${props.title} by epoch: ${series.map((s) => s.name).join(', ')}. Use the left and right arrow keys to read values.`}
+            aria-label={`${props.title} by epoch: ${series.map((s) => s.name).join(', ')}. ${HELP}`}
             onPointerMove={onPointerMove}
             onPointerLeave={() => setHover(null)}
-            onKeyDown={onKeyDown}
-            onBlur={() => setHover(null)}
+            onKeyDown={keys.onKeyDown}
+            onBlur={keys.onBlur}
           >
-            <g className="curve-chart__grid">
-              {ticksY.map((t) => (
-                <g key={`y${t}`}>
-                  <line x1={M.left} x2={width - M.right} y1={y(t)} y2={y(t)} />
-                  <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end">{yTickFormat(t)}</text>
-                </g>
-              ))}
-              {xTicks.map((t) => (
-                <text key={`x${t}`} x={x(t)} y={height - M.bottom + 14} textAnchor="middle">{Number(t.toFixed(2))}</text>
-              ))}
-              <text className="curve-chart__axis-label" x={(M.left + width - M.right) / 2} y={height - 2} textAnchor="middle">Epoch</text>
-              <line className="curve-chart__axis" x1={M.left} x2={width - M.right} y1={height - M.bottom} y2={height - M.bottom} />
-            </g>
+            <Axes frame={f} y={{ scale: y, ticks: ticksY, format: yTickFormat }} x={{ scale: x, ticks: xTicks, format: epochText, title: 'Epoch' }} />
             {series.map((s) => (
               <g key={s.key} className="curve-chart__series">
                 <path d={pathOf(s.points, x, clampY)} stroke={s.color} strokeDasharray={s.dashed ? '6 4' : undefined} />
                 {s.dots && s.points.map((p) => <circle key={p.epoch} cx={x(p.epoch)} cy={clampY(p.value)} r={2.5} fill={s.color} />)}
               </g>
             ))}
-            {hover !== null && <line className="curve-chart__cursor" x1={x(hover)} x2={x(hover)} y1={M.top} y2={height - M.bottom} />}
+            {shown !== null && <line className="curve-chart__cursor" x1={x(shown)} x2={x(shown)} y1={f.top} y2={f.bottom} />}
           </svg>
         )}
-        {hover !== null && (
-          <div className="curve-chart__tooltip" style={{ left: Math.min(x(hover) + 12, Math.max(0, width - 220)) }}>
-            <CurveTooltip active label={hover} series={series} />
+        {shown !== null && (
+          <div className="curve-chart__tooltip" style={{ left: Math.min(x(shown) + 12, Math.max(0, width - 220)) }}>
+            <CurveTooltip active label={shown} series={series} />
           </div>
         )}
+        <p className="visually-hidden" aria-live="polite">
+          {keyEpoch !== null ? readoutSentence(series, keyEpoch) : ''}
+        </p>
       </div>
     </ChartCard>
   );
