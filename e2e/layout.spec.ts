@@ -26,7 +26,7 @@ function clippedControls(page: Page): Promise<string[]> {
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
     };
-    for (const el of document.querySelectorAll<HTMLElement>('button, select')) {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('button, select'))) {
       if (!visible(el) || el.closest('.visually-hidden')) continue;
       if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.tagName.toLowerCase()} "${el.textContent?.trim().slice(0, 40)}" (${el.scrollWidth} > ${el.clientWidth})`);
       if (el instanceof HTMLSelectElement) {
