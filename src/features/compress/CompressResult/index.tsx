@@ -1,5 +1,5 @@
 // The Compress view's numbers: accuracy, size and ratio, large, each saying what it measures.
-// The accuracy arrives twice per change: an estimate on the first 1,000 test images ("~"),
+// The accuracy arrives twice per change: an estimate on a stratified sample of 1,000 test images ("~"),
 // then the figure on the whole test set replaces it.
 import { useAppStore } from '../../../store';
 import { DownloadModel } from '../DownloadModel';
