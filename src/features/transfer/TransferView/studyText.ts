@@ -21,7 +21,7 @@ export const WHAT_TRANSFERS: Record<TransferTaskId, string> = {
 
 export const MORE_SOURCE_DATA: Partial<Record<TransferTaskId, string>> = {
   digits:
-    'Pretrained on all {=transfer.full.digits.images} training images of digits 0-4 instead of the first 6,000 (Node, {=transfer.seeds} seeds), the frozen extractor’s lead ' +
+    'With all {=transfer.full.digits.images} training images of digits 0-4 to pretrain on instead of the first 6,000 (Node, {=transfer.seeds} seeds), the frozen extractor’s lead ' +
     'over scratch at 100 labels was {=transfer.full.digits.100.gap} points on average (worst seed {=transfer.full.digits.100.worstGap}) instead of ' +
     '{=transfer.quick.digits.100.gap} (worst {=transfer.quick.digits.100.worstGap}), and {=transfer.full.digits.10.gap} at 10 labels instead of {=transfer.quick.digits.10.gap}.',
 };
