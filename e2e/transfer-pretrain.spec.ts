@@ -66,7 +66,7 @@ test('transfer view: full pretraining, chosen by keyboard, pretrains on every im
   // seeds 0-4: by 3.3 points on the worst seed, 7.2 on seed 0, the page's default).
   expect(accuracy['Frozen extractor + new head 100']).toBeGreaterThan(accuracy['From scratch 100']);
   console.info(`full pretraining: ${images} images, ${sourceAccuracy}% on digits 0-4, ${seconds} s in the browser; ${JSON.stringify(accuracy)}`);
-  const moreData = page.getByRole('region', { name: 'What transfers' }).getByText(/^More source data makes features that transfer better/);
+  const moreData = page.getByRole('region', { name: 'What transfers' }).getByText(/^With all [\d,]+ training images of digits 0-4 to pretrain on instead of the first 6,000/);
   await expect(moreData).toBeVisible();
   await expect(moreData).not.toContainText('Choose Full pretraining');
   await expect(page.getByText(/^This run, with the full pretraining, on the [\d,]+ test images of digits 5-9:$/)).toBeVisible();

@@ -6,6 +6,8 @@
 //                reinitialization and random pruning, with a table, JSON rows and an SVG figure
 //   transfer     the Transfer view's experiment over several seeds: scratch, frozen extractor and
 //                fine-tuning on digits 0-4 -> 5-9 and digits -> Fashion-MNIST, with the spread
+//   transfer-select  chooses that experiment's learning rates, cut point and pretraining passes on
+//                the targets' validation splits (run it before transfer; it never reads a test split)
 //
 // Each study lives in scripts/reproduce/<study>.mjs. The engine is TypeScript; Vite's module
 // runner (already a dev dependency) loads it, so this runs with plain `node` and no build step.
@@ -14,8 +16,9 @@ import { parseArgs } from 'node:util';
 import * as compression from './reproduce/compression.mjs';
 import * as lottery from './reproduce/lottery.mjs';
 import * as transfer from './reproduce/transfer.mjs';
+import * as transferSelect from './reproduce/transfer-select.mjs';
 
-const STUDIES = { compression, lottery, transfer };
+const STUDIES = { compression, lottery, transfer, 'transfer-select': transferSelect };
 const COMMON = {
   quick: { type: 'boolean', default: false },
   out: { type: 'string' },

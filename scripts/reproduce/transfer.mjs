@@ -67,6 +67,8 @@ export async function main(values, { usage, positiveInt, seed }) {
     // The page's data: MNIST's 55,000 training images (5,000 kept for validation) and its test set.
     const mnist = buildMnistDataset(readMnistFiles(), {});
     const out = [];
+    const pretrainedImages = new Map();
+    const pretraining = [];
     for (const taskId of tasks) {
       const task = taskId === 'digits' ? T.digitsTask(mnist) : T.fashionTask(mnist, await loadFashion(runner));
       console.log(
@@ -77,6 +79,8 @@ export async function main(values, { usage, positiveInt, seed }) {
       for (const s of seeds) {
         const seeded = { ...config, seed: s };
         const pretrained = await T.pretrainSource(task, seeded);
+        pretrainedImages.set(taskId, pretrained.images);
+        pretraining.push({ task: taskId, seed: s, images: pretrained.images, epochs: pretrained.epochs, sourceAccuracy: pretrained.sourceAccuracy, ms: pretrained.ms });
         const line = [`  seed ${s}: source ${(pretrained.sourceAccuracy * 100).toFixed(1)}% (${(pretrained.ms / 1000).toFixed(1)} s)`];
         const sourceAfter = new Map([[0, pretrained.sourceAccuracy]]);
         for (const sparsity of sparsities.slice(1)) {
@@ -89,7 +93,7 @@ export async function main(values, { usage, positiveInt, seed }) {
             // Scratch does not use the extractor: it runs once, with the dense rows.
             for (const method of sparsity > 0 ? METHODS.slice(1) : METHODS) {
               const r = await T.adaptToTarget(task, pretrained, method, n, { ...seeded, extractorSparsity: sparsity });
-              out.push({ task: taskId, seed: s, labeled: n, method, sparsity, accuracy: r.accuracy, flops: r.flops, steps: r.steps, ms: r.ms, sourceAccuracy: sourceAfter.get(sparsity) });
+              out.push({ task: taskId, seed: s, labeled: n, method, sparsity, accuracy: r.accuracy, validationAccuracy: r.validationAccuracy, flops: r.flops, steps: r.steps, ms: r.ms, sourceAccuracy: sourceAfter.get(sparsity) });
             }
           }
           const acc = (m) => out.find((r) => r.task === taskId && r.seed === s && r.labeled === n && r.method === m && r.sparsity === 0).accuracy * 100;
@@ -98,6 +102,8 @@ export async function main(values, { usage, positiveInt, seed }) {
         console.log(line.join('; '));
       }
     }
+    out.config = { pretrain: config.pretrain, extractorLayers: config.extractorLayers, adapt: config.adapt, pretrainedImages: Object.fromEntries(pretrainedImages) };
+    out.pretraining = pretraining;
     return out;
   });
 
@@ -117,7 +123,10 @@ export async function main(values, { usage, positiveInt, seed }) {
         const [scratch, frozen, finetune] = METHODS.map((m) => pick(task, n, m, sparsity));
         const gaps = frozen.map((f, i) => f - scratch[i]);
         const source = sourcePick(task, sparsity);
-        summary.push({ task, labeled: n, extractorSparsity: sparsity, source, scratch, frozen, finetune, gaps, meanGap: mean(gaps), worstGap: Math.min(...gaps) });
+        // Training compute of one run (the same for every seed), and the validation accuracy the settings were chosen on.
+        const flops = Object.fromEntries(METHODS.map((m) => [m, find(task, seeds[0], n, m, sparsity).flops]));
+        const validation = Object.fromEntries(METHODS.map((m) => [m, mean(seeds.map((s) => find(task, s, n, m, sparsity).validationAccuracy * 100))]));
+        summary.push({ task, labeled: n, extractorSparsity: sparsity, source, scratch, frozen, finetune, gaps, meanGap: mean(gaps), worstGap: Math.min(...gaps), flops, validation });
         const extractor = sparsity > 0 ? `${Math.round(sparsity * 100)}% pruned` : 'dense';
         table.push([`${task}, ${n}, ${extractor}`, cell(source), sparsity > 0 ? '' : cell(scratch), cell(frozen), cell(finetune), gaps.map(signed).join(' '), signed(mean(gaps)), signed(Math.min(...gaps))]);
       }
@@ -151,6 +160,8 @@ export async function main(values, { usage, positiveInt, seed }) {
     labels,
     sourceImages: sourceImages ?? null,
     sourceEpochs: sourceEpochs ?? null,
+    config: runs.config,
+    pretraining: runs.pretraining,
     extractorSparsities: sparsities,
     summary,
     checks,
@@ -162,7 +173,7 @@ export async function main(values, { usage, positiveInt, seed }) {
 }
 
 /** Fashion-MNIST as the page uses it: the files converted at install (public/data/fashion-mnist). */
-async function loadFashion(runner) {
+export async function loadFashion(runner) {
   const { smallFashionMnist } = await runner.import('/test/fashionMnist.ts');
   // The page keeps the first 10,000 training images (it never asks for more than 5,000 labels).
   return smallFashionMnist({ trainLimit: 10_000 });

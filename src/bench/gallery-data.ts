@@ -81,6 +81,8 @@ export function galleryTransfer(): TransferResult[] {
       ms: 100,
       trainedParams: 1000,
       extractorSparsity,
+      validationAccuracy: Math.min(0.99, start + (0.97 - start) * (1 - Math.exp(-i / 2))),
+      validationCount: 2480,
     })),
   );
 }

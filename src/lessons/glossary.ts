@@ -1,5 +1,7 @@
 // Every term a lesson (or a control's hint) leans on, in one or two plain sentences. Lessons mark
 // a term as {id} or {id|shown words}; the page turns each mark into a tooltip with this text.
+import { ESTIMATE_ROWS } from '../engine/compression/estimate';
+
 export interface GlossaryEntry {
   /** The words shown when a lesson writes just {id}. */
   term: string;
@@ -77,7 +79,7 @@ export const GLOSSARY = {
   },
   estimate: {
     term: 'estimate',
-    definition: 'Accuracy measured on the first 1,000 test images, shown at once; the figure on all 10,000 replaces it a moment later.',
+    definition: `Accuracy measured on ${ESTIMATE_ROWS.toLocaleString('en-US')} test images drawn at random (seeded by the run) with every class in its test-set share, shown at once; the figure on the whole test set replaces it a moment later.`,
   },
   dense: {
     term: 'dense model',

@@ -1,6 +1,9 @@
 // The guided lessons: each step sets up an experiment through a share link, asks the learner to
 // predict what will happen, then sends them to see it. The answers name what the published work
-// found and what this playground measured (README, Results); the learner's own run is the truth.
+// found and what this playground measured; the learner's own run is the truth. Every measured
+// number is a figure from a report, {=id} (src/claims: filled in when the lesson is shown), so
+// the text follows the reports; claims.test.ts refuses any other number that is not a setting or
+// a published result, and checks each answer against the reports.
 export interface Prediction {
   prompt: string;
   options: readonly string[];
@@ -35,8 +38,8 @@ const pruning: Lesson = {
     {
       id: 'baseline',
       title: 'Train a baseline',
-      text: 'Before a network can be made small it has to learn. LeNet-300-100 reads a 28×28 digit through two hidden layers of 300 and 100 units: 266,610 weights and biases. This trained network is the {dense} every later point is compared with.',
-      experiment: { link: 'view=train', action: 'Press Train and wait for the two epochs to finish (about 25 seconds).' },
+      text: 'Before a network can be made small it has to learn. LeNet-300-100 reads a 28×28 digit through two hidden layers of 300 and 100 units: {=compression.params} weights and biases. This trained network is the {dense} every later point is compared with.',
+      experiment: { link: 'view=train', action: 'Press Train and wait for the two epochs to finish.' },
       prediction: {
         prompt: 'How many of its weights do you think the network needs to stay within a point of its accuracy?',
         options: ['All of them', 'About half', 'About one in ten'],
@@ -53,7 +56,7 @@ const pruning: Lesson = {
         prompt: 'With 50% {sparsity} and no retraining, test accuracy will…',
         options: ['fall by several points', 'barely move', 'rise by a point'],
         answer: 1,
-        explanation: 'Half of the weights go and accuracy barely moves: the smallest weights add little to any neuron’s input. Note the first figure is an {estimate} on 1,000 images; the full test set follows.',
+        explanation: 'Half of the weights go and accuracy barely moves: the smallest weights add little to any neuron’s input. Note the first figure is an {estimate} on a sample of the test images; the full test set follows.',
       },
     },
     {
@@ -65,7 +68,8 @@ const pruning: Lesson = {
         prompt: 'At 97% sparsity without retraining (3 weights in 100 left), accuracy will…',
         options: ['stay within a point of dense', 'fall clearly below dense', 'drop to chance, 10%'],
         answer: 1,
-        explanation: 'Past roughly 90% the loss grows fast without retraining; how fast depends on your training run. Pruning is a trade with a cliff, not a free lunch.',
+        explanation:
+          'In our reproduction the loss without retraining passed {=compression.cliffPoints} points at {=compression.cliff}% sparsity and grew fast after it; how fast depends on your training run. Pruning is a trade with a cliff, not a free lunch.',
       },
     },
     {
@@ -77,7 +81,7 @@ const pruning: Lesson = {
         prompt: 'After one epoch of fine-tuning at 95% sparsity, accuracy will…',
         options: ['recover most of what pruning lost', 'stay where it was', 'get worse: fewer weights to train'],
         answer: 0,
-        explanation: 'Retraining recovers most of the loss: our reproduction reached 98.26% at 90% sparsity after two epochs, above the 97.85% dense model. Iterating prune-and-retrain moves the cliff further right.',
+        explanation: 'Retraining recovers most of the loss: our reproduction reached {=compression.ft90}% at 90% sparsity after two epochs, {=compression.ft90.vsDense} the {=compression.dense}% dense model. Iterating prune-and-retrain moves the cliff further right.',
       },
     },
     {
@@ -109,7 +113,8 @@ const quantization: Lesson = {
         prompt: 'Going from 32 to 8 bits per weight, the file shrinks by about…',
         options: ['2×', '4×', '8×'],
         answer: 1,
-        explanation: '32 / 8 = 4, minus a little for the scales of each layer and the float biases. Accuracy barely changes: 256 levels are plenty for these weights.',
+        explanation:
+          '32 / 8 = 4 for the stored levels alone. The file does a little better: {entropy} gives the common levels, those near zero, shorter codes. In our reproduction per-tensor scales made it {=compression.q8.tensor.ratio}× smaller ({=compression.q8.tensor.bits} bits per weight, float32 biases and scales included); per-channel scales spread each neuron’s weights over more of the 256 levels, leaving less to compress: {=compression.q8.channel.ratio}×. Accuracy barely changes: 256 levels are plenty for these weights.',
       },
     },
     {
@@ -145,7 +150,7 @@ const quantization: Lesson = {
         prompt: 'At 90% sparsity and 4 bits, the {ratio} is about…',
         options: ['10×', '40×', '1,000×'],
         answer: 1,
-        explanation: 'About 40×: our reproduction measured 40.4× at 98.04% after fine-tuning, and Deep Compression reported 40× for this network. Positions cost bits too, so 10% of weights at 4 bits is not 80×.',
+        explanation: 'About 40×: our reproduction measured {=compression.ft90q4.ratio}× at {=compression.ft90q4}% after fine-tuning, and Deep Compression reported 40× for this network. Positions cost bits too, so 10% of weights at 4 bits is not 80×.',
       },
     },
   ],
@@ -165,7 +170,7 @@ const lottery: Lesson = {
         prompt: 'Rewound to their initial values, how well do the survivors train at 10% of the weights?',
         options: ['Much worse than dense', 'About as well as dense', 'Not at all'],
         answer: 1,
-        explanation: 'About as well: Frankle & Carbin (2019) found such {ticket|winning tickets} at 10-20% of LeNet’s weights, and our run keeps within 0.3 points down to about 3.6%.',
+        explanation: 'About as well: Frankle & Carbin (2019) found such {ticket|winning tickets} at 10-20% of LeNet’s weights. Our run stayed within {=lottery.tolerance} points of dense down to {=lottery.withinDownTo}% of the weights, and was above dense in {=lottery.aboveRounds} of its {=lottery.rounds} rounds.',
       },
     },
     {
@@ -174,10 +179,10 @@ const lottery: Lesson = {
       text: '{reinit|Random reinitialization} keeps the mask but draws fresh starting weights. Random pruning keeps only how many weights each layer has.',
       experiment: { link: 'view=lottery', action: 'Compare the “Rewind to init” series with “Random reinit” and “Random pruning”.' },
       prediction: {
-        prompt: 'At about 4% of the weights, the same mask with new random starting weights trains…',
+        prompt: 'At the sparsest round, the same mask with new random starting weights trains…',
         options: ['as well as the ticket', 'clearly worse than the ticket', 'better than the ticket'],
         answer: 1,
-        explanation: 'Clearly worse: in our reproduction 95.2% against the ticket’s 97.6%. The mask alone is not enough; the ticket is the mask together with its original weights.',
+        explanation: 'Clearly worse: in our reproduction, at {=lottery.sparsest.percent}% of the weights, {=lottery.sparsest.reinit}% against the ticket’s {=lottery.sparsest.ticket}%. The mask alone is not enough; the ticket is the mask together with its original weights.',
       },
     },
     {
@@ -214,7 +219,8 @@ const transfer: Lesson = {
         prompt: 'With 100 labelled examples, a {frozen} pretrained extractor with a new head, against training from scratch…',
         options: ['does worse: wrong digits', 'does clearly better', 'ties'],
         answer: 1,
-        explanation: 'Clearly better: strokes, loops and edges learned on 0-4 also describe 5-9, so the head only has to learn which features mean which digit.',
+        explanation:
+          'Clearly better: strokes, loops and edges learned on 0-4 also describe 5-9, so the head only has to learn which features mean which digit. Over {=transfer.seeds} seeds with the quick pretraining, the frozen extractor was {=transfer.quick.digits.100.gap} points from scratch on average at 100 labels, ahead on {=transfer.quick.digits.100.ahead} of them.',
       },
     },
     {
@@ -226,19 +232,21 @@ const transfer: Lesson = {
         prompt: 'With 5,000 labels, the advantage of starting pretrained…',
         options: ['grows', 'shrinks', 'stays the same'],
         answer: 1,
-        explanation: 'It shrinks: with enough labels training from scratch catches up, and full fine-tuning, free to adapt every layer, usually ends on top.',
+        explanation:
+          'It shrinks: with enough labels training from scratch catches up. Over {=transfer.seeds} seeds the frozen extractor’s lead was {=transfer.quick.digits.100.gap} points at 100 labels and {=transfer.quick.digits.1000.gap} at 1,000.',
       },
     },
     {
       id: 'source',
       title: 'More to learn from',
-      text: 'The quick pretraining saw 6,000 images of digits 0-4. Full pretraining shows the network all 28,076 of them, five times the wait.',
+      text: 'The quick pretraining saw 6,000 images of digits 0-4. Full pretraining shows the network all {=transfer.full.digits.images} of them, for about {=transfer.full.digits.timeRatio} times the wait.',
       experiment: { link: 'view=transfer&transfer_pretrain=full', action: 'Run the comparison at 100 labelled examples with Full pretraining.' },
       prediction: {
         prompt: 'With 100 labels, the lead of the {frozen} {extractor} over training from scratch…',
         options: ['grows', 'shrinks', 'stays the same'],
         answer: 0,
-        explanation: 'It grows: features learned from more examples describe new digits better. Over five seeds the lead went from about 3 points (quick) to about 5 (full), though the ten examples drawn still swing it by a few points.',
+        explanation:
+          'It grows: features learned from more examples describe new digits better. Over {=transfer.seeds} seeds the mean lead went from {=transfer.quick.digits.100.gap} points (quick) to {=transfer.full.digits.100.gap} (full), though the examples drawn still swing it: {=transfer.full.digits.100.gapRange} per seed.',
       },
     },
     {
@@ -250,7 +258,8 @@ const transfer: Lesson = {
         prompt: 'With one weight in ten left, the {frozen} {extractor} on digits 5-9…',
         options: ['collapses to chance', 'loses about a point', 'improves'],
         answer: 1,
-        explanation: 'About a point: the largest weights carry the strokes, so a new head still reads them. The pruned network loses more on its old task, because its old head was trained on the dense features.',
+        explanation:
+          'About a point: over {=transfer.seeds} seeds it was {=transfer.pruned90.digits.frozenLoss} points below the dense extractor. The largest weights carry the strokes, so a new head still reads them. The pruned network lost more on its old task ({=transfer.pruned90.digits.sourceLoss} points), because its old head was trained on the dense features.',
       },
     },
   ],

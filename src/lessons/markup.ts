@@ -1,13 +1,22 @@
-// The lessons' one piece of markup: {id} or {id|shown words} marks a glossary term. Text stays
-// text (React renders it as such; nothing here becomes HTML).
+// The lessons' markup: {id} or {id|shown words} marks a glossary term; {=id} is a figure from a
+// report (claims/figures.ts), written at build time. Text stays text (React renders it as such;
+// nothing here becomes HTML).
+import { FIGURES } from '../claims/figures';
+import { fill, missingFigures } from '../claims/fill';
 import { GLOSSARY, isGlossaryId, type GlossaryId } from './glossary';
 
 export type Segment = { kind: 'text'; text: string } | { kind: 'term'; id: GlossaryId; text: string };
 
 const MARK = /\{([a-z]+)(?:\|([^{}]+))?\}/g;
+/** The text with every {=id} replaced by its figure; an unknown id stays as it is (the lessons' test wants none). */
+export const fillFigures = (source: string) => fill(source, FIGURES);
 
-/** Splits lesson text into plain runs and glossary terms; an unknown id stays as plain text. */
-export function parseMarkup(source: string): Segment[] {
+/** Ids of figures the text names that no report gives. */
+export const unknownFigures = (source: string) => missingFigures(source, FIGURES);
+
+/** Splits lesson text into plain runs and glossary terms, figures filled in; an unknown id stays as plain text. */
+export function parseMarkup(raw: string): Segment[] {
+  const source = fillFigures(raw);
   const out: Segment[] = [];
   let at = 0;
   for (const match of source.matchAll(MARK)) {

@@ -1,6 +1,7 @@
 // The worker side of the compression lab. It keeps a copy of the trained weights and a second
 // network used only for evaluation, compresses on request, and answers twice: first an
-// estimate on a fixed test subset (fast), then the full test set. A newer request makes an
+// estimate on a seeded stratified sample of the test set (fast; engine/compression/estimate.ts),
+// then the full test set. A newer request makes an
 // older one stop between evaluation chunks, so a dragged slider never queues up work.
 import { compressWeights, type CompressionResult } from '../engine/compression/compress';
 import { countMacs, type MacCount } from '../engine/compression/flops';
@@ -17,23 +18,18 @@ import { compressedDecisionGrid, type DecisionGrid } from './decision-grid';
 
 /** The one answer to a request that needs a trained model before there is one. */
 export const trainFirst = (toDo: string) => `Train a model first: there is nothing to ${toDo} yet.`;
-
-/** Images in the quick estimate: the first ones of the test set, the same every time. */
-export const ESTIMATE_ROWS = 1000;
+import { estimateSample } from '../engine/compression/estimate';
 
 interface Trained {
   spec: TrainSpec;
   data: Dataset;
   weights: WeightArray[];
   evalNetwork: Network;
+  /** The quick estimate's test images: stratified, seeded by the run, drawn once per model. */
+  estimateImages: Split;
   baseline: BaselineInfo;
   /** A lottery ticket's masks: pruning starts from them (cumulative), so the ticket stays sparse. */
   masks?: Mask[];
-}
-
-function firstRows(split: Split, rows: number, width: number): Split {
-  const n = Math.min(rows, split.count);
-  return { x: split.x.subarray(0, n * width), y: split.y.subarray(0, n), count: n };
 }
 
 /** A compression result as the page sees it, before any accuracy is measured. */
@@ -166,7 +162,8 @@ export class CompressionLab {
       sparsity: 0,
       firstKernelShape: weights[0].shape,
     };
-    this.trained = { spec, data, weights, evalNetwork, baseline };
+    const estimateImages = estimateSample(data.test, data.numClasses, data.featureShape, spec.seed);
+    this.trained = { spec, data, weights, evalNetwork, estimateImages, baseline };
     const adopted = this.trained;
     setTimeout(() => this.warmUp(adopted), 0);
     return baseline;
@@ -290,12 +287,11 @@ export class CompressionLab {
     const result = this.compressTrained(t, settings);
     const macs = countMacs(t.evalNetwork.layers, t.data.featureShape, result.masks);
     const summary = summarize(jobId, settings, result, macs);
-    const width = t.data.featureShape.reduce((a, b) => a * b, 1);
     t.evalNetwork.setWeights(result.weights);
     const compressed = performance.now();
-    const quick = await evaluateInChunks(t.evalNetwork, firstRows(t.data.test, ESTIMATE_ROWS, width), t.data.featureShape, stale);
+    const quick = await evaluateInChunks(t.evalNetwork, t.estimateImages, t.data.featureShape, stale);
     if (!quick || stale()) return null;
-    handlers.onEstimate({ ...summary, accuracy: quick.accuracy, evaluatedOn: Math.min(ESTIMATE_ROWS, t.data.test.count), estimate: true, ms: performance.now() - started, phaseMs: { compress: compressed - started, evaluate: performance.now() - compressed } });
+    handlers.onEstimate({ ...summary, accuracy: quick.accuracy, evaluatedOn: t.estimateImages.count, estimate: true, ms: performance.now() - started, phaseMs: { compress: compressed - started, evaluate: performance.now() - compressed } });
     // A newer job would have replaced the weights; then this one is stale and stops here.
     if (stale()) return null;
     const full = await evaluateInChunks(t.evalNetwork, t.data.test, t.data.featureShape, stale);

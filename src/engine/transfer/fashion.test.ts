@@ -15,7 +15,8 @@ let task: TransferTask;
 
 beforeAll(() => {
   // 3,000 MNIST images of all ten digits to pretrain on; Fashion: the first 2,000 training images
-  // (200 per class, the file interleaves them) and 2,000 test images.
+  // (200 per class, the file interleaves them: 1,600 to draw labels from, the last 400 to
+  // validate on) and 2,000 test images.
   const mnist = smallMnist({ validationSize: 1000, trainLimit: 3000, testLimit: 1000 });
   task = fashionTask(mnist, smallFashionMnist({ trainLimit: 2000, testLimit: 2000, strictCounts: true }));
 });
@@ -32,8 +33,11 @@ describe('MNIST digits -> Fashion-MNIST', () => {
     expect(task.target.numClasses).toBe(10);
     expect(task.target.classNames).toEqual([...FASHION_MNIST.classNames]);
     expect(task.target.test.count).toBe(2000);
-    const perClass = Array.from({ length: 10 }, (_, c) => task.target.train.y.filter((l) => l === c).length);
-    expect(perClass).toEqual(Array(10).fill(200));
+    const perClass = (y: Uint8Array) => Array.from({ length: 10 }, (_, c) => y.filter((l) => l === c).length);
+    expect(perClass(task.target.train.y)).toEqual(Array(10).fill(160));
+    expect(perClass(task.target.validation.y)).toEqual(Array(10).fill(40));
+    // Disjoint: the validation images are the training file's last 400, the labels come from the rest.
+    expect(task.target.validation.x.byteOffset).toBe(task.target.train.x.byteOffset + task.target.train.x.byteLength);
   });
 
   it('a short seeded run reaches real accuracy, far above the 10% of chance, leaking nothing', async () => {
@@ -44,6 +48,8 @@ describe('MNIST digits -> Fashion-MNIST', () => {
     const again = await adaptToTarget(task, pretrained, 'frozen', 100, config);
     console.info(`fashion: source ${(100 * pretrained.sourceAccuracy).toFixed(1)}% in ${pretrained.ms} ms; frozen, 100 labels: ${(100 * frozen.accuracy).toFixed(1)}% in ${frozen.ms} ms`);
     expect(frozen.testCount).toBe(2000);
+    expect(frozen.validationCount).toBe(400);
+    expect(frozen.validationAccuracy).toBeGreaterThan(0.45);
     // Chance is 10%; 100 labels of clothes measured 60-70% here.
     expect(frozen.accuracy).toBeGreaterThan(0.45);
     expect(again.accuracy).toBe(frozen.accuracy);

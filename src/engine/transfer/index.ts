@@ -1,5 +1,5 @@
 // Transfer learning: pretrain on a source task, learn a target task from few labels.
-export { DEFAULT_TRANSFER_TASK, digitsTask, fashionTask, labeledSubset, selectClasses, TRANSFER_TASK_IDS, TRANSFER_TASK_INFO, type TaskSide, type TransferTask, type TransferTaskId } from './tasks';
+export { DEFAULT_TRANSFER_TASK, digitsTask, FASHION_VALIDATION_FRACTION, fashionTask, labeledSubset, selectClasses, TRANSFER_TASK_IDS, TRANSFER_TASK_INFO, type TargetSide, type TaskSide, type TransferTask, type TransferTaskId } from './tasks';
 export { adaptSteps, adaptToTarget, pretrainSource, TRANSFER_ARCHITECTURE, TRANSFER_DEFAULTS, TRANSFER_METHODS } from './run';
 export type { PretrainedModel, RunHooks, TransferConfig, TransferMethod, TransferResult } from './run';
 export { forwardFlops, trainingFlops, trainingFlopsPerExample } from './compute';

@@ -1,9 +1,10 @@
 // How much the Transfer view pretrains on the source: a quick look, or the whole source training
 // set. Kept free of tfjs so the share link and the page can name the choices without the engine.
-// Measured (npm run reproduce -- transfer, seeds 0-4, 100 labels of digits 5-9): pretrained on
-// 6,000 images the frozen extractor is 2.9 points above scratch on average (worst seed +0.9); on
-// all 28,076 images of digits 0-4, 5.2 points (worst +3.3). More source data makes features that
-// transfer better; it costs about five times the pretraining time.
+// What each gives is measured by npm run reproduce -- transfer (reports/transfer.json,
+// reports/transfer-full.json; README, Results).
+
+/** Passes over the source images, both pretrainings: chosen on validation (selection.ts, reports/transfer-selection.json). */
+export const PRETRAIN_PASSES = 3;
 
 export const PRETRAINING_IDS = ['quick', 'full'] as const;
 export type PretrainingId = (typeof PRETRAINING_IDS)[number];

@@ -5,6 +5,7 @@ import type { FashionMnist } from '../datasets/fashionMnist';
 import { FASHION_CLASS_NAMES } from '../datasets/registry';
 import type { Dataset, Split } from '../spec/types';
 import { createRng, deriveSeed, shuffleInPlace } from '../random';
+import { gatherRows } from '../datasets/stratified';
 
 export interface TaskSide {
   train: Split;
@@ -31,6 +32,17 @@ export const TRANSFER_TASK_INFO: Record<TransferTaskId, { label: string; source:
   },
 };
 
+/** The target side also holds a validation split: training images never drawn as labelled
+ * examples, on which every setting of the lab (learning rates, cut point, pretraining passes) is
+ * chosen (selection.ts), so the test split is only ever measured, never chosen on. */
+export interface TargetSide extends TaskSide {
+  validation: Split;
+}
+
+/** Fashion-MNIST keeps this share of the training images it loads for validation (the last ones:
+ * the file interleaves the classes, so they are balanced); the labels are drawn from the rest. */
+export const FASHION_VALIDATION_FRACTION = 0.2;
+
 export interface TransferTask {
   id: TransferTaskId;
   /** One line for the page, e.g. "MNIST digits 0-4 → digits 5-9". */
@@ -38,7 +50,7 @@ export interface TransferTask {
   /** Values per example (784 for 28x28 images); source and target must agree. */
   featureSize: number;
   source: TaskSide;
-  target: TaskSide;
+  target: TargetSide;
 }
 
 /** The rows of `split` whose label is in `classes`, relabelled by their position in it. */
@@ -47,16 +59,6 @@ export function selectClasses(split: Split, classes: readonly number[], featureS
   const rows: number[] = [];
   for (let i = 0; i < split.count; i++) if (index.has(split.y[i])) rows.push(i);
   return gatherRows(split, rows, featureSize, (label) => index.get(label)!);
-}
-
-function gatherRows(split: Split, rows: readonly number[], featureSize: number, relabel = (l: number) => l): Split {
-  const x = new Float32Array(rows.length * featureSize);
-  const y = new Uint8Array(rows.length);
-  rows.forEach((row, i) => {
-    x.set(split.x.subarray(row * featureSize, (row + 1) * featureSize), i * featureSize);
-    y[i] = relabel(split.y[row]);
-  });
-  return { x, y, count: rows.length };
 }
 
 /**
@@ -81,11 +83,14 @@ export function labeledSubset(split: Split, n: number, numClasses: number, featu
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-/** MNIST digits 0-4 as the source, digits 5-9 as the target (labels 0-4 there). */
+/** MNIST digits 0-4 as the source, digits 5-9 as the target (labels 0-4 there). The target's
+ * validation split is its digits among MNIST's 5,000 validation images (the last of the training
+ * file), which no side trains on. */
 export function digitsTask(mnist: Dataset, sourceDigits = range(0, 4), targetDigits = range(5, 9)): TransferTask {
   const featureSize = mnist.featureShape.reduce((a, b) => a * b, 1);
-  const side = (digits: number[]): TaskSide => ({
+  const side = (digits: number[]): TargetSide => ({
     train: selectClasses(mnist.train, digits, featureSize),
+    validation: selectClasses(mnist.validation, digits, featureSize),
     test: selectClasses(mnist.test, digits, featureSize),
     numClasses: digits.length,
     classNames: digits.map(String),
@@ -102,8 +107,9 @@ export function digitsTask(mnist: Dataset, sourceDigits = range(0, 4), targetDig
 
 /**
  * All ten MNIST digits as the source, the ten Fashion-MNIST classes as the target: strokes
- * learned on handwriting, reused for photos of clothes. The splits are used as they are (no
- * copy): every class is kept and the labels are already 0-9 on both sides.
+ * learned on handwriting, reused for photos of clothes. The splits are views (no copy): every
+ * class is kept and the labels are already 0-9 on both sides; the last fifth of the loaded
+ * Fashion training images is the target's validation split.
  */
 export function fashionTask(mnist: Dataset, fashion: FashionMnist): TransferTask {
   const featureSize = mnist.featureShape.reduce((a, b) => a * b, 1);
@@ -114,6 +120,14 @@ export function fashionTask(mnist: Dataset, fashion: FashionMnist): TransferTask
     label: TRANSFER_TASK_INFO.fashion.label,
     featureSize,
     source: { train: mnist.train, test: mnist.test, numClasses: mnist.numClasses, classNames: range(0, mnist.numClasses - 1).map(String) },
-    target: { train: fashion.train, test: fashion.test, numClasses: fashion.numClasses, classNames: [...fashion.classNames] },
+    target: { ...splitTail(fashion.train, FASHION_VALIDATION_FRACTION, fashionSize), test: fashion.test, numClasses: fashion.numClasses, classNames: [...fashion.classNames] },
   };
+}
+
+/** The first rows train, the last `fraction` (rounded down to whole rounds of the ten classes) validate. */
+function splitTail(split: Split, fraction: number, featureSize: number): { train: Split; validation: Split } {
+  const held = Math.floor((split.count * fraction) / 10) * 10;
+  const cut = split.count - held;
+  const rows = (from: number, to: number): Split => ({ x: split.x.subarray(from * featureSize, to * featureSize), y: split.y.subarray(from, to), count: to - from });
+  return { train: rows(0, cut), validation: rows(cut, split.count) };
 }

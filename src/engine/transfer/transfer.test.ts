@@ -7,6 +7,8 @@ import { smallMnist } from '../../../test/mnist';
 import { useWasmBackend } from '../../../test/wasmBackend';
 import { adaptSteps, adaptToTarget, digitsTask, labeledSubset, pretrainLimit, pretrainSource, TRANSFER_DEFAULTS, type TransferConfig, type TransferResult, type TransferTask } from '.';
 
+const GOAL_POINTS = 5;
+
 useWasmBackend();
 
 let task: TransferTask;
@@ -35,50 +37,55 @@ describe('labelled subsets', () => {
   });
 });
 
-describe('digits 0-4 -> digits 5-9 from 100 labels', () => {
-  // Each method gets the same steps and its best rate of this grid, so neither is handicapped
-  // by a rate that suits the other.
-  const RATES = [1e-3, 3e-3];
-  const best = async (method: 'scratch' | 'frozen', pretrained: Awaited<ReturnType<typeof pretrainSource>>, labels = 100) => {
-    const runs: TransferResult[] = [];
-    for (const learningRate of RATES) runs.push(await adaptToTarget(task, pretrained, method, labels, { ...config, adapt: { ...config.adapt, learningRate } }));
-    const top = runs.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
-    return { runs, best: top, rate: RATES[runs.indexOf(top)] };
-  };
+describe('validation split', () => {
+  it('holds the target digits of MNIST\'s validation images, none of which a label is drawn from', () => {
+    // digits 5-9 among the last 5,000 training images (the page's validation split)
+    const mnist = smallMnist({ validationSize: 5000, trainLimit: 10, testLimit: 10 });
+    const expected = Array.from(mnist.validation.y).filter((l) => l >= 5).length;
+    expect(task.target.validation.count).toBe(expected);
+    expect(task.target.validation.count).toBeGreaterThan(2000);
+    const key = (x: Float32Array, i: number) => x.subarray(i * 784, (i + 1) * 784).join();
+    const held = new Set(Array.from({ length: task.target.validation.count }, (_, i) => key(task.target.validation.x, i)));
+    const labelled = labeledSubset(task.target.train, 5000, 5, task.featureSize, 0);
+    expect(Array.from({ length: labelled.count }, (_, i) => held.has(key(labelled.x, i))).filter(Boolean)).toEqual([]);
+  });
+});
 
-  // The issue: with 100 labels the frozen extractor beats scratch by at least 5 points. Measured
-  // for seed 0 with the full pretraining (Node, wasm): 94.0% frozen against 86.8% from scratch.
-  // It is not a margin every seed keeps: over seeds 0-4 `npm run reproduce -- transfer
-  // --source-images 60000` gives +7.2 / +3.3 / +4.4 / +4.3 / +7.0 (mean +5.2), and with the quick
-  // pretraining (6,000 images) +2.9 on average: features learned from more source data transfer
-  // better. With 10 labels (two per digit) the gap is mostly which ten examples were drawn: seed 0
-  // gives scratch 75.6%, frozen 73.7% here; over seeds 0-4 frozen is ahead by 3.4 points on average.
-  it('the frozen pretrained extractor beats training from scratch by 5 points at a twentieth of the compute, seeded, leaking nothing', async () => {
+describe('digits 0-4 -> digits 5-9 from 100 labels', () => {
+  // The issue: with 100 labels the frozen extractor beats scratch by at least 5 points. Every rate
+  // here is TRANSFER_DEFAULTS, chosen on the validation split (selection.ts); this test used to pick
+  // each method's best of {1e-3, 3e-3} on the test set itself. The chosen rates for scratch and the
+  // new head are the ones that won on test before (3e-3), so seed 0 with the full pretraining still
+  // gives 94.0% frozen against 86.8% from scratch (+7.2; npm run reproduce -- transfer
+  // --source-images 60000, reports/transfer-full.json). It is not a margin every seed keeps, nor
+  // the quick pretraining: see the README's Results, written from that report.
+  it('the frozen pretrained extractor beats training from scratch at a twentieth of the compute, seeded, leaking nothing', async () => {
     const before = tf.memory().numTensors;
     const pretrained = await pretrainSource(task, config);
     expect(pretrained.sourceAccuracy).toBeGreaterThan(0.97);
     expect(pretrained.images).toBe(task.source.train.count);
     expect(pretrained.images).toBe(28076);
-    const scratch = await best('scratch', pretrained);
-    const frozen = await best('frozen', pretrained);
-    const summary = [...scratch.runs, ...frozen.runs].map((r, i) => `${r.method} lr ${RATES[i % 2]} ${(100 * r.accuracy).toFixed(1)}% ${(r.flops / 1e9).toFixed(2)} GFLOP ${r.ms} ms`);
-    console.info(`source ${(100 * pretrained.sourceAccuracy).toFixed(1)}% in ${pretrained.ms} ms; ${summary.join('; ')}`);
+    const scratch = await adaptToTarget(task, pretrained, 'scratch', 100, config);
+    const frozen = await adaptToTarget(task, pretrained, 'frozen', 100, config);
+    const line = (r: TransferResult) => `${r.method} ${(100 * r.accuracy).toFixed(1)}% (validation ${(100 * r.validationAccuracy).toFixed(1)}%) ${(r.flops / 1e9).toFixed(2)} GFLOP ${r.ms} ms`;
+    console.info(`source ${(100 * pretrained.sourceAccuracy).toFixed(1)}% in ${pretrained.ms} ms; ${line(scratch)}; ${line(frozen)}`);
 
     // Measured on every test image of digits 5-9, with equal steps.
     expect(task.target.test.count).toBe(4861);
-    for (const r of [scratch.best, frozen.best]) {
+    for (const r of [scratch, frozen]) {
       expect(r.testCount).toBe(task.target.test.count);
+      expect(r.validationCount).toBe(task.target.validation.count);
       expect(r.steps).toBe(adaptSteps(100, config).steps);
       expect(r.accuracy).toBeGreaterThan(0.85); // 5 classes: chance is 20%
     }
-    expect(frozen.best.accuracy).toBeGreaterThanOrEqual(scratch.best.accuracy + 0.05);
+    expect(frozen.accuracy).toBeGreaterThanOrEqual(scratch.accuracy + GOAL_POINTS / 100);
     // Only the head trains and the extractor runs once per example.
-    expect(frozen.best.flops).toBeLessThan(scratch.best.flops / 20);
-    expect(frozen.best.trainedParams).toBeLessThan(scratch.best.trainedParams);
+    expect(frozen.flops).toBeLessThan(scratch.flops / 20);
+    expect(frozen.trainedParams).toBeLessThan(scratch.trainedParams);
 
     // Seeded: the same run gives the same number.
-    const repeat = await adaptToTarget(task, pretrained, 'frozen', 100, { ...config, adapt: { ...config.adapt, learningRate: frozen.rate } });
-    expect(repeat.accuracy).toBe(frozen.best.accuracy);
+    const repeat = await adaptToTarget(task, pretrained, 'frozen', 100, config);
+    expect(repeat.accuracy).toBe(frozen.accuracy);
     expect(tf.memory().numTensors).toBe(before);
   }, 300_000);
 });

@@ -1,5 +1,6 @@
 // The Compress view's numbers: accuracy, size and ratio, large, each saying what it measures.
-// The accuracy arrives twice per change: an estimate on a subset of the test set ("~"), then the figure on the whole test set replaces it. A figure shows only while the
+// The accuracy arrives twice per change: an estimate on a stratified sample of 1,000 test images
+// ("~"), then the figure on the whole test set replaces it. A figure shows only while the
 // controls ask for exactly what it was measured with (shown.ts); otherwise the card says it is
 // measuring, so a link, History "Open" or a lesson step never leaves another setting's numbers.
 import { useAppStore } from '../../../store';

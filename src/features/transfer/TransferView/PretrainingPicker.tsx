@@ -1,12 +1,13 @@
 // The "Pretraining" radio group: pretrain on the first 6,000 source images (quick) or on every one
 // (full, several times longer). Native radios, as in TaskPicker: arrow keys move between them and
 // the legend names the group. The hints give the images and the rough time for the current task.
-import { PRETRAINING_IDS, PRETRAINING_INFO, type PretrainingId } from '../../../engine/transfer/pretraining';
+import { PRETRAIN_PASSES, PRETRAINING_IDS, PRETRAINING_INFO, type PretrainingId } from '../../../engine/transfer/pretraining';
 import { pretrainImages, SOURCE_TRAIN_IMAGES } from '../../../engine/transfer/sourceImages';
 import { TRANSFER_TASK_INFO, type TransferTaskId } from '../../../engine/transfer/tasks';
 import { useAppStore } from '../../../store';
 import type { TransferPretrainInfo } from '../../../worker/transfer-protocol';
 
+const PASSES = ['no pass', 'one pass', 'two passes', 'three passes', 'four passes', 'five passes'];
 const fmt = (n: number) => n.toLocaleString('en-US');
 const sourceOf = (task: TransferTaskId) => TRANSFER_TASK_INFO[task].source.replace(/^MNIST /, '');
 
@@ -23,7 +24,7 @@ function hint(task: TransferTaskId, id: PretrainingId): string {
   const images = pretrainImages(task, id);
   const all = SOURCE_TRAIN_IMAGES[task];
   const which = images < all ? `${fmt(images)} of the ${fmt(all)} training images of ${sourceOf(task)}` : `All ${fmt(all)} training images of ${sourceOf(task)}`;
-  return `${which}, three passes: ${ROUGH_TIME[task][id]}.`;
+  return `${which}, ${PASSES[PRETRAIN_PASSES] ?? `${PRETRAIN_PASSES} passes`}: ${ROUGH_TIME[task][id]}.`;
 }
 
 export function PretrainingPicker() {
