@@ -1,7 +1,10 @@
 // Results as files: JSON (the whole records, re-importable) and CSV (one measurement per row,
 // ready for a spreadsheet or pandas). Pure text; the page turns it into a download.
+import { csvCell } from './csvCell';
 import { resultsDocument } from './resultsSchema';
 import type { RunRecord } from './types';
+
+export { csvCell };
 
 export const CSV_COLUMNS = [
   'run_id',
@@ -20,14 +23,6 @@ export const CSV_COLUMNS = [
 ] as const;
 
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>;
-
-/** Quotes a cell when needed; a text cell that starts like a formula is defused with a quote. */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 function rowsOf(run: RunRecord): Row[] {
   const base: Row = {
