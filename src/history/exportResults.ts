@@ -1,6 +1,7 @@
 // Results as files: JSON (the whole records, re-importable) and CSV (one measurement per row,
 // ready for a spreadsheet or pandas). Pure text; the page turns it into a download.
 import { csvCell } from './csvCell';
+import { isoTime } from './dates';
 import { resultsDocument } from './resultsSchema';
 import type { RunRecord } from './types';
 
@@ -28,7 +29,8 @@ function rowsOf(run: RunRecord): Row[] {
   const base: Row = {
     run_id: run.id,
     run_name: run.name,
-    finished: new Date(run.createdAt).toISOString(),
+    // Empty for a stored time that is no date (a record from before the schema bounded it).
+    finished: isoTime(run.createdAt),
     dataset: run.dataset,
     model: run.model,
     backend: run.backend,
