@@ -48,8 +48,10 @@ function rowsOf(run: RunRecord): Row[] {
     ['validationAccuracy', 'validation_accuracy_percent'],
     ['testAccuracy', 'test_accuracy_percent'],
   ];
-  for (const [key, metric] of curves) for (const p of run.curves[key]) rows.push({ ...base, metric, epoch: p.epoch, value: p.value });
-  for (const p of run.points) {
+  // A record damaged in storage, or kept by an older version, may lack its curves or points:
+  // its other rows are still written.
+  for (const [key, metric] of curves) for (const p of run.curves?.[key] ?? []) rows.push({ ...base, metric, epoch: p?.epoch, value: p?.value });
+  for (const p of run.points ?? []) {
     const metric = p.fineTunedEpochs ? `compressed_test_accuracy_${p.method}_finetuned_${p.fineTunedEpochs}ep` : `compressed_test_accuracy_${p.method}`;
     rows.push({ ...base, metric, sparsity: p.sparsity, bits: p.bits, encoded_bytes: p.encodedBytes, value: p.accuracy });
   }

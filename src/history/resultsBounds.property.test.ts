@@ -69,4 +69,10 @@ describe('numbers in a results file', () => {
     expect(runDateText(8640000000000001)).toBe('unknown date');
     expect(runDateText(Number.NaN)).toBe('unknown date');
   });
+
+  it('exports the rows a damaged record still has (no curves, no points)', () => {
+    const { curves: _c, points: _p, ...damaged } = sampleRun('damaged', 1);
+    const lines = resultsCsv([damaged as RunRecord]).split('\r\n');
+    expect(lines.filter((l) => l.startsWith('"damaged"')).map((l) => l.split(',')[7])).toEqual(['"final_test_accuracy"', '"final_validation_accuracy"', '"training_seconds"', '"dense_float32_bytes"']);
+  });
 });

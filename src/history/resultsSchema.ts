@@ -91,6 +91,13 @@ function describeIssue(issues: readonly v.BaseIssue<unknown>[], where: string): 
   return `${where}${at}: ${issue.message.replace(/[^\x20-\x7e]/g, '?').slice(0, 160)}.`;
 }
 
+/** What is wrong with a stored or imported run, as a short phrase ("at \"curves\": Invalid
+ * type..."), or null when it is a run the page can draw. */
+export function runProblem(run: unknown): string | null {
+  const parsed = v.safeParse(runSchema, run);
+  return parsed.success ? null : describeIssue(parsed.issues, 'damaged');
+}
+
 /** The runs of a parsed results file, or one sentence on what is wrong with it. */
 export function validateResults(json: unknown): { runs: RunRecord[] } | { error: string } {
   const outer = v.safeParse(envelope, json);
