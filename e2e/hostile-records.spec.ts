@@ -1,8 +1,11 @@
-// Bad records in the History (issue 16, item 1): a run dated 8640000000000001 (an Invalid Date)
-// replaced the whole page at every load; a damaged record must take down at most its own panel,
-// with a way to delete it.
+// Bad records and files in the History (issue 16, items 1 and 3): a run dated 8640000000000001
+// (an Invalid Date) replaced the whole page at every load; a damaged record must take down at most
+// its own panel, with a way to delete it; a model file's table is drawn only so far.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { syntheticWeights } from '../src/engine/compression/syntheticWeights';
+import { encodeModel } from '../src/engine/encoding/encode';
+import { MAX_LAYER_ROWS } from '../src/history/modelSummary';
 import { sampleRun } from '../src/history/sampleRun';
 import { collectErrors } from './helpers';
 import { openHistory, seedRuns, unexpected } from './history-seed';
@@ -46,4 +49,23 @@ test('a run dated past the end of time, and a damaged record, take nothing down;
   await expect(panel.locator('figure', { hasText: 'Test accuracy' }).first()).toBeVisible();
   await expect(page.getByRole('button', { name: /^History/ })).toContainText('2');
   expect(unexpected(errors)).toEqual([]);
+});
+
+test('a model file of many layers draws the first rows of its table and sums the rest', async ({ page }) => {
+  // 15 small dense layers (30 tensors), under a made-up id.
+  const shapes = Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? [4, 4] : [4]));
+  const bytes = encodeModel({ modelId: 'tower', weights: syntheticWeights(shapes, 1), masks: null, quant: { scheme: 'symmetric', granularity: 'tensor', bits: 4 } }, { entropyCoding: false }).bytes;
+  const errors = collectErrors(page);
+  await page.goto('/#v=1');
+  await page.getByRole('button', { name: /^History/ }).click();
+  const panel = page.getByRole('dialog', { name: 'History' });
+  await panel.getByLabel('Import a results file (.json) or a compressed model (.cpgm)').setInputFiles({ name: 'tower.cpgm', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+  const table = panel.getByRole('table', { name: 'Layers of the imported model' });
+  await expect(table.getByRole('row')).toHaveCount(MAX_LAYER_ROWS + 1);
+  await expect(panel.getByText(`…and ${15 - MAX_LAYER_ROWS} more layers, not drawn: ${(15 - MAX_LAYER_ROWS) * 16} of ${(15 - MAX_LAYER_ROWS) * 16} weights kept`)).toBeVisible();
+  // Not one of the registry's models: refused by the engine before decoding, with a sentence.
+  await expect(panel.getByText("It is not one of the playground's models, so it cannot be rebuilt to measure it.")).toBeVisible({ timeout: 30_000 });
+  await table.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/history-import-many-layers.png` });
+  expect(errors).toEqual([]);
 });
