@@ -14,6 +14,7 @@ import { chromium } from '@playwright/test';
 import { measureFirstView, measureFrontierLoad, measureHistoryLoad, measureTrainingAndSlider } from './bench-page.mjs';
 import { evaluateGoals, goalsMarkdown, printGoals } from './bench-goals.mjs';
 import { ensureTorch } from './bench-baseline.mjs';
+import { measureLotteryRun } from './bench-lottery.mjs';
 
 const root = join(import.meta.dirname, '..');
 const distDir = join(root, process.env.BUILD_OUT ?? 'dist');
@@ -25,8 +26,8 @@ const BATCHES = (process.env.BENCH_BATCHES ?? '60,128,512').split(',').map(Numbe
 const NATIVE_BATCHES = [60, 512];
 const started = Date.now();
 // BENCH_PARTS picks what to measure (default all): firstView, slider (trains one epoch first),
-// load, history, kernels, training, native. E.g. BENCH_PARTS=slider,kernels for the compression figures.
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'firstView,slider,load,history,kernels,training,native').split(','));
+// load, history, lottery, kernels, training, native. E.g. BENCH_PARTS=slider,kernels for the compression figures.
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'firstView,slider,load,history,lottery,kernels,training,native').split(','));
 
 // The headline figure needs PyTorch: found (or installed) before minutes are spent in the browser.
 const baseline = PARTS.has('native') ? ensureTorch() : null;
@@ -47,6 +48,7 @@ let firstView = null;
 let page = null;
 let load = null;
 let historyLoad = null;
+let lottery = null;
 try {
   if (PARTS.has('firstView')) firstView = await measureFirstView(browser, BASE, distDir);
   if (firstView) console.log(`first view: interactive in ${firstView.timeToInteractiveMs} ms (runs ${firstView.timeToInteractiveRunsMs.join(', ')}), ${(firstView.jsGzipBytesBeforeWorker / 1000).toFixed(1)} kB gzip of JS before the worker`);
@@ -57,6 +59,8 @@ try {
   if (load) console.log(`load: ${load.points} points on the frontier chart (mounted in ${load.mountMs} ms): ${load.longTasksHover} long tasks while hovering, ${load.longTasksScroll} while scrolling`);
   if (PARTS.has('history')) historyLoad = await measureHistoryLoad(browser, BASE);
   if (historyLoad) console.log(`load: ${historyLoad.runs} history runs (panel open in ${historyLoad.openMs} ms, ${historyLoad.drawnRows} rows drawn): long tasks ${historyLoad.longTasksOpen} opening, ${historyLoad.longTasksWheel} wheel, ${historyLoad.longTasksKeys} keys, ${historyLoad.longTasksHover} hovering; export: CSV ${historyLoad.export.csv.bytes} bytes in ${historyLoad.export.csv.ms} ms, JSON ${historyLoad.export.json.bytes} bytes in ${historyLoad.export.json.ms} ms, ${historyLoad.export.longTasks} long tasks`);
+  if (PARTS.has('lottery')) lottery = await measureLotteryRun(browser, BASE);
+  if (lottery) console.log(`lottery: a 2-round run in ${lottery.seconds} s, ${lottery.longTasks} long tasks${lottery.longTasks ? ` (${lottery.longTaskMs.join(', ')} ms)` : ''}`);
   if (PARTS.has('kernels')) {
     // Compression kernels, in the page's V8 (the worker runs the same code).
     const tab = await browser.newPage();
@@ -145,6 +149,7 @@ const report = {
   training: page?.training ?? null,
   load,
   historyLoad,
+  lottery,
   slider: page?.slider ?? null,
   trainingThroughput: rows,
   native,
