@@ -30,7 +30,7 @@ describe('reading a link with a long run of digits', () => {
     const { experiment, notes } = decodeExperiment(`lr=${'0'.repeat(2000)}1.5&sparsity=0.9${'0'.repeat(2000)}`);
     expect(notes).toEqual([]);
     expect(experiment.spec.learningRate).toBe(1.5);
-    expect(experiment.compress.sparsity).toBe(0.9);
+    expect(experiment.compressUi.sparsity).toBe(0.9);
     expect(decodeExperiment(`lr=${'1'.repeat(4000)}x`).notes[0]).toMatch(/^Ignored lr=1{21}\.\.\.: must be a number/);
   });
 });

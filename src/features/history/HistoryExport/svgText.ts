@@ -4,13 +4,30 @@
 // invalid XML, which no image decoder opens. Names are cut between graphemes (Intl.Segmenter),
 // and what XML 1.0 cannot hold is dropped.
 
-/** Characters XML 1.0 forbids anywhere (C0 controls but tab, LF and CR; U+FFFE, U+FFFF), and
- * unpaired surrogates (a well-formed string has none; `encodeURIComponent` throws on them). */
-const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Whether XML 1.0 allows this UTF-16 code unit on its own: not C0 controls (but tab, LF and CR),
+ * not U+FFFE or U+FFFF. Surrogates are judged in pairs below. */
+const xmlUnit = (c: number) => (c >= 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) && c !== 0xfffe && c !== 0xffff;
 
-/** `text` without the characters an XML file cannot hold. */
+/** `text` without the characters an XML file cannot hold: those above, and unpaired surrogates
+ * (a well-formed string has none; `encodeURIComponent` throws on them). */
 export function xmlSafe(text: string): string {
-  return text.replace(NOT_XML, '');
+  // Copied in runs between the units dropped, so a long SVG with none is returned as it is.
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let ok: boolean;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      ok = next >= 0xdc00 && next <= 0xdfff;
+      if (ok) i++; // the pair stays whole
+    } else ok = (c < 0xdc00 || c > 0xdfff) && xmlUnit(c);
+    if (!ok) {
+      out += text.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

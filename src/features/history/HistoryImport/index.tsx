@@ -25,7 +25,7 @@ export function HistoryImport() {
     () => () => {
       checking.current?.abort();
       latest.current++;
-      void bridge().cancelImportedModel();
+      void useAppStore.getState().stopImportedModel();
     },
     [],
   );
@@ -50,7 +50,7 @@ export function HistoryImport() {
     checking.current?.abort();
     const controller = new AbortController();
     checking.current = controller;
-    void bridge().cancelImportedModel();
+    void useAppStore.getState().stopImportedModel();
     setBusy(true);
     setError('');
     setSaid(`Checking ${file.name}…`);
