@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { DATASET_IDS } from '../engine/datasets/registry';
 import { MODEL_IDS } from '../engine/models/registry';
+import { SPEC_ROWS } from '../url/specFields';
 import { MAX_RUN_TIME_MS } from './dates';
 import type { RunRecord } from './types';
 
@@ -20,8 +21,8 @@ const MAX_CURVE_POINTS = 5000;
 export const RUN_LIMITS = {
   /** 31 December 9999 (src/history/dates.ts). */
   createdAt: MAX_RUN_TIME_MS,
-  /** The link's epoch range (src/url/fields.ts). */
-  epochs: 200,
+  /** The link's epoch range (the share link's table). */
+  epochs: SPEC_ROWS.epochs.limits.max,
   /** 200 epochs of 55,000 images at batch 1. */
   steps: 200 * 55_000,
   /** Ten years. */
