@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Download, type ElementHandle, type Page } from '@playwright/test';
-import { collectErrors, longTasksSince, observeLongTasks, percentOf } from './helpers';
+import { collectErrors, expectNoStalls, longTasksSince, observeLongTasks, percentOf } from './helpers';
 
 /** Focuses a control and presses `key` `times` times. The keys go to the page's keyboard, not
  * through the locator, so Playwright does not re-run its role queries in the page per press. */
@@ -72,7 +72,7 @@ test('compress view: train from the empty state, then prune and quantize by keyb
   expect(percentOf(await accuracy.textContent())).toBeGreaterThanOrEqual(90);
   await expect.poll(() => chartPoints(page).count()).toBeGreaterThan(pointsBefore);
 
-  expect(longTasks, `long tasks while the sliders moved: ${JSON.stringify(longTasks)}`).toEqual([]);
+  expectNoStalls(longTasks, 'moving the sliders');
   await expect(sparsity).toHaveAttribute('aria-valuetext', '90.0% of weights pruned');
   await expect(bits).toHaveAttribute('aria-valuetext', '4 bits');
   // The histogram and the mask pictures followed the sliders: fewer weights kept, on 15 levels,

@@ -131,16 +131,34 @@ test('Reset at random moments (seeded): the page recovers every time and nothing
 
 test('Reset while MNIST is still loading: no run starts behind the page once the data arrives', async ({ page }) => {
   const errors = collectErrors(page);
+  // The MNIST files are held until after the Reset, so the Reset always lands while the worker
+  // waits for them (on a fast machine the data could arrive first, and the test would then
+  // check an ordinary Reset). The worker's requests go through the page's routes.
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const asked: string[] = [];
+  const finished: string[] = [];
+  await page.route('**/data/mnist/**', async (route) => {
+    asked.push(route.request().url());
+    await held;
+    await route.continue();
+  });
+  page.on('requestfinished', (request) => void (/\/data\/mnist\//.test(request.url()) && finished.push(request.url())));
   await page.goto('/#epochs=1');
   await expect(page.getByLabel('Backend', { exact: true })).toHaveText(/wasm|webgl|cpu/i, { timeout: 30_000 });
   const train = page.getByRole('button', { name: 'Train', exact: true });
   await train.click();
-  // The first Train of a page loads and decompresses 11 MB of MNIST: Reset lands before it ends.
+  await expect.poll(() => asked.length, { timeout: 15_000 }).toBeGreaterThan(0);
   await expect(page.locator('.progress--loading-data')).toHaveCount(1);
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(runStatus(page)).toContainText('Reset: the model was dropped.', { timeout: 15_000 });
-  // Long enough for the data to have arrived: the worker must still hold no run.
-  await page.waitForTimeout(5_000);
+  expect(finished).toEqual([]); // nothing has arrived yet: the Reset came first
+
+  // Now the data arrives; once every file is in (and a moment to build the dataset), the worker
+  // must still hold no run.
+  release();
+  await expect.poll(() => finished.length, { timeout: 60_000 }).toBe(asked.length);
+  await page.waitForTimeout(3_000);
   expect(await engineStatus(page)).toMatchObject({ runState: 'idle', step: null });
   // And the next Train is not refused as "a run is already going".
   await train.click();

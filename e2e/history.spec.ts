@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors, percentOf, expectHistoryClosed } from './helpers';
+import { hugePrunedTensorFile, manyHuffmanTensorsFile } from '../test/hostile';
 
 /** Where the screenshots go (SHOTS_DIR keeps them apart when several checkouts test at once). */
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results';
@@ -139,6 +140,12 @@ test('importing junk says why in a sentence and the page keeps working; real fil
 
   await fileInput.setInputFiles({ name: 'broken.cpgm', mimeType: 'application/octet-stream', buffer: Buffer.concat([Buffer.from('CPGM'), Buffer.from([1, 0, 200]), Buffer.alloc(5000, 0xff)]) });
   await expect(alert).toContainText('This compressed model cannot be read.');
+
+  // Files that used to decode at a cost of seconds and hundreds of MB: refused by the limits.
+  await fileInput.setInputFiles({ name: 'tiny-huge.cpgm', mimeType: 'application/octet-stream', buffer: Buffer.from(hugePrunedTensorFile(2 ** 25)) });
+  await expect(alert).toContainText('declares more parameters than a file of 37 bytes can hold');
+  await fileInput.setInputFiles({ name: 'many.cpgm', mimeType: 'application/octet-stream', buffer: Buffer.from(manyHuffmanTensorsFile(65_535)) });
+  await expect(alert).toContainText('The file declares 65535 tensors; at most 64 are allowed.');
 
   await fileInput.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "compression-playground-results", "version": 1, "runs": [{"id": 3}]}') });
   await expect(alert).toContainText('Run 1 of the results file is not valid');

@@ -57,6 +57,22 @@ test('a malformed link says what it ignored and opens with sane settings', async
   expect(errors).toEqual([]);
 });
 
+test('a link naming inherited object keys (constructor, toString, __proto__) opens the defaults with a note', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/#v=1&dataset=constructor&model=toString&optimizer=__proto__&view=valueOf&hasOwnProperty=1');
+  const notice = page.getByRole('status').filter({ hasText: 'could not use' });
+  await expect(notice).toContainText('Ignored dataset=constructor: must be mnist, circle, xor, gaussians, spiral; using mnist.');
+  await expect(notice).toContainText('Ignored model=toString');
+  await expect(notice).toContainText('Ignored optimizer=__proto__');
+  await expect(notice).toContainText('Ignored view=valueOf');
+  await expect(notice).toContainText('Ignored unknown setting "hasOwnProperty".');
+  await expect(page.getByLabel('Dataset')).toHaveValue('mnist');
+  await expect(page.getByLabel('Model', { exact: true })).toHaveValue('lenet_300_100');
+  await expect(page.getByLabel('Optimizer')).toHaveValue('adam');
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  expect(errors).toEqual([]);
+});
+
 test('"Export as PyTorch script" downloads a Python file of this link\'s experiment that compiles', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('/#v=1&view=compress&model=lenet5&epochs=3&seed=11&optimizer=momentum&lr=0.01&sparsity=0.8&prune=layerwise_magnitude&bits=6&scheme=affine');

@@ -68,6 +68,7 @@ export function evaluateGoals(report) {
     '',
     ex ? `CSV ${(ex.csv.bytes / 1e6).toFixed(1)} MB in ${(ex.csv.ms / 1000).toFixed(1)} s, JSON ${(ex.json.bytes / 1e6).toFixed(1)} MB in ${(ex.json.ms / 1000).toFixed(1)} s` : '',
   );
+  add('long tasks while a lottery run streams its rounds', report.lottery?.longTasks, '=', 0, '', report.lottery ? `2 rounds in ${report.lottery.seconds} s` : '');
   add('long tasks while training, beat TF Playground', report.training?.longTasks, '<', TF_PLAYGROUND.longTasks, '');
   add('frames/s while training, beat TF Playground', report.training?.framesPerSecond, '>', TF_PLAYGROUND.framesPerSecond, '');
   return rows;

@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 
 /** Installed before any page script runs: long tasks, frames, the worker's start, and the
  * moment the Train button is enabled. Each check is a few microseconds per frame. */
-function instrument() {
+export function instrument() {
   const w = window;
   w.__bench = { longTasks: [], frames: 0, workerStartedAt: null, interactiveAt: null, moves: [] };
   new PerformanceObserver((list) => {
@@ -41,7 +41,7 @@ function percentile(xs, p) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 }
-const round1 = (x) => (x === null ? null : Math.round(x * 10) / 10);
+export const round1 = (x) => (x === null ? null : Math.round(x * 10) / 10);
 
 /** First view, `runs` times in a fresh context (cold cache): median time to interactive. */
 export async function measureFirstView(browser, base, distDir, runs = 3) {

@@ -10,9 +10,10 @@ const fmt = (v) => (Math.round(v * 100) / 100).toString();
 function ticks(lo, hi, count) {
   const raw = (hi - lo) / count;
   const step = [0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 20].find((s) => s >= raw) ?? 50;
-  const out = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9; v += step) out.push(+v.toFixed(6));
-  return out;
+  // Counted, at most 100: a loop stepped until past `hi` never ends on a non-finite `hi`.
+  const first = Math.ceil(lo / step) * step;
+  const n = Number.isFinite(first) && Number.isFinite(hi) ? Math.max(0, Math.min(100, Math.floor((hi + 1e-9 - first) / step) + 1)) : 0;
+  return Array.from({ length: n }, (_, i) => +(first + i * step).toFixed(6));
 }
 
 /**

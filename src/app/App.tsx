@@ -10,6 +10,7 @@ import { onHashChange } from '../store/link';
 import { LinkNotice } from '../features/share/LinkNotice';
 import { RerunBanner } from '../features/share/RerunBanner';
 import { HiddenControlsContext } from '../shared/ui/ClassroomHide';
+import { PanelBoundary, PanelCrash } from '../shared/ui/PanelBoundary';
 import './styles/app.css';
 
 // One entry per lazily loaded view (Train paints first and is not lazy).
@@ -19,6 +20,17 @@ const LAZY_VIEWS: Partial<Record<ViewId, LazyExoticComponent<ComponentType>>> = 
   lottery: lazy(() => import('../features/lottery/LotteryView').then((m) => ({ default: m.LotteryView }))),
   transfer: lazy(() => import('../features/transfer/TransferView').then((m) => ({ default: m.TransferView }))),
 };
+
+const VIEW_NAMES: Record<ViewId, string> = { train: 'The Train view', compress: 'The Compress view', lottery: 'The Lottery view', transfer: 'The Transfer view', learn: 'The lessons' };
+
+/** A view that throws is replaced by a notice in its own tab panel; the tabs and the other views keep working. */
+function ViewCrash({ view, retry }: { view: ViewId; retry: () => void }) {
+  return (
+    <main className="workspace" id={`view-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
+      <PanelCrash name={VIEW_NAMES[view]} retry={retry} />
+    </main>
+  );
+}
 
 function ViewLoading({ view }: { view: ViewId }) {
   return <main className="workspace workspace--loading" id={`view-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`} aria-busy="true" />;
@@ -39,19 +51,27 @@ export function App() {
 
   return (
     <HiddenControlsContext.Provider value={hiddenControls}>
-    <div className="app">
-      <AppHeader />
-      <LinkNotice />
-      <RerunBanner />
-      <LessonDock />
-      {LazyView ? (
-        <Suspense fallback={<ViewLoading view={view} />}>
-          <LazyView />
-        </Suspense>
-      ) : (
-        <TrainView />
-      )}
-    </div>
+      <div className="app">
+        <PanelBoundary name="The header">
+          <AppHeader />
+        </PanelBoundary>
+        <PanelBoundary name="The note about this link">
+          <LinkNotice />
+          <RerunBanner />
+        </PanelBoundary>
+        <PanelBoundary name="The lesson">
+          <LessonDock />
+        </PanelBoundary>
+        <PanelBoundary name={VIEW_NAMES[view]} resetKey={view} fallback={(retry) => <ViewCrash view={view} retry={retry} />}>
+          {LazyView ? (
+            <Suspense fallback={<ViewLoading view={view} />}>
+              <LazyView />
+            </Suspense>
+          ) : (
+            <TrainView />
+          )}
+        </PanelBoundary>
+      </div>
     </HiddenControlsContext.Provider>
   );
 }

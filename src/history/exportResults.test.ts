@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, csvCell, exportBaseName, resultsCsv, resultsJson } from './exportResults';
+import { CSV_COLUMNS, exportBaseName, resultsCsv, resultsJson } from './exportResults';
 import { resultsDocument } from './resultsSchema';
 import { realisticRun, sampleRun } from './sampleRun';
 
@@ -48,14 +48,6 @@ describe('results export', () => {
     expect([point?.sparsity, point?.bits, point?.encoded_bytes, point?.value]).toEqual(['0.9', '4', '26371', '0.95']);
     // 3 finals + dense size + 5 curve points + 1 compression point
     expect(body).toHaveLength(10);
-  });
-
-  it('defuses cells a spreadsheet would run as formulas', () => {
-    expect(csvCell('=1+2')).toBe("'=1+2");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell(-0.5)).toBe('-0.5');
-    expect(csvCell(Number.NaN)).toBe('');
-    expect(csvCell(null)).toBe('');
   });
 
   it('writes JSON with its format and version, and a name that says what is inside', () => {

@@ -1,7 +1,11 @@
 // Results as files: JSON (the whole records, re-importable) and CSV (one measurement per row,
 // ready for a spreadsheet or pandas). Pure text; the page turns it into a download.
+import { csvCell } from './csvCell';
+import { isoTime } from './dates';
 import { resultsDocument } from './resultsSchema';
 import type { RunRecord } from './types';
+
+export { csvCell };
 
 export const CSV_COLUMNS = [
   'run_id',
@@ -21,19 +25,12 @@ export const CSV_COLUMNS = [
 
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>;
 
-/** Quotes a cell when needed; a text cell that starts like a formula is defused with a quote. */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 function rowsOf(run: RunRecord): Row[] {
   const base: Row = {
     run_id: run.id,
     run_name: run.name,
-    finished: new Date(run.createdAt).toISOString(),
+    // Empty for a stored time that is no date (a record from before the schema bounded it).
+    finished: isoTime(run.createdAt),
     dataset: run.dataset,
     model: run.model,
     backend: run.backend,
@@ -51,8 +48,10 @@ function rowsOf(run: RunRecord): Row[] {
     ['validationAccuracy', 'validation_accuracy_percent'],
     ['testAccuracy', 'test_accuracy_percent'],
   ];
-  for (const [key, metric] of curves) for (const p of run.curves[key]) rows.push({ ...base, metric, epoch: p.epoch, value: p.value });
-  for (const p of run.points) {
+  // A record damaged in storage, or kept by an older version, may lack its curves or points:
+  // its other rows are still written.
+  for (const [key, metric] of curves) for (const p of run.curves?.[key] ?? []) rows.push({ ...base, metric, epoch: p?.epoch, value: p?.value });
+  for (const p of run.points ?? []) {
     const metric = p.fineTunedEpochs ? `compressed_test_accuracy_${p.method}_finetuned_${p.fineTunedEpochs}ep` : `compressed_test_accuracy_${p.method}`;
     rows.push({ ...base, metric, sparsity: p.sparsity, bits: p.bits, encoded_bytes: p.encodedBytes, value: p.accuracy });
   }

@@ -6,6 +6,7 @@ import { globalMagnitudePrune } from '../engine/pruning/globalMagnitude';
 import { resultsJson } from './exportResults';
 import { inspectImport, MAX_IMPORT_BYTES } from './importFile';
 import { sampleRun } from './sampleRun';
+import { hugePrunedTensorFile, manyHuffmanTensorsFile } from '../../test/hostile';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -65,6 +66,13 @@ describe('import of results and compressed models', () => {
     future[4] = 9;
     const f = inspectImport(future, 'future.cpgm');
     expect(f.kind === 'error' && f.message).toMatch(/format version 9; this playground reads version 1/);
+  });
+
+  it('refuses, with a sentence, the model files that cost seconds and hundreds of MB to decode', () => {
+    const tiny = inspectImport(hugePrunedTensorFile(2 ** 25), 'tiny.cpgm');
+    expect(tiny.kind === 'error' && tiny.message).toMatch(/^This compressed model cannot be read\. The tensor "kernel" declares more parameters than a file of 37 bytes can hold/);
+    const many = inspectImport(manyHuffmanTensorsFile(65_535), 'many.cpgm');
+    expect(many.kind === 'error' && many.message).toBe('This compressed model cannot be read. The file declares 65535 tensors; at most 64 are allowed.');
   });
 
   it('rejects a 100 MB file of junk by its size at once', () => {

@@ -5,6 +5,10 @@ import { layerName } from '../engine/encoding/breakdown';
 import { MODELS } from '../engine/models/registry';
 import { isKernel } from '../engine/pruning/mask';
 
+/** Layers the page draws in the imported model's table: the playground's models have at most 5,
+ * a file may have up to 64 tensors (src/engine/encoding/format.ts); the rest are summed in a line. */
+export const MAX_LAYER_ROWS = 12;
+
 export interface ImportedLayer {
   name: string;
   /** Kernel shape, e.g. [784, 300]. */

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DATASET_IDS } from '../engine/datasets/registry';
-import { MODELS, validateHidden } from '../engine/models/registry';
+import { MODEL_IDS, MODELS, validateHidden } from '../engine/models/registry';
 import { decodeExperiment, encodeExperiment, MAX_LINK_CHARS } from './codec';
 import { defaultExperiment } from './defaults';
-import type { Experiment } from './types';
+import { INHERITED_NAMES } from '../../test/hostile';
+import { LINK_VIEWS, type Experiment } from './types';
 
 const BITS = [1, 2, 3, 4, 5, 6, 7, 8, 16, 32];
 
@@ -100,11 +101,16 @@ describe('share link codec', () => {
     const junk = fc.oneof(
       fc.string({ maxLength: 300 }),
       fc.string({ unit: 'binary', maxLength: 300 }),
-      fc.array(fc.tuple(fc.constantFrom('v', 'dataset', 'model', 'hidden', 'bits', 'sparsity', 'lr', 'seed', 'schedule', 'view', 'zz'), fc.string({ maxLength: 12 })), { maxLength: 12 }).map((pairs) => pairs.map(([k, val]) => `${k}=${val}`).join('&')),
+      fc
+        .array(fc.tuple(fc.constantFrom('v', 'dataset', 'model', 'hidden', 'bits', 'sparsity', 'lr', 'seed', 'schedule', 'view', 'zz', ...INHERITED_NAMES), fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...INHERITED_NAMES))), { maxLength: 12 })
+        .map((pairs) => pairs.map(([k, val]) => `${k}=${val}`).join('&')),
     );
     fc.assert(
       fc.property(junk, (text) => {
         const { experiment, notes } = decodeExperiment(text);
+        expect(DATASET_IDS).toContain(experiment.spec.dataset);
+        expect(MODEL_IDS).toContain(experiment.spec.model);
+        expect(LINK_VIEWS).toContain(experiment.view);
         expect(validateHidden(experiment.spec.model, experiment.spec.hidden)).toBeNull();
         expect(BITS).toContain(experiment.compressUi.bits);
         expect(experiment.compressUi.sparsity).toBeGreaterThanOrEqual(0);

@@ -2,7 +2,7 @@
 // `v=1&view=compress&epochs=5&sparsity=0.9&bits=4&seed=7`. Defaults are left out. Decoding
 // never throws: whatever it cannot use it ignores, and says so in a sentence.
 import * as v from 'valibot';
-import { DATASETS } from '../engine/datasets/registry';
+import { DATASETS, isDatasetId } from '../engine/datasets/registry';
 import { MODELS, validateHidden } from '../engine/models/registry';
 import type { DatasetId, ModelId } from '../engine/spec/types';
 import { defaultExperiment } from './defaults';
@@ -51,8 +51,9 @@ export function decodeExperiment(hash: string): DecodeResult {
   }
   migrate(seen, notes);
 
+  // An own-property check: `in` would accept `constructor`, `toString`... from Object.prototype.
   const datasetRaw = seen.get('dataset');
-  const dataset = datasetRaw && datasetRaw in DATASETS ? (datasetRaw as DatasetId) : 'mnist';
+  const dataset: DatasetId = datasetRaw !== undefined && isDatasetId(datasetRaw) ? datasetRaw : 'mnist';
   const experiment = defaultExperiment(dataset);
   const defaults = defaultExperiment(dataset);
   for (const field of FIELDS) {

@@ -27,6 +27,9 @@ export function createEngineApi() {
   /** Bumped by every train, cancel and reset: a run whose data finished loading after a cancel
    * sees it changed and does not start. */
   let trainTicket = 0;
+  /** Bumped by every import measurement, its cancel, and every train and reset: a measurement
+   * whose ticket changed stops at its next tensor or chunk. */
+  let importTicket = 0;
   // A lost WebGL context moves the run to WebAssembly (see training-session.ts).
   const session = new TrainingSession({
     watch: gpu,
@@ -68,6 +71,7 @@ export function createEngineApi() {
      * metrics through the handlers. Resolves when done or cancelled. */
     async train(spec: TrainSpec, handlers: TrainHandlers): Promise<TrainOutcome> {
       if (lottery.busy()) throw new Error('A lottery run is going in the Lottery view: let it finish or cancel it there, then train.');
+      importTicket++; // training goes first: an imported model's measurement stops
       const ticket = ++trainTicket;
       await backend.ready();
       handlers.onState('loading-data');
@@ -89,6 +93,7 @@ export function createEngineApi() {
     /** Drops the model, its optimizer state and the lab's copy (every tensor disposed). */
     async reset(): Promise<void> {
       trainTicket++;
+      importTicket++;
       lab.clear();
       await session.reset();
     },
@@ -164,8 +169,14 @@ export function createEngineApi() {
 
     /** Test accuracy of an imported compressed model file (History > Import). */
     async evaluateImportedModel(bytes: Uint8Array): Promise<ImportedAccuracy> {
+      const ticket = ++importTicket;
       await backend.ready();
-      return evaluateImportedModel(bytes);
+      return evaluateImportedModel(bytes, () => ticket !== importTicket);
+    },
+
+    /** Stops the imported model's measurement at its next tensor or chunk (Train and Reset stop it too). */
+    async cancelImportedModel(): Promise<void> {
+      importTicket++;
     },
 
     /** tfjs memory in the worker, for tests and the debug readout. */

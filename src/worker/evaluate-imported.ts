@@ -1,11 +1,12 @@
-// Measures an imported compressed model on the MNIST test set: decode (every value checked),
-// rebuild the network its shapes describe, evaluate in chunks, dispose. A 2-D model does not
-// say which point set it learned, so it is described but not measured.
-import { decodeModel } from '../engine/encoding/decode';
+// Measures an imported compressed model on the MNIST test set. The file is checked against the
+// model registry while it is decoded (src/engine/models/fileCheck.ts), so only a model the
+// engine can rebuild is decoded, never more than the largest one; decoding yields between
+// tensors and the evaluation between chunks, so `shouldStop` (a newer import, a training run)
+// lands within one tensor or chunk. A 2-D model does not say which point set it learned, so it
+// is described but not measured.
+import { decodeModelStoppable } from '../engine/encoding/decode';
+import { NotRebuildable, registryCheck } from '../engine/models/fileCheck';
 import { createNetwork } from '../engine/models/network';
-import { MODELS, validateHidden } from '../engine/models/registry';
-import { isKernel } from '../engine/pruning/mask';
-import type { ModelId } from '../engine/spec/types';
 import { evaluateInChunks } from './chunked-eval';
 import { loadDataset } from './data-loader';
 
@@ -18,26 +19,26 @@ export interface ImportedAccuracy {
 }
 
 const unmeasured = (note: string): ImportedAccuracy => ({ accuracy: null, evaluatedOn: 0, note });
+export const STOPPED_NOTE = 'The measurement was stopped (a newer import, or a training run started); import the file again to measure it.';
 
-export async function evaluateImportedModel(bytes: Uint8Array): Promise<ImportedAccuracy> {
-  const model = decodeModel(bytes);
-  if (!Object.prototype.hasOwnProperty.call(MODELS, model.modelId)) {
-    return unmeasured('It is not one of the playground\'s models, so it cannot be rebuilt to measure it.');
+export async function evaluateImportedModel(bytes: Uint8Array, shouldStop: () => boolean): Promise<ImportedAccuracy> {
+  const check = registryCheck();
+  let model;
+  try {
+    model = await decodeModelStoppable(bytes, check.checks, shouldStop);
+  } catch (error) {
+    if (error instanceof NotRebuildable) return unmeasured(error.message);
+    throw error;
   }
-  const id = model.modelId as ModelId;
-  if (MODELS[id].datasets !== 'mnist') {
-    return unmeasured('A 2-D model does not say which of the point sets it learned, so its accuracy is not measured.');
-  }
-  const kernels = model.weights.filter(isKernel);
-  const hidden = kernels.slice(0, -1).map((k) => k.shape[k.shape.length - 1]);
-  const problem = validateHidden(id, hidden);
-  if (problem) return unmeasured(`Its layers do not fit ${MODELS[id].label}: ${problem}`);
+  if (!model) return unmeasured(STOPPED_NOTE);
+  const { id, hidden } = check.model();
   const data = await loadDataset('mnist', 0, () => undefined);
+  if (shouldStop()) return unmeasured(STOPPED_NOTE);
   const network = createNetwork(id, hidden, data.featureShape, data.numClasses, 0);
   try {
     network.setWeights(model.weights);
-    const score = await evaluateInChunks(network, data.test, data.featureShape, () => false);
-    return score ? { accuracy: score.accuracy, evaluatedOn: data.test.count, note: '' } : unmeasured('The measurement was interrupted.');
+    const score = await evaluateInChunks(network, data.test, data.featureShape, shouldStop);
+    return score ? { accuracy: score.accuracy, evaluatedOn: data.test.count, note: '' } : unmeasured(STOPPED_NOTE);
   } finally {
     network.dispose();
   }

@@ -5,7 +5,7 @@ import { exportBaseName, csvWriter, jsonWriter } from '../history/exportResults'
 import type { ExportReply, ExportRequest } from '../history/exportInWorker';
 import { EXPORT_PROGRESS_EVERY } from '../history/exportInWorker';
 import { openIdbAdapter } from '../history/idbAdapter';
-import type { HistoryAdapter } from '../history/types';
+import type { HistoryAdapter, RunRecord } from '../history/types';
 
 const reply = (message: ExportReply) => self.postMessage(message);
 
@@ -15,12 +15,20 @@ self.onmessage = async (event: MessageEvent<ExportRequest>) => {
   const writer = format === 'csv' ? csvWriter() : jsonWriter(at);
   const memory = new Map(inMemory.map((run) => [run.id, run]));
   let store: HistoryAdapter | null = null;
+  const read = async (id: string) => {
+    try {
+      return memory.get(id) ?? (await (store ??= await openIdbAdapter()).get(id));
+    } catch (error) {
+      const blocked = error instanceof Error && error.name === 'UpgradeBlockedError';
+      throw new ExportProblem(blocked ? 'another tab holds the saved runs open with an older version of the page; close it and export again' : 'the saved runs could not be read (nothing was lost); try again');
+    }
+  };
   try {
     const parts = [writer.start()];
     let count = 0;
     for (let i = 0; i < ids.length; i++) {
-      const run = memory.get(ids[i]) ?? (await (store ??= await openIdbAdapter()).get(ids[i]));
-      if (run) parts.push(writer.run(run, count++));
+      const run = await read(ids[i]);
+      if (run) parts.push(write(run, count++));
       if ((i + 1) % EXPORT_PROGRESS_EVERY === 0) reply({ kind: 'progress', done: i + 1, total: ids.length });
     }
     parts.push(writer.end(count));
@@ -30,7 +38,18 @@ self.onmessage = async (event: MessageEvent<ExportRequest>) => {
     reply({ kind: 'done', url: URL.createObjectURL(blob), bytes: blob.size, count, fileName: `${exportBaseName(count, at)}.${writer.extension}` });
   } catch (error) {
     // The page puts "The results file was not written: " in front (store/errors.ts toUserMessage).
-    const blocked = error instanceof Error && error.name === 'UpgradeBlockedError';
-    reply({ kind: 'error', message: blocked ? 'another tab holds the saved runs open with an older version of the page; close it and export again' : 'the saved runs could not be read (nothing was lost); try again' });
+    reply({ kind: 'error', message: error instanceof ExportProblem ? error.message : 'the file could not be made (nothing was lost); try again' });
+  }
+
+  /** One run's text; a run that cannot be written is named, not blamed on the storage. */
+  function write(run: RunRecord, index: number): string {
+    try {
+      return writer.run(run, index);
+    } catch {
+      throw new ExportProblem(`the run "${String(run.name).slice(0, 80)}" could not be written (nothing was lost); delete it from the History, or leave it out, and export again`);
+    }
   }
 };
+
+/** A failure with the sentence the page shows. */
+class ExportProblem extends Error {}

@@ -10,8 +10,10 @@ import {
   FLAG_ENTROPY_CODED,
   FORMAT_VERSION,
   MAGIC,
-  MAX_PARAMETERS,
   MAX_RANK,
+  MAX_TENSORS,
+  MIN_TENSOR_BYTES,
+  parameterAllowance,
   SCHEMES_BY_ID,
   TENSOR_HAS_MASK,
   TENSOR_PER_CHANNEL,
@@ -21,12 +23,20 @@ import { expandStored, readDrop, storedShape } from './structure';
 import { readPositions } from './positions';
 import { readStream } from './streams';
 import { checkCodes, checkSchemeBits } from './validate';
+import { yieldToEventLoop } from '../training/yield';
 
 export interface DecodedModel {
   modelId: string;
   weights: WeightArray[];
   /** One per tensor stored with a mask, in file order; null when none was. */
   masks: Mask[] | null;
+}
+
+/** Checks a caller makes as the file is read, before the data they describe is decoded (the
+ * engine checks the model id and each tensor against the model registry). Throw to refuse. */
+export interface DecodeChecks {
+  header?(modelId: string, tensorCount: number): void;
+  tensor?(index: number, name: string, shape: readonly number[]): void;
 }
 
 function readHeader(r: ByteReader): { modelId: string; entropy: boolean; tensorCount: number } {
@@ -42,10 +52,14 @@ function readHeader(r: ByteReader): { modelId: string; entropy: boolean; tensorC
   if ((flags & ~FLAG_ENTROPY_CODED) !== 0) throw new FormatError(`The header sets unknown flags (${flags}).`);
   const modelId = r.shortAscii('model id');
   const tensorCount = r.u16('the tensor count');
+  if (tensorCount > MAX_TENSORS) throw new FormatError(`The file declares ${tensorCount} tensors; at most ${MAX_TENSORS} are allowed.`);
+  if (tensorCount * MIN_TENSOR_BYTES > r.remaining) {
+    throw new FormatError(`The file declares ${tensorCount} tensors but its ${r.remaining} bytes after the header hold at most ${Math.floor(r.remaining / MIN_TENSOR_BYTES)}.`);
+  }
   return { modelId, entropy: (flags & FLAG_ENTROPY_CODED) !== 0, tensorCount };
 }
 
-function readShape(r: ByteReader, what: string, budget: number): number[] {
+function readShape(r: ByteReader, what: string, budget: number, allowance: number): number[] {
   const rank = r.u8(`the rank of ${what}`);
   if (rank < 1 || rank > MAX_RANK) throw new FormatError(`The ${what} has rank ${rank}; 1 to ${MAX_RANK} are allowed.`);
   const shape: number[] = [];
@@ -55,20 +69,44 @@ function readShape(r: ByteReader, what: string, budget: number): number[] {
     if (dim < 1) throw new FormatError(`The ${what} has an empty dimension.`);
     size *= dim;
     if (size > budget) {
-      throw new FormatError(`The ${what} would take the model past ${MAX_PARAMETERS} parameters, the most this reader accepts.`);
+      throw new FormatError(`The ${what} declares more parameters than a file of ${r.data.length} bytes can hold (at most ${allowance.toLocaleString('en-US')}).`);
     }
     shape.push(dim);
   }
   return shape;
 }
 
-export function decodeModel(bytes: Uint8Array): DecodedModel {
+export function decodeModel(bytes: Uint8Array, checks: DecodeChecks = {}): DecodedModel {
+  const steps = decodeSteps(bytes, checks);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** As decodeModel, a tensor at a time with a turn of the event loop between tensors, so a call
+ * to stop lands; null when `shouldStop` said so. */
+export async function decodeModelStoppable(bytes: Uint8Array, checks: DecodeChecks, shouldStop: () => boolean): Promise<DecodedModel | null> {
+  const steps = decodeSteps(bytes, checks);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await yieldToEventLoop();
+    if (shouldStop()) return null;
+  }
+}
+
+/** Yields after the header and after each tensor. */
+function* decodeSteps(bytes: Uint8Array, checks: DecodeChecks): Generator<void, DecodedModel> {
   if (!(bytes instanceof Uint8Array)) throw new FormatError('A compressed model must be given as a Uint8Array.');
   const r = new ByteReader(bytes);
   const { modelId, entropy, tensorCount } = readHeader(r);
+  checks.header?.(modelId, tensorCount);
+  yield;
   const weights: WeightArray[] = [];
   const masks: Mask[] = [];
   const names = new Set<string>();
+  const allowance = parameterAllowance(bytes.length);
   let parameters = 0;
 
   for (let t = 0; t < tensorCount; t++) {
@@ -76,7 +114,8 @@ export function decodeModel(bytes: Uint8Array): DecodedModel {
     const what = `tensor "${name}"`;
     if (name.length === 0 || names.has(name)) throw new FormatError(`Tensor ${t + 1} has an empty or repeated name ("${name}").`);
     names.add(name);
-    const shape = readShape(r, what, MAX_PARAMETERS - parameters);
+    const shape = readShape(r, what, allowance - parameters, allowance);
+    checks.tensor?.(t, name, shape);
     const n = shape.reduce((a, b) => a * b, 1);
     parameters += n;
 
@@ -132,6 +171,7 @@ export function decodeModel(bytes: Uint8Array): DecodedModel {
     } else if (keep !== null) {
       throw new FormatError(`The ${what} lists positions of kept weights but is marked as having no mask.`);
     }
+    yield;
   }
   if (r.remaining !== 0) throw new FormatError(`There are ${r.remaining} unexpected bytes after the last tensor.`);
   return { modelId, weights, masks: masks.length > 0 ? masks : null };

@@ -17,10 +17,27 @@ export const TENSOR_UNITS_DROPPED = 4;
 export const MAX_RANK = 6;
 
 /**
- * The most parameters a file may declare in total (2^25 = 33,554,432, 128 MiB as float32).
- * A few junk bytes can declare a huge, fully pruned tensor; this bounds what decoding allocates.
+ * What a file may make the decoder allocate. A few junk bytes can declare a huge tensor with every
+ * weight pruned (a [2^25, 1] one in 37 bytes cost 190 MB and most of a second), so the declared
+ * parameters are bounded by the file's length: FREE_PARAMETERS, plus PARAMETERS_PER_BYTE for
+ * each byte, and never more than MAX_PARAMETERS. The playground's densest file (LeNet-300-100 at
+ * its widest, 1,000-1,000, 99.9% of its units removed: 1,796,010 parameters in 1,129 bytes) uses
+ * under half of its allowance; costLimits.test.ts checks every model at its widest and narrowest.
  */
-export const MAX_PARAMETERS = 2 ** 25;
+export const MAX_PARAMETERS = 2 ** 23; // 8,388,608: 1.9x the largest model, LeNet-5 at its widest (4.4M)
+export const FREE_PARAMETERS = 2 ** 20;
+export const PARAMETERS_PER_BYTE = 4096;
+
+export function parameterAllowance(fileBytes: number): number {
+  return Math.min(MAX_PARAMETERS, FREE_PARAMETERS + PARAMETERS_PER_BYTE * fileBytes);
+}
+
+/** The most tensor records a file may declare: the playground's models have at most 10. Each
+ * can build a 2^15-entry Huffman table, so 65,535 of them took seconds. */
+export const MAX_TENSORS = 64;
+/** The fewest bytes a tensor record can take (a one-letter name, rank 1, one dim, scheme, bits,
+ * flags, dense positions, an empty packed stream), to refuse a count the file has no room for. */
+export const MIN_TENSOR_BYTES = 12;
 
 export const SCHEME_IDS: Record<QuantScheme, number> = { none: 0, symmetric: 1, affine: 2, float16: 3, kmeans: 4 };
 export const SCHEMES_BY_ID: QuantScheme[] = ['none', 'symmetric', 'affine', 'float16', 'kmeans'];

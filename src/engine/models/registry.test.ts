@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countPlannedParams } from './plan';
-import { defaultModelFor, INITIALIZER, MODEL_IDS, MODELS, modelsForDataset, validateHidden } from './registry';
+import { defaultModelFor, MODEL_IDS, MODELS, modelsForDataset, validateHidden } from './registry';
 
 describe('MODELS', () => {
   it('lists every model once, each with default widths that pass its own bounds', () => {
@@ -27,10 +27,6 @@ describe('MODELS', () => {
     expect(countPlannedParams(MODELS.mlp_2d.layers([8, 8], 2), [2])).toBe(114);
   });
 
-  it('names Glorot normal as the initializer', () => {
-    expect(INITIALIZER.name).toBe('Glorot normal');
-    expect(INITIALIZER.detail).toMatch(/2 \/ \(fan_in \+ fan_out\)/);
-  });
 });
 
 describe('validateHidden', () => {

@@ -33,8 +33,8 @@ export function modelsForDataset(datasetId: DatasetId): ModelId[] {
 
 /** An error sentence when `hidden` does not fit the model, or null when it does. */
 export function validateHidden(modelId: ModelId, hidden: number[]): string | null {
+  if (!isModelId(modelId)) return `There is no model called "${modelId}".`;
   const model = MODELS[modelId];
-  if (!model) return `There is no model called "${modelId}".`;
   const { min, max, minLayers, maxLayers } = model.hiddenBounds;
   if (!Array.isArray(hidden)) return `${model.label} needs a list of hidden layer widths.`;
   if (hidden.length < minLayers || hidden.length > maxLayers) {

@@ -1,20 +1,21 @@
 // Refuses a spec the trainer cannot follow, with a sentence the UI can show as is. The URL
 // codec and the store validate too; this is the last line, so a bad spec never half-trains.
 import type { Dataset, TrainSpec } from '../spec/types';
-import { DATASETS } from '../datasets/registry';
-import { MODELS, validateHidden } from '../models/registry';
+import { DATASETS, isDatasetId } from '../datasets/registry';
+import { isModelId, MODELS, validateHidden } from '../models/registry';
 import { OPTIMIZER_IDS } from './optimizers';
 import { validateSchedule } from './schedule';
 
 /** An error sentence, or null when `spec` can train on `data`. */
 export function checkTrainSpec(spec: TrainSpec, data: Dataset): string | null {
+  // Own keys only: MODELS[name] finds `constructor`, `toString`... on Object.prototype.
+  if (!isModelId(spec.model)) return `There is no model called "${spec.model}".`;
   const model = MODELS[spec.model];
-  if (!model) return `There is no model called "${spec.model}".`;
   if (spec.dataset !== data.id) {
     return `The spec asks for the dataset "${spec.dataset}" but was given "${data.id}".`;
   }
+  if (!isDatasetId(data.id)) return `There is no dataset called "${data.id}".`;
   const dataset = DATASETS[data.id];
-  if (!dataset) return `There is no dataset called "${data.id}".`;
   if (dataset.kind !== model.datasets) {
     const family = model.datasets === 'mnist' ? 'the MNIST digits' : 'the 2-D point sets';
     return `${model.label} cannot train on ${dataset.label}: it is built for ${family}.`;

@@ -47,6 +47,8 @@ export interface HistorySlice {
   importRuns(runs: RunRecord[]): Promise<number>;
   /** Test accuracy of an imported model file, measured in the engine worker. */
   measureImportedModel(bytes: Uint8Array): Promise<ImportedAccuracy>;
+  /** Stops that measurement (History closed, another file chosen). */
+  stopImportedModel(): Promise<void>;
 }
 
 let repository: Promise<HistoryRepository> | null = null;
@@ -170,6 +172,7 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
     },
 
     measureImportedModel: (bytes) => bridge().evaluateImportedModel(bytes),
+    stopImportedModel: () => bridge().cancelImportedModel(),
 
     async importRuns(runs) {
       const r = await repo();

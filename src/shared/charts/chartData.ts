@@ -4,7 +4,7 @@ import type { Point } from './series';
 /** Round epoch ticks for short runs (quarters of a one-epoch run); undefined for long ones,
  * which get evenly spaced round ticks. */
 export function epochTicks(epochs: number): number[] | undefined {
-  if (epochs > 12) return undefined;
+  if (!(epochs > 0) || epochs > 12) return undefined;
   const step = epochs === 1 ? 0.25 : epochs === 2 ? 0.5 : 1;
   return Array.from({ length: Math.round(epochs / step) + 1 }, (_, i) => i * step);
 }
@@ -19,7 +19,9 @@ export function accuracyFloor(series: readonly (readonly Point[])[]): number {
 }
 
 /** Evenly spaced, round percentages from the floor up to 100. */
-export function accuracyTicks(floor: number): number[] {
+export function accuracyTicks(floorIn: number): number[] {
+  // Within [0, 100], so the loop below takes at most 51 steps whatever it is given.
+  const floor = Number.isFinite(floorIn) ? Math.min(100, Math.max(0, floorIn)) : 0;
   const step = floor >= 90 ? 2 : floor >= 70 ? 5 : floor >= 40 ? 10 : 20;
   const ticks: number[] = [];
   for (let t = floor; t <= 100; t += step) ticks.push(t);

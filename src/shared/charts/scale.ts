@@ -18,14 +18,27 @@ export function linearScale(domain: [number, number], range: [number, number]): 
   return scale;
 }
 
-/** About `count` round ticks (1, 2, 2.5 or 5 times a power of ten) covering [min, max]. */
+/** No axis draws more ticks than this, whatever its inputs. */
+export const MAX_TICKS = 100;
+
+/** About `count` round ticks (1, 2, 2.5 or 5 times a power of ten) covering [min, max]. Counted,
+ * not stepped until past `max`: a step below the spacing of floats near `min` (niceTicks(1,
+ * 1 + 2^-52)) never moved `t` and the loop ran forever. */
 export function niceTicks(min: number, max: number, count = 5): number[] {
-  if (!(max > min)) return [min];
-  const raw = (max - min) / count;
+  if (!Number.isFinite(min)) return [];
+  if (!(max > min) || !Number.isFinite(max)) return [min];
+  const raw = (max - min) / Math.max(1, count);
+  if (!Number.isFinite(raw)) return [min, max]; // the range itself overflows
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? raw;
+  const first = Math.ceil(min / step) * step;
+  if (!(first + step > first) || !(first <= max + step * 1e-9)) return [min, max];
+  const n = Math.min(MAX_TICKS, Math.floor((max - first) / step + 1e-9) + 1);
   const ticks: number[] = [];
-  for (let t = Math.ceil(min / step) * step; t <= max + step * 1e-9; t += step) ticks.push(Number(t.toPrecision(12)));
+  for (let i = 0; i < n; i++) {
+    const t = Number((first + i * step).toPrecision(12));
+    if (ticks.length === 0 || t > ticks[ticks.length - 1]) ticks.push(t);
+  }
   return ticks;
 }
 
@@ -47,8 +60,9 @@ export function logScale(domain: [number, number], range: [number, number]): Lin
 
 /** Round ticks for a log axis: 1, 2 and 5 times powers of ten, thinned to about `max` ticks. */
 export function logTicks(min: number, max: number, maxCount = 7): number[] {
-  if (!(max > min) || !(min > 0)) return [min];
+  if (!(max > min) || !(min > 0) || !Number.isFinite(max)) return Number.isFinite(min) ? [min] : [];
   const all: number[] = [];
+  // Finite positive bounds: at most 633 decades (5e-324 to 1.8e308).
   for (let k = Math.floor(Math.log10(min)); k <= Math.ceil(Math.log10(max)); k++) {
     for (const m of [1, 2, 5]) {
       const t = Number((m * 10 ** k).toPrecision(12));
@@ -57,5 +71,8 @@ export function logTicks(min: number, max: number, maxCount = 7): number[] {
   }
   if (all.length <= maxCount) return all;
   const decades = all.filter((t) => Number.isInteger(Math.log10(t)) || Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
-  return decades.length >= 2 ? decades : all.filter((_, i) => i % 2 === 0);
+  const thinned = decades.length >= 2 ? decades : all.filter((_, i) => i % 2 === 0);
+  // Hundreds of decades still thin to at most MAX_TICKS, evenly.
+  const every = Math.ceil(thinned.length / MAX_TICKS);
+  return every > 1 ? thinned.filter((_, i) => i % every === 0) : thinned;
 }

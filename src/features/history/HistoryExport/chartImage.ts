@@ -2,7 +2,19 @@
 // and a PNG: the plot is cloned with its computed styles written as attributes (the page's CSS does
 // not travel with the file), and the title and legend, which are HTML on the page, are drawn
 // in as SVG text. The PNG is the same SVG drawn on an offscreen canvas at twice the size.
+import { fitLabel, svgLabel, xmlSafe } from './svgText';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** A legend entry's text: at most this many graphemes, and no wider than its column. */
+const LEGEND_GRAPHEMES = 48;
+
+/** Widths of 12 px text in the page's font, from a canvas (emoji are wider than letters). */
+function textMeasure(font: string): (s: string) => number {
+  const ctx = new OffscreenCanvas(1, 1).getContext('2d');
+  if (!ctx) return (s) => s.length * 7;
+  ctx.font = `12px ${font}`;
+  return (s) => ctx.measureText(s).width;
+}
 const STYLE_PROPS = [
   'fill',
   'fill-opacity',
@@ -84,7 +96,7 @@ export function chartImageOf(figure: Element): ChartImage | null {
 
   const root = el('svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': font });
   root.appendChild(el('rect', { width, height, fill: pageStyle.backgroundColor || '#ffffff' }));
-  root.appendChild(el('text', { x: 8, y: 20, 'font-size': 14, 'font-weight': 600, fill: text }, title));
+  root.appendChild(el('text', { x: 8, y: 20, 'font-size': 14, 'font-weight': 600, fill: text }, svgLabel(title, 120)));
   const clone = plot.cloneNode(true) as SVGSVGElement;
   inlineStyles(plot, clone);
   clone.setAttribute('x', '0');
@@ -93,13 +105,15 @@ export function chartImageOf(figure: Element): ChartImage | null {
   clone.setAttribute('height', String(plotHeight));
   root.appendChild(clone);
   const column = width / 3;
+  const measure = textMeasure(font);
   legend.forEach((item, i) => {
     const x = 8 + (i % 3) * column;
     const y = head + plotHeight + 12 + Math.floor(i / 3) * 20 + 10;
     root.appendChild(el('line', { x1: x, x2: x + 20, y1: y, y2: y, stroke: item.color, 'stroke-width': 3, ...(item.dashed ? { 'stroke-dasharray': '5 4' } : {}) }));
-    root.appendChild(el('text', { x: x + 26, y: y + 4, 'font-size': 12, fill: text }, item.label.slice(0, 48)));
+    root.appendChild(el('text', { x: x + 26, y: y + 4, 'font-size': 12, fill: text }, fitLabel(item.label, LEGEND_GRAPHEMES, column - 36, measure)));
   });
-  return { svg: new XMLSerializer().serializeToString(root), width, height, title };
+  // The cloned plot carries run names too (in labels and titles): the whole file is made safe.
+  return { svg: xmlSafe(new XMLSerializer().serializeToString(root)), width, height, title };
 }
 
 /** Draws the SVG on an offscreen canvas (twice the size, for sharp text) and encodes a PNG. */

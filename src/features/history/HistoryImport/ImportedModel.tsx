@@ -1,5 +1,5 @@
 // An imported compressed model: its layers, how many weights each keeps, and its real size.
-import type { ImportedModelSummary } from '../../../history/modelSummary';
+import { MAX_LAYER_ROWS, type ImportedModelSummary } from '../../../history/modelSummary';
 import { formatInteger, formatKB, formatPercent, formatRatio } from '../../../shared/format';
 import type { ImportedAccuracy } from '../../../worker/evaluate-imported';
 
@@ -21,6 +21,12 @@ function AccuracyLine({ measurement }: { measurement: Measurement }) {
       {accuracy === null ? note : <>Test accuracy <strong>{formatPercent(accuracy, 2)}</strong> on {formatInteger(evaluatedOn)} MNIST test images, measured in the engine worker as decoded from the file.</>}
     </p>
   );
+}
+
+function moreLayers(rest: ImportedModelSummary['layers']): string {
+  const kept = rest.reduce((s, l) => s + l.kept, 0);
+  const weights = rest.reduce((s, l) => s + l.weights, 0);
+  return `…and ${formatInteger(rest.length)} more layers, not drawn: ${formatInteger(kept)} of ${formatInteger(weights)} weights kept, ${formatInteger(rest.reduce((s, l) => s + l.biases, 0))} biases.`;
 }
 
 export function ImportedModel({ model, measurement }: { model: ImportedModelSummary; measurement: Measurement }) {
@@ -45,7 +51,7 @@ export function ImportedModel({ model, measurement }: { model: ImportedModelSumm
           </tr>
         </thead>
         <tbody>
-          {model.layers.map((l) => (
+          {model.layers.slice(0, MAX_LAYER_ROWS).map((l) => (
             <tr key={l.name}>
               <th scope="row">{l.name}</th>
               <td>{l.shape.join(' × ') || '—'}</td>
@@ -57,6 +63,7 @@ export function ImportedModel({ model, measurement }: { model: ImportedModelSumm
           ))}
         </tbody>
       </table>
+      {model.layers.length > MAX_LAYER_ROWS ? <p className="history-muted">{moreLayers(model.layers.slice(MAX_LAYER_ROWS))}</p> : null}
       <AccuracyLine measurement={measurement} />
       <p className="history-muted">Every value was checked while decoding: format, version, sizes, shapes, no NaN.</p>
     </div>

@@ -1,8 +1,8 @@
 // Import: a results file (JSON, exported from any playground) joins the History; a compressed
 // model file is checked and shown. Files are refused by size before reading and checked in a
 // worker; every problem is one sentence, and the page goes on working.
-import { useId, useRef, useState, type ChangeEvent } from 'react';
-import { inspectFile } from '../../../history/inspectInWorker';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { IMPORT_STOPPED_MESSAGE, inspectFile } from '../../../history/inspectInWorker';
 import type { ImportedModelSummary } from '../../../history/modelSummary';
 import { useAppStore } from '../../../store';
 import { toUserMessage } from '../../../shared/errors';
@@ -17,6 +17,18 @@ export function HistoryImport() {
   const [model, setModel] = useState<ImportedModelSummary | null>(null);
   const [measurement, setMeasurement] = useState<Measurement>({ state: 'measuring' });
   const latest = useRef(0);
+  const checking = useRef<AbortController | null>(null);
+
+  // Closing the History stops the file's check and the engine's measurement: neither holds the
+  // workers for a panel nobody sees.
+  useEffect(
+    () => () => {
+      checking.current?.abort();
+      latest.current++;
+      void useAppStore.getState().stopImportedModel();
+    },
+    [],
+  );
 
   /** The file passed every check: measure it in the engine worker (a newer import wins). */
   const measure = async (file: File) => {
@@ -34,11 +46,17 @@ export function HistoryImport() {
     const input = e.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
+    // A newer file wins: the older check is ended, its measurement stopped.
+    checking.current?.abort();
+    const controller = new AbortController();
+    checking.current = controller;
+    void useAppStore.getState().stopImportedModel();
     setBusy(true);
     setError('');
     setSaid(`Checking ${file.name}…`);
     try {
-      const result = await inspectFile(file);
+      const result = await inspectFile(file, controller.signal);
+      if (controller.signal.aborted || (result.kind === 'error' && result.message === IMPORT_STOPPED_MESSAGE)) return;
       if (result.kind === 'error') {
         setError(result.message);
         setSaid('');

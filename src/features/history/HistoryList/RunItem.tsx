@@ -4,11 +4,10 @@
 import { memo, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { DATASETS } from '../../../engine/datasets/registry';
 import { MODELS } from '../../../engine/models/registry';
+import { runDateText } from '../../../history/dates';
 import type { RunSummary } from '../../../history/types';
 import { useAppStore } from '../../../store';
 import { formatKB, formatPercent, formatSeconds } from '../../../shared/format';
-
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 function label<T extends Record<string, { label: string }>>(table: T, id: string): string {
   return Object.prototype.hasOwnProperty.call(table, id) ? table[id as keyof T].label : id;
@@ -30,7 +29,7 @@ export const ROW_PITCH = 158;
 export const TALL_ROW_PITCH = 240;
 /** Below this list width, rows are tall. */
 export const NARROW_LIST_PX = 560;
-const ROW_GAP = 8;
+export const ROW_GAP = 8;
 
 interface RunItemProps {
   run: RunSummary;
@@ -113,7 +112,7 @@ export const RunItem = memo(function RunItem({ run, index, setSize, pitch, color
         {run.status === 'cancelled' ? <span className="run-item__badge">stopped early</span> : null}
       </div>
       <p className="run-item__meta">
-        {when.format(run.createdAt)} · {label(MODELS, run.model)} on {label(DATASETS, run.dataset)} · {run.epochs} {run.epochs === 1 ? 'epoch' : 'epochs'} · {formatSeconds(run.seconds)}
+        {runDateText(run.createdAt)} · {label(MODELS, run.model)} on {label(DATASETS, run.dataset)} · {run.epochs} {run.epochs === 1 ? 'epoch' : 'epochs'} · {formatSeconds(run.seconds)}
         {run.backend ? ` on ${run.backend}` : ''}
       </p>
       <p className="run-item__meta">

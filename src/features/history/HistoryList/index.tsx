@@ -8,6 +8,8 @@ import { useAppStore } from '../../../store';
 import { runColor } from '../HistoryCompare/runStyle';
 import { NARROW_LIST_PX, ROW_PITCH, RunItem, TALL_ROW_PITCH } from './RunItem';
 import { useVisibleRange } from './useVisibleRange';
+import { BrokenRunItem } from './BrokenRunItem';
+import { PanelBoundary } from '../../../shared/ui/PanelBoundary';
 
 const OVERSCAN = 3;
 /** Rows wrap their lines on a narrow screen, so they are taller there. */
@@ -90,7 +92,12 @@ export function HistoryList() {
           {indices.map((i) => {
             const run = runs[i];
             const at = selection.indexOf(run.id);
-            return <RunItem key={run.id} run={run} index={i} setSize={runs.length} pitch={pitch} color={at >= 0 ? runColor(at).color : null} unsaved={unsavedIds.has(run.id)} />;
+            // One damaged record replaces its own row, not the list (nor the page).
+            return (
+              <PanelBoundary key={run.id} name="This run" resetKey={run} fallback={() => <BrokenRunItem run={run} index={i} setSize={runs.length} pitch={pitch} />}>
+                <RunItem run={run} index={i} setSize={runs.length} pitch={pitch} color={at >= 0 ? runColor(at).color : null} unsaved={unsavedIds.has(run.id)} />
+              </PanelBoundary>
+            );
           })}
         </ul>
       </div>

@@ -7,6 +7,8 @@ import { HistoryCompare } from '../HistoryCompare';
 import { HistoryExport } from '../HistoryExport';
 import { HistoryImport } from '../HistoryImport';
 import { HistoryList } from '../HistoryList';
+import { CompareTrouble } from '../HistoryCompare/CompareTrouble';
+import { PanelBoundary } from '../../../shared/ui/PanelBoundary';
 
 function StorageStatus() {
   const problem = useAppStore((s) => s.historyProblem);
@@ -37,6 +39,7 @@ function StorageStatus() {
 export default function HistoryDrawer({ compressedModel }: { compressedModel: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   const setHistoryOpen = useAppStore((s) => s.setHistoryOpen);
+  const selection = useAppStore((s) => s.historySelection);
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -52,15 +55,25 @@ export default function HistoryDrawer({ compressedModel }: { compressedModel: Re
       <StorageStatus />
       <section className="history-section" aria-labelledby="history-runs-title">
         <h3 id="history-runs-title">Runs</h3>
-        <HistoryList />
+        <PanelBoundary name="The list of runs">
+          <HistoryList />
+        </PanelBoundary>
       </section>
       <section className="history-section" aria-labelledby="history-compare-title">
         <h3 id="history-compare-title">Compare</h3>
-        <HistoryCompare />
+        <PanelBoundary name="The comparison" resetKey={selection} fallback={(retry) => <CompareTrouble retry={retry} />}>
+          <HistoryCompare />
+        </PanelBoundary>
       </section>
-      <HistoryExport compressedModel={compressedModel} />
-      <HistoryImport />
-      <HistoryClassroom />
+      <PanelBoundary name="Export">
+        <HistoryExport compressedModel={compressedModel} />
+      </PanelBoundary>
+      <PanelBoundary name="Import">
+        <HistoryImport />
+      </PanelBoundary>
+      <PanelBoundary name="Classroom mode">
+        <HistoryClassroom />
+      </PanelBoundary>
     </dialog>
   );
 }
