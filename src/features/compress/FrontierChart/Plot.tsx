@@ -1,6 +1,8 @@
 // The size-vs-accuracy picture as plain SVG: encoded size on a log axis, test accuracy up,
 // the dense model as a reference, the Pareto frontier as a step line, one marker per measured
-// setting (hue and shape by pruning method) and the current setting ringed. Pointer or arrow
+// setting (shape by pruning method, colour by bit width, hollow when fine-tuned) and the current
+// setting ringed. Points below the axis floor are not drawn at the floor as if measured there:
+// a note at the bottom counts them. Pointer or arrow
 // keys pick a point and show its configuration; click or Enter loads its settings. The keys
 // (shared/charts/keyboard.ts): left and right walk one method's points from small to large, up
 // and down change method.
@@ -14,7 +16,7 @@ import { Axes } from '../../../shared/charts/Axes';
 import { accuracyTicks } from '../../../shared/charts/chartData';
 import { plotFrame, type Margins } from '../../../shared/charts/frame';
 import { keyboardHelp } from '../../../shared/charts/keyboard';
-import { METHOD_STYLES } from '../../../shared/charts/palette';
+import { bitGroupOf, METHOD_STYLES } from '../../../shared/charts/palette';
 import { linearScale, logScale, logTicks } from '../../../shared/charts/scale';
 import { nearestPoint } from '../../../shared/charts/nearest';
 import { useChartKeys } from '../../../shared/charts/useChartKeys';
@@ -43,13 +45,14 @@ const HELP = keyboardHelp({ series: true, select: "loads the point's settings" }
 
 /** Every measured point's marker. Drawn again only when the points or the axes change, not on
  * each pointer move: with thousands of points that redraw was most of a hover's cost. */
-const Markers = memo(function Markers({ sorted, xs, ys, yFloor }: { sorted: readonly CompressionPoint[]; xs: Float64Array; ys: Float64Array; yFloor: number }) {
+const Markers = memo(function Markers({ sorted, xs, ys }: { sorted: readonly CompressionPoint[]; xs: Float64Array; ys: Float64Array }) {
   return (
     <g>
-      {sorted.map((p, i) => {
-        const style = METHOD_STYLES[p.settings.pruning.method];
-        return <Marker key={pointKey(p)} shape={style.marker} x={xs[i]} y={ys[i]} r={4.8} color={style.color} hollow={!!p.fineTunedEpochs} className={p.accuracy * 100 < yFloor ? 'frontier-plot__below' : undefined} />;
-      })}
+      {sorted.map((p, i) =>
+        Number.isNaN(ys[i]) ? null : (
+          <Marker key={pointKey(p)} shape={METHOD_STYLES[p.settings.pruning.method].marker} x={xs[i]} y={ys[i]} r={4.8} color={bitGroupOf(p.settings.quantization.bits).color} hollow={!!p.fineTunedEpochs} />
+        ),
+      )}
     </g>
   );
 });
@@ -70,19 +73,21 @@ export function Plot({ width, height, points, current, baseline, yFloor, onSelec
   const y = linearScale([yFloor, 100], [f.bottom, f.top]);
   const px = (p: CompressionPoint) => x(kB(p.encodedBytes));
   const py = (p: CompressionPoint) => y(Math.max(yFloor, p.accuracy * 100));
+  const below = (p: CompressionPoint) => p.accuracy * 100 < yFloor;
   // Pixel positions, once per change of data or axes: hover and the markers read them.
   const [xs, ys] = useMemo(() => {
     const sx = logScale([lo, hi], [f.left, f.right]);
     const sy = linearScale([yFloor, 100], [f.bottom, f.top]);
     const xsOut = Float64Array.from(sorted, (p) => sx(kB(p.encodedBytes)));
-    const ysOut = Float64Array.from(sorted, (p) => sy(Math.max(yFloor, p.accuracy * 100)));
+    // NaN: below the axis, not drawn and not picked by the pointer.
+    const ysOut = Float64Array.from(sorted, (p) => (p.accuracy * 100 < yFloor ? NaN : sy(p.accuracy * 100)));
     return [xsOut, ysOut];
   }, [sorted, lo, hi, yFloor, f.left, f.right, f.top, f.bottom]);
   const keys = useChartKeys(tracks, (i) => xs[i], (i) => onSelect(sorted[i]));
   const denseY = y(baseline.accuracy * 100);
 
   let step = '';
-  frontier.forEach((p, i) => {
+  frontier.filter((p) => !below(p)).forEach((p, i) => {
     step += i === 0 ? `M${px(p)},${py(p)}` : `H${px(p)}V${py(p)}`;
   });
   if (frontier.length) step += `H${f.right}`;
@@ -94,7 +99,10 @@ export function Plot({ width, height, points, current, baseline, yFloor, onSelec
 
   const activeIndex = hover ?? keys.picked;
   const active = activeIndex !== null ? sorted[activeIndex] ?? null : null;
-  const activeStyle = active ? METHOD_STYLES[active.settings.pruning.method] : null;
+  const activeStyle = active && !below(active) ? { marker: METHOD_STYLES[active.settings.pruning.method].marker, color: bitGroupOf(active.settings.quantization.bits).color } : null;
+  const belowCount = useMemo(() => sorted.filter((p) => p.accuracy * 100 < yFloor).length, [sorted, yFloor]);
+  // The reference's label goes on the side away from the "now" ring, so the two never overlap.
+  const labelRight = current !== null && px(current) < (f.left + f.right) / 2;
   const isCurrent = (p: CompressionPoint) => current !== null && !current.estimate && pointKey(p) === current.key;
   const picked = keys.cursor && keys.picked !== null ? sorted[keys.picked] : null;
 
@@ -120,25 +128,30 @@ export function Plot({ width, height, points, current, baseline, yFloor, onSelec
         />
         <g className="frontier-plot__dense">
           <line x1={f.left} x2={f.right} y1={denseY} y2={denseY} />
-          <text x={f.left + 6} y={denseY - 6}>{`${baseline.reference === 'ticket' ? 'Ticket' : 'Dense'} float32: ${(baseline.accuracy * 100).toFixed(1)}%`}</text>
+          <text x={labelRight ? f.right - 6 : f.left + 6} y={denseY - 6} textAnchor={labelRight ? 'end' : 'start'}>{`${baseline.reference === 'ticket' ? 'Ticket' : 'Dense'} float32: ${(baseline.accuracy * 100).toFixed(1)}%`}</text>
           <path d={`M${x(kB(baseline.denseBytes)) - 6},${denseY - 6}l12,12m0,-12l-12,12`} className="frontier-plot__dense-mark" />
         </g>
         <path className="frontier-plot__frontier" d={step} />
-        <Markers sorted={sorted} xs={xs} ys={ys} yFloor={yFloor} />
+        <Markers sorted={sorted} xs={xs} ys={ys} />
+        {belowCount > 0 ? (
+          <text className="frontier-plot__below-note" x={f.right - 4} y={f.bottom - 6} textAnchor="end">
+            {`▼ ${belowCount} ${belowCount === 1 ? 'setting' : 'settings'} below ${yFloor}% (not drawn; see the table)`}
+          </text>
+        ) : null}
         {active && activeStyle && activeIndex !== null ? (
           <>
-            <Marker shape={activeStyle.marker} x={xs[activeIndex]} y={ys[activeIndex]} r={6.5} color={activeStyle.color} hollow={!!active.fineTunedEpochs} className={active.accuracy * 100 < yFloor ? 'frontier-plot__below' : undefined} />
+            <Marker shape={activeStyle.marker} x={xs[activeIndex]} y={ys[activeIndex]} r={6.5} color={activeStyle.color} hollow={!!active.fineTunedEpochs} />
             <circle className="frontier-plot__active" cx={xs[activeIndex]} cy={ys[activeIndex]} r={11} />
           </>
         ) : null}
-        {current ? (
+        {current && !below(current) ? (
           <g className={`frontier-plot__current${current.estimate ? ' frontier-plot__current--estimate' : ''}`}>
             <circle cx={px(current)} cy={py(current)} r={10} />
             <text x={px(current)} y={py(current) - 15} textAnchor="middle">{current.estimate ? 'now (estimate)' : 'now'}</text>
           </g>
         ) : null}
       </svg>
-      {active && activeIndex !== null ? <PointTooltip point={active} current={isCurrent(active)} x={xs[activeIndex]} y={ys[activeIndex]} width={width} /> : null}
+      {active && activeStyle && activeIndex !== null ? <PointTooltip point={active} current={isCurrent(active)} x={xs[activeIndex]} y={ys[activeIndex]} width={width} /> : null}
       <p className="visually-hidden" aria-live="polite">
         {picked && keys.cursor ? `${keys.cursor.index + 1} of ${tracks[keys.cursor.series].length}: ${describePoint(picked)}` : ''}
       </p>

@@ -1,14 +1,16 @@
-// The chart's text alternative: every measured setting as a table, for screen readers.
+// "Show as a table": every measured setting, for anyone who would rather read than hover (and
+// for screen readers). Always in the page, folded until opened.
 import type { CompressionPoint } from '../../../worker/compression-protocol';
 import { pointKey } from '../../../url/compressControls';
 import { formatKB, formatPercent, formatRatio } from '../../../shared/format';
 import { bitsLabel, methodLabel, sparsityLabel } from './describe';
+import '../../../shared/charts/TableDisclosure.css';
 
 export function PointsTable({ points, frontier }: { points: readonly CompressionPoint[]; frontier: ReadonlySet<CompressionPoint> }) {
   const sorted = [...points].sort((a, b) => a.encodedBytes - b.encodedBytes);
   return (
-    // Tables ignore a 1px width, so the wrapper does the hiding.
-    <div className="visually-hidden">
+    <details className="chart-table">
+      <summary>Show as a table</summary>
       <table>
         <caption>Measured settings, smallest first (accuracy on the full test set)</caption>
         <thead>
@@ -36,6 +38,6 @@ export function PointsTable({ points, frontier }: { points: readonly Compression
           ))}
         </tbody>
       </table>
-    </div>
+    </details>
   );
 }

@@ -8,7 +8,7 @@ import { paretoFrontier } from '../pareto';
 import { selectShownPoint } from '../shown';
 import type { CompressionPoint } from '../../../worker/compression-protocol';
 import { ChartCard, type LegendItem } from '../../../shared/charts/ChartCard';
-import { METHOD_STYLES } from '../../../shared/charts/palette';
+import { BIT_GROUPS, bitGroupOf, METHOD_STYLES } from '../../../shared/charts/palette';
 import { useSize } from '../../../shared/charts/useSize';
 import { summarize } from './describe';
 import { MarkerIcon } from '../../../shared/charts/marks';
@@ -34,17 +34,20 @@ export const FrontierChart = memo(function FrontierChart() {
   const [zoomed, setZoomed] = useState(false);
 
   const methods = useMemo(() => new Set(points.map((p) => p.settings.pruning.method)), [points]);
+  const bitGroups = useMemo(() => new Set(points.map((p) => bitGroupOf(p.settings.quantization.bits).id)), [points]);
   const fineTuned = useMemo(() => points.some((p) => p.fineTunedEpochs), [points]);
   const frontier = useMemo(() => new Set(paretoFrontier(points)), [points]);
   const legend = useMemo<LegendItem[]>(() => {
     const shown = PRUNING_METHOD_IDS.filter((id) => methods.has(id) || id === current?.settings.pruning.method);
+    // Shape: the pruning method (drawn in the text colour); colour: the bit width.
     return [
-      ...shown.map((id) => ({ label: PRUNING_METHODS[id].label, color: METHOD_STYLES[id].color, icon: <MarkerIcon shape={METHOD_STYLES[id].marker} color={METHOD_STYLES[id].color} /> })),
+      ...shown.map((id) => ({ label: PRUNING_METHODS[id].label, color: 'var(--text)', icon: <MarkerIcon shape={METHOD_STYLES[id].marker} color="var(--text)" /> })),
+      ...BIT_GROUPS.filter((g) => bitGroups.has(g.id)).map((g) => ({ label: g.label, color: g.color, icon: <MarkerIcon shape="circle" color={g.color} /> })),
       ...(fineTuned ? [{ label: 'Fine-tuned (hollow)', color: 'var(--muted)', icon: <MarkerIcon shape="circle" color="var(--muted)" hollow /> }] : []),
       { label: 'Pareto frontier', color: 'var(--text)' },
       { label: baseline?.reference === 'ticket' ? 'Ticket (float32)' : 'Dense model', color: 'var(--muted)', dashed: true },
     ];
-  }, [methods, current?.settings.pruning.method, baseline?.reference, fineTuned]);
+  }, [methods, bitGroups, current?.settings.pruning.method, baseline?.reference, fineTuned]);
 
   const accuracies = [...points.map((p) => p.accuracy * 100), ...(current ? [current.accuracy * 100] : []), (baseline?.accuracy ?? 1) * 100];
   const auto = autoFloor(accuracies);

@@ -2,7 +2,7 @@
 // disclosure under the chart so sighted students can open it too.
 import { VARIANT_IDS, VARIANTS } from '../../../engine/lottery/variants';
 import type { LotteryRoundMessage } from '../../../worker/lottery-protocol';
-import { LazyDetails } from './LazyDetails';
+import { TableDisclosure } from '../../../shared/charts/TableDisclosure';
 import { percentText } from './series';
 
 interface Props {
@@ -19,7 +19,7 @@ export function RoundsTable({ rounds, value, caption, skipDense }: Props) {
   if (numbers.length === 0) return null;
   const cell = (variant: string, round: number) => rounds.find((m) => m.result.variant === variant && m.result.round === round);
   return (
-    <LazyDetails>
+    <TableDisclosure>
       {() => (
         <table>
           <caption>{caption}</caption>
@@ -54,6 +54,6 @@ export function RoundsTable({ rounds, value, caption, skipDense }: Props) {
           </tbody>
         </table>
       )}
-    </LazyDetails>
+    </TableDisclosure>
   );
 }

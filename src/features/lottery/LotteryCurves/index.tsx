@@ -9,7 +9,7 @@ import { formatInteger } from '../../../shared/format';
 import type { LotteryRoundMessage } from '../../../worker/lottery-protocol';
 import { ChartCard } from '../../../shared/charts/ChartCard';
 import { legendOf } from '../LotteryChart';
-import { LazyDetails } from '../LotteryChart/LazyDetails';
+import { TableDisclosure } from '../../../shared/charts/TableDisclosure';
 import { percentText, seriesOf, VARIANT_STYLES } from '../LotteryChart/series';
 import { Axes } from '../../../shared/charts/Axes';
 import { plotFrame } from '../../../shared/charts/frame';
@@ -62,7 +62,7 @@ export const LotteryCurves = memo(function LotteryCurves() {
       legend={[...legendOf(series, false), { label: 'Dense', color: 'var(--muted)' }]}
       className="lottery-curves"
       footer={
-        <LazyDetails>
+        <TableDisclosure>
           {() => (
             <table>
               <caption>Validation accuracy at each evaluation, per round and variant</caption>
@@ -84,7 +84,7 @@ export const LotteryCurves = memo(function LotteryCurves() {
               </tbody>
             </table>
           )}
-        </LazyDetails>
+        </TableDisclosure>
       }
     >
       <div className="lottery-curves__grid">
