@@ -116,4 +116,12 @@ describe('two tabs on one History', () => {
     expect(heard[0].runs).toEqual([]);
     other.close();
   });
+
+  it('a newer version that removed the stores: the page says to reload rather than blame the browser', async () => {
+    await (await HistoryRepository.open(openIdbAdapter)).save(sampleRun('a', 1));
+    (await openDB(DB_NAME, 5, { upgrade: (db) => db.deleteObjectStore('runs' as never) })).close();
+    const repo = await HistoryRepository.open(openIdbAdapter);
+    expect(repo.snapshot().storage).toBe('memory');
+    expect(repo.snapshot().problem).toMatch(/^A newer version of the playground, opened in another tab, changed how runs are stored.*Reload this tab/);
+  });
 });

@@ -86,12 +86,16 @@ export class HistoryRepository {
       return repo;
     } catch (error) {
       const repo = new HistoryRepository(createMemoryAdapter());
+      const name = (error as { name?: unknown } | null)?.name;
       repo.problem =
-        (error as { name?: unknown } | null)?.name === 'UpgradeBlockedError'
+        name === 'UpgradeBlockedError'
           ? 'Another tab of the playground, opened before it was updated, still holds the saved runs. ' +
             'Close that tab and reload this one to see them; until then new runs are kept in this tab only.'
-          : 'This browser window does not let the playground keep data (IndexedDB is unavailable, as in some private windows). ' +
-            'Runs are kept in this tab only until it closes: export them as JSON to keep them.';
+          : name === 'StoreChangedError'
+            ? 'A newer version of the playground, opened in another tab, changed how runs are stored, so this page cannot read them. ' +
+              'Reload this tab to get the newer version; until then new runs are kept in this tab only.'
+            : 'This browser window does not let the playground keep data (IndexedDB is unavailable, as in some private windows). ' +
+              'Runs are kept in this tab only until it closes: export them as JSON to keep them.';
       return repo;
     }
   }

@@ -28,8 +28,7 @@ self.onmessage = async (event: MessageEvent<ExportRequest>) => {
     try {
       return await use((store ??= await openIdbAdapter()));
     } catch (error) {
-      const blocked = error instanceof Error && error.name === 'UpgradeBlockedError';
-      throw new ExportProblem(blocked ? 'another tab holds the saved runs open with an older version of the page; close it and export again' : 'the saved runs could not be read (nothing was lost); try again');
+      throw new ExportProblem(storeProblem(error instanceof Error ? error.name : ''));
     }
   };
   const read = async (id: string) => memory.get(id) ?? (await fromStore((s) => s.get(id)));
@@ -65,3 +64,11 @@ self.onmessage = async (event: MessageEvent<ExportRequest>) => {
 
 /** A failure with the sentence the page shows. */
 class ExportProblem extends Error {}
+
+/** Why the store gave no answer, as the end of the page's sentence (names from ../history/idbConnection). */
+function storeProblem(name: string): string {
+  if (name === 'UpgradeBlockedError') return 'another tab holds the saved runs open with an older version of the page; close it and export again';
+  if (name === 'StoreBusyError') return 'another tab of the playground is updating the saved runs; export again in a moment';
+  if (name === 'StoreChangedError') return 'a newer version of the playground, opened in another tab, changed how runs are stored; reload this tab and export again';
+  return 'the saved runs could not be read (nothing was lost); try again';
+}
