@@ -121,3 +121,46 @@ test('a tab whose store another tab upgraded keeps saving, both lists follow eac
   expect(doc.runs.at(-1)?.name).toBe('Written by an old tab');
   expect([...errors, ...errorsB]).toEqual([]);
 });
+
+/** Tiny lottery settings: `rounds` rounds of 50%, one epoch of 1,200 images (20 iterations) each. */
+const tinyLottery = (rounds: number) =>
+  `/#v=1&view=lottery&rounds=${rounds}&prune_rate=0.5&prune_rate_out=0.25&round_epochs=1&subset=1200&variants=rewind_init,random_reinit,random_prune`;
+
+async function lotteryFinished(page: Page): Promise<void> {
+  await expect(page.locator('.lottery-progress .progress__right')).toContainText('finished', { timeout: 150_000 });
+}
+
+/** Rows of the main lottery chart's table: the dense model, then a row per round. */
+async function lotteryRows(page: Page): Promise<number> {
+  const table = page.locator('.lottery-chart table tbody tr');
+  if ((await table.count()) === 0) await page.locator('.lottery-chart').getByText('Show as a table').click();
+  return table.count();
+}
+
+test('two tabs run lottery runs side by side, and after a reload each offers and resumes its own', async ({ context, page }) => {
+  const errors = collectErrors(page);
+  const tabB = await context.newPage();
+  const errorsB = collectErrors(tabB);
+  await page.goto(tinyLottery(2));
+  await tabB.goto(tinyLottery(3));
+  for (const tab of [page, tabB]) await tab.getByRole('button', { name: 'Find lottery ticket' }).click();
+  await lotteryFinished(page);
+  await lotteryFinished(tabB);
+
+  // Both runs are kept, one each: neither tab's save took the other's place.
+  for (const [tab, rounds] of [
+    [page, 2],
+    [tabB, 3],
+  ] as const) {
+    await tab.reload();
+    const notice = tab.getByRole('status').filter({ hasText: 'lottery run' });
+    await expect(notice).toContainText(`${rounds} rounds of 50%`, { timeout: 20_000 });
+    // The notice says which run: its settings and seed, and that this tab saved it (the tab's
+    // run id outlives the reload in sessionStorage).
+    await expect(notice).toContainText(/The finished lottery run with these settings \(\d rounds of 50%, 1 epoch a round on 1,200 images, seed 0\), saved by this tab at \d+:\d\d [AP]M, is kept/);
+    await tab.getByRole('button', { name: 'Resume lottery run' }).click();
+    await lotteryFinished(tab);
+    await expect.poll(() => lotteryRows(tab)).toBe(rounds + 1);
+  }
+  expect([...errors, ...errorsB]).toEqual([]);
+});
