@@ -63,8 +63,14 @@ export async function openConnection<S>(options: ConnectionOptions<S>): Promise<
     const callbacks = (db: () => IDBPDatabase<S> | null): OpenDBCallbacks<S> => ({
       blocked,
       // Another tab wants to upgrade or delete the database: let it, and reopen on the next use.
-      blocking: () => void (db() && lose(db()!)),
-      terminated: () => void (db() && current === db() && (current = null)),
+      blocking: () => {
+        const closing = db();
+        if (closing) lose(closing);
+      },
+      // The browser closed it (storage cleared, say): the next use opens it again.
+      terminated: () => {
+        if (current !== null && current === db()) current = null;
+      },
     });
     let made: IDBPDatabase<S> | null = null;
     const atOurVersion = openDB<S>(options.name, options.version, { ...callbacks(() => made), upgrade: options.upgrade });
