@@ -3,70 +3,98 @@
 // the same transaction: the list reads only the summaries, so 1,000 runs open at once
 // (IndexedDB's getAll of 1,000 whole runs took 4-5 s here; of their summaries, milliseconds).
 // Everything else is in ./repository.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+// Every tab of the playground shares this store, so each write is announced to the other tabs
+// (BroadcastChannel) and their lists follow (./repository); the connection gives way to a tab
+// that upgrades the database and opens again on the next use (./idbConnection).
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { openConnection } from './idbConnection';
 import { summarize } from './summary';
-import type { HistoryAdapter, RunRecord, RunSummary } from './types';
+import type { HistoryAdapter, RunRecord, RunSummary, StoreChange } from './types';
+
+export { UpgradeBlockedError } from './idbConnection';
 
 const DB_NAME = 'compression-playground-history';
 /** 1: runs only. 2: summaries beside the runs. */
 const DB_VERSION = 2;
+/** The channel every tab's History listens on. */
+export const HISTORY_CHANNEL = 'compression-playground-history';
 
 interface HistoryDb extends DBSchema {
   runs: { key: string; value: RunRecord };
   summaries: { key: string; value: RunSummary };
 }
 
-/** The store needs an upgrade that another tab, of an older version of the page, is blocking. */
-export class UpgradeBlockedError extends Error {
-  override name = 'UpgradeBlockedError';
-  constructor() {
-    super('Another tab holds the saved runs open with an older version of the page.');
-  }
-}
-
-/** Rejects when IndexedDB is missing or refuses to open (private windows, blocked storage). */
-export async function openIdbAdapter(): Promise<HistoryAdapter> {
+/** Rejects when IndexedDB is missing or refuses to open (private windows, blocked storage), or
+ * with UpgradeBlockedError when a tab of an older version of the page blocks the upgrade. */
+export async function openIdbAdapter(options: { reopenTimeoutMs?: number } = {}): Promise<HistoryAdapter> {
   // Read off globalThis: the store (and so this file) is also compiled for Node tests.
   if ((globalThis as { indexedDB?: unknown }).indexedDB === undefined) throw new Error('IndexedDB is not available in this browser window.');
-  let opened: IDBPDatabase<HistoryDb> | null = null;
-  let rejectBlocked: (error: Error) => void = () => undefined;
-  const blocked = new Promise<never>((_, reject) => (rejectBlocked = reject));
-  const opening = openDB<HistoryDb>(DB_NAME, DB_VERSION, {
+  const listeners = new Set<(change: StoreChange) => void>();
+  const tell = (change: StoreChange) => listeners.forEach((listener) => listener(change));
+  const connection = await openConnection<HistoryDb>({
+    name: DB_NAME,
+    version: DB_VERSION,
+    stores: ['runs', 'summaries'],
     upgrade(database, oldVersion) {
       if (oldVersion < 1) database.createObjectStore('runs', { keyPath: 'id' });
       // Runs kept by version 1 get their summaries at the first list (see below), not here:
       // reading 1,000 whole runs takes seconds, and opening must answer quickly.
       if (oldVersion < 2) database.createObjectStore('summaries', { keyPath: 'id' });
     },
-    // A tab of an older version still holds the store open, so the upgrade waits for it: say so
-    // now. If that tab closes later, the connection that then opens is not wanted.
-    blocked() {
-      rejectBlocked(new UpgradeBlockedError());
-      void opening.then((late) => late.close(), () => undefined);
-    },
-    // A newer version of the page opened in another tab: let it upgrade rather than block it.
-    blocking() {
-      opened?.close();
-    },
+    onReopen: () => tell({ kind: 'reopened' }),
+    reopenTimeoutMs: options.reopenTimeoutMs,
   });
-  const db = await Promise.race([opening, blocked]);
-  opened = db;
+  // Opened on the first write or watch only: the export worker reads and needs none.
+  let channel: BroadcastChannel | null = null;
+  const shared = () => {
+    if (!channel && typeof BroadcastChannel === 'function') {
+      channel = new BroadcastChannel(HISTORY_CHANNEL);
+      channel.onmessage = (event: MessageEvent<unknown>) => {
+        const change = storeChangeOf(event.data);
+        if (change) tell(change);
+      };
+    }
+    return channel;
+  };
+  const announce = (change: StoreChange) => shared()?.postMessage(change);
   return {
     kind: 'indexeddb',
-    list: async () => {
-      const [summaries, runs] = await Promise.all([db.getAll('summaries'), db.count('runs')]);
-      return summaries.length === runs ? summaries : summarizeMissing(db, summaries);
-    },
-    get: (id) => db.get('runs', id),
+    list: () =>
+      connection.run(async (db) => {
+        const [summaries, runs] = await Promise.all([db.getAll('summaries'), db.count('runs')]);
+        return summaries.length === runs ? summaries : summarizeMissing(db, summaries);
+      }),
+    get: (id) => connection.run((db) => db.get('runs', id)),
     put: async (record) => {
-      const tx = db.transaction(['runs', 'summaries'], 'readwrite');
-      await Promise.all([tx.objectStore('runs').put(record), tx.objectStore('summaries').put(summarize(record)), tx.done]);
+      const summary = summarize(record);
+      await connection.run(async (db) => {
+        const tx = db.transaction(['runs', 'summaries'], 'readwrite');
+        await Promise.all([tx.objectStore('runs').put(record), tx.objectStore('summaries').put(summary), tx.done]);
+      });
+      announce({ kind: 'put', summary });
     },
     remove: async (id) => {
-      const tx = db.transaction(['runs', 'summaries'], 'readwrite');
-      await Promise.all([tx.objectStore('runs').delete(id), tx.objectStore('summaries').delete(id), tx.done]);
+      await connection.run(async (db) => {
+        const tx = db.transaction(['runs', 'summaries'], 'readwrite');
+        await Promise.all([tx.objectStore('runs').delete(id), tx.objectStore('summaries').delete(id), tx.done]);
+      });
+      announce({ kind: 'removed', id });
+    },
+    watch(listener) {
+      shared();
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
+}
+
+/** A message from another tab as a change, or null when it is not one (another page version's
+ * message of another shape is ignored, not trusted). */
+function storeChangeOf(data: unknown): StoreChange | null {
+  const m = data as { kind?: unknown; id?: unknown; summary?: { id?: unknown; createdAt?: unknown } } | null;
+  if (m?.kind === 'removed' && typeof m.id === 'string') return { kind: 'removed', id: m.id };
+  if (m?.kind === 'put' && typeof m.summary?.id === 'string' && typeof m.summary.createdAt === 'number') return { kind: 'put', summary: m.summary as RunSummary };
+  return null;
 }
 
 /** Summarises the runs that have no summary yet (kept by version 1), once, a record per step so

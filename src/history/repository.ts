@@ -4,9 +4,11 @@
 // written through the adapter. When the persistent store cannot be opened, or a write fails
 // (the quota is full), the run stays in memory, is marked as not saved, and a sentence says so:
 // nothing is dropped silently. Later writes retry the unsaved runs, so freeing space heals it.
+// Other tabs share the persistent store: what they write or delete comes in through the
+// adapter's watch, and the list follows (listeners of onChange hear of it).
 import { createMemoryAdapter } from './memoryAdapter';
-import { summarize } from './summary';
-import type { HistoryAdapter, RunRecord, RunSummary } from './types';
+import { newestFirst, summarize } from './summary';
+import type { HistoryAdapter, RunRecord, RunSummary, StoreChange } from './types';
 
 /** IndexedDB can hang (an upgrade blocked by another tab): give up and fall back after this. */
 export const OPEN_TIMEOUT_MS = 4000;
@@ -43,8 +45,35 @@ export class HistoryRepository {
   private readonly pending = new Map<string, RunRecord>();
   private sorted: RunSummary[] | null = null;
   private problem: string | null = null;
+  private readonly listeners = new Set<(snap: HistorySnapshot) => void>();
 
-  private constructor(private adapter: HistoryAdapter) {}
+  private constructor(private adapter: HistoryAdapter) {
+    adapter.watch?.((change) => void this.onStoreChange(change));
+  }
+
+  /** Calls `listener` with the new snapshot whenever another tab changed the runs, or unsaved
+   * runs were saved after a wait; returns the call that stops it. */
+  onChange(listener: (snap: HistorySnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async onStoreChange(change: StoreChange): Promise<void> {
+    if (change.kind === 'put') {
+      // This tab's own copy not written yet is newer than what it had saved before.
+      if (this.pending.has(change.summary.id)) return;
+      this.summaries.set(change.summary.id, change.summary);
+    } else if (change.kind === 'removed') {
+      if (!this.summaries.has(change.id)) return;
+      this.summaries.delete(change.id);
+      this.pending.delete(change.id);
+    } else {
+      await this.flush();
+    }
+    this.sorted = null;
+    const snap = this.snapshot();
+    this.listeners.forEach((listener) => listener(snap));
+  }
 
   /** Opens the persistent store, or falls back to memory with a sentence saying why. */
   static async open(openPersistent: () => Promise<HistoryAdapter>, timeoutMs = OPEN_TIMEOUT_MS): Promise<HistoryRepository> {
@@ -57,18 +86,22 @@ export class HistoryRepository {
       return repo;
     } catch (error) {
       const repo = new HistoryRepository(createMemoryAdapter());
+      const name = (error as { name?: unknown } | null)?.name;
       repo.problem =
-        (error as { name?: unknown } | null)?.name === 'UpgradeBlockedError'
+        name === 'UpgradeBlockedError'
           ? 'Another tab of the playground, opened before it was updated, still holds the saved runs. ' +
             'Close that tab and reload this one to see them; until then new runs are kept in this tab only.'
-          : 'This browser window does not let the playground keep data (IndexedDB is unavailable, as in some private windows). ' +
-            'Runs are kept in this tab only until it closes: export them as JSON to keep them.';
+          : name === 'StoreChangedError'
+            ? 'A newer version of the playground, opened in another tab, changed how runs are stored, so this page cannot read them. ' +
+              'Reload this tab to get the newer version; until then new runs are kept in this tab only.'
+            : 'This browser window does not let the playground keep data (IndexedDB is unavailable, as in some private windows). ' +
+              'Runs are kept in this tab only until it closes: export them as JSON to keep them.';
       return repo;
     }
   }
 
   snapshot(): HistorySnapshot {
-    this.sorted ??= [...this.summaries.values()].sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id));
+    this.sorted ??= [...this.summaries.values()].sort(newestFirst);
     return { runs: this.sorted, storage: this.adapter.kind, unsaved: [...this.pending.keys()], problem: this.problem };
   }
 
@@ -125,12 +158,29 @@ export class HistoryRepository {
         // A newer version of the run may have come in while this one was written.
         if (this.pending.get(id) === run) this.pending.delete(id);
       } catch (error) {
-        this.problem = isQuotaError(error)
-          ? `The browser's storage for this site is full, so ${this.pending.size === 1 ? 'one run is' : `${this.pending.size} runs are`} kept in this tab only (marked "not saved"). Delete old runs or export them as JSON; they are saved again as soon as there is room.`
-          : `The browser could not save ${this.pending.size === 1 ? 'a run' : `${this.pending.size} runs`} (marked "not saved"); they are kept in this tab until it closes. Export them as JSON to keep them.`;
+        this.problem = unsavedSentence(error, this.pending.size);
         return;
       }
     }
     if (this.adapter.kind === 'indexeddb') this.problem = null;
   }
+}
+
+/** Why `count` runs are only in this tab, as a sentence. */
+function unsavedSentence(error: unknown, count: number): string {
+  const runsAre = count === 1 ? 'one run is' : `${count} runs are`;
+  const name = (error as { name?: unknown } | null)?.name;
+  if (isQuotaError(error)) {
+    return `The browser's storage for this site is full, so ${runsAre} kept in this tab only (marked "not saved"). Delete old runs or export them as JSON; they are saved again as soon as there is room.`;
+  }
+  if (name === 'StoreBusyError') {
+    return `Another tab of the playground is updating the saved runs, so ${runsAre} kept in this tab for now (marked "not saved"); they are saved as soon as that tab lets go.`;
+  }
+  if (name === 'UpgradeBlockedError') {
+    return `Another tab of the playground, opened before it was updated, holds the saved runs, so ${runsAre} kept in this tab for now (marked "not saved"); close that tab and they are saved.`;
+  }
+  if (name === 'StoreChangedError') {
+    return `A newer version of the playground, opened in another tab, changed how runs are stored, so ${runsAre} kept in this tab only (marked "not saved"). Export them as JSON, then reload this tab.`;
+  }
+  return `The browser could not save ${count === 1 ? 'a run' : `${count} runs`} (marked "not saved"); they are kept in this tab until it closes. Export them as JSON to keep them.`;
 }

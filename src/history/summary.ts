@@ -17,3 +17,8 @@ export function summarize(run: RunRecord): RunSummary {
   }
   return { ...rest, pointCount: points.length, bestPoint, bestPointTolerance: ACCURACY_TOLERANCE, bestPointWithin: within };
 }
+
+/** The History's order, newest first (the id breaks ties, so every tab and export agree). */
+export function newestFirst(a: Pick<RunSummary, 'createdAt' | 'id'>, b: Pick<RunSummary, 'createdAt' | 'id'>): number {
+  return b.createdAt - a.createdAt || b.id.localeCompare(a.id);
+}

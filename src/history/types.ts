@@ -80,4 +80,16 @@ export interface HistoryAdapter {
   /** Writes the run and its summary together. */
   put(record: RunRecord): Promise<void>;
   remove(id: string): Promise<void>;
+  /** Hears what other tabs change in the store, and that it opened again after a wait; returns
+   * the call that stops listening. Absent where the store is this tab's alone (memory). */
+  watch?(listener: (change: StoreChange) => void): () => void;
 }
+
+/** A change to a store that several tabs share. */
+export type StoreChange =
+  /** Another tab wrote this run (new, renamed, or with new compression points). */
+  | { kind: 'put'; summary: RunSummary }
+  /** Another tab deleted this run. */
+  | { kind: 'removed'; id: string }
+  /** The store opened again after a write gave up waiting for it: unsaved runs can go in now. */
+  | { kind: 'reopened' };

@@ -5,25 +5,36 @@ import { exportBaseName, csvWriter, jsonWriter } from '../history/exportResults'
 import type { ExportReply, ExportRequest } from '../history/exportInWorker';
 import { EXPORT_PROGRESS_EVERY } from '../history/exportInWorker';
 import { openIdbAdapter } from '../history/idbAdapter';
+import { newestFirst } from '../history/summary';
 import type { HistoryAdapter, RunRecord } from '../history/types';
+
+/** Every run id the store and the page's memory hold, in the History's order. */
+async function everyId(store: HistoryAdapter, inMemory: RunRecord[]): Promise<string[]> {
+  const stored = await store.list();
+  const known = new Set(stored.map((s) => s.id));
+  return [...stored, ...inMemory.filter((r) => !known.has(r.id))].sort(newestFirst).map((r) => r.id);
+}
 
 const reply = (message: ExportReply) => self.postMessage(message);
 
 self.onmessage = async (event: MessageEvent<ExportRequest>) => {
-  const { ids, format, exportedAt, inMemory } = event.data;
+  const { format, exportedAt, inMemory } = event.data;
   const at = new Date(exportedAt);
   const writer = format === 'csv' ? csvWriter() : jsonWriter(at);
   const memory = new Map(inMemory.map((run) => [run.id, run]));
   let store: HistoryAdapter | null = null;
-  const read = async (id: string) => {
+  /** The store's answer, or the sentence that says why it gave none. */
+  const fromStore = async <T>(use: (store: HistoryAdapter) => Promise<T>): Promise<T> => {
     try {
-      return memory.get(id) ?? (await (store ??= await openIdbAdapter()).get(id));
+      return await use((store ??= await openIdbAdapter()));
     } catch (error) {
-      const blocked = error instanceof Error && error.name === 'UpgradeBlockedError';
-      throw new ExportProblem(blocked ? 'another tab holds the saved runs open with an older version of the page; close it and export again' : 'the saved runs could not be read (nothing was lost); try again');
+      throw new ExportProblem(storeProblem(error instanceof Error ? error.name : ''));
     }
   };
+  const read = async (id: string) => memory.get(id) ?? (await fromStore((s) => s.get(id)));
   try {
+    // "All": every run in the store (other tabs' too), not the page's list, which may lag.
+    const ids = event.data.ids === 'all' ? await fromStore((s) => everyId(s, inMemory)) : event.data.ids;
     const parts = [writer.start()];
     let count = 0;
     for (let i = 0; i < ids.length; i++) {
@@ -53,3 +64,11 @@ self.onmessage = async (event: MessageEvent<ExportRequest>) => {
 
 /** A failure with the sentence the page shows. */
 class ExportProblem extends Error {}
+
+/** Why the store gave no answer, as the end of the page's sentence (names from ../history/idbConnection). */
+function storeProblem(name: string): string {
+  if (name === 'UpgradeBlockedError') return 'another tab holds the saved runs open with an older version of the page; close it and export again';
+  if (name === 'StoreBusyError') return 'another tab of the playground is updating the saved runs; export again in a moment';
+  if (name === 'StoreChangedError') return 'a newer version of the playground, opened in another tab, changed how runs are stored; reload this tab and export again';
+  return 'the saved runs could not be read (nothing was lost); try again';
+}

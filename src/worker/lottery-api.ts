@@ -4,7 +4,7 @@ import * as Comlink from 'comlink';
 import type { BaselineInfo } from './compression-protocol';
 import type { CompressionLab } from './compression-lab';
 import { loadDataset } from './data-loader';
-import type { LotteryHandlers, LotteryOutcome, LotteryRequest, SavedLotteryInfo, TicketSpec } from './lottery-protocol';
+import type { LotteryHandlers, LotteryOutcome, LotteryRequest, SavedLotteries, TicketSpec } from './lottery-protocol';
 import { limitTraining, LotterySession } from './lottery-session';
 import { indexedDbStorage } from './lottery-store';
 
@@ -36,7 +36,7 @@ export function createLotteryApi(deps: Deps) {
   /** A cancel that arrived while the data was still loading (before the session had a run). */
   let cancelledEarly = false;
 
-  async function begin(request: LotteryRequest, handlers: LotteryHandlers, resume?: Parameters<LotterySession['start']>[3]): Promise<LotteryOutcome> {
+  async function begin(request: LotteryRequest, handlers: LotteryHandlers, save: Parameters<LotterySession['start']>[3]): Promise<LotteryOutcome> {
     const busy = deps.trainingBusy();
     if (busy) throw new Error(busy);
     if (session.isRunning) throw new Error('A lottery run is already going: cancel it first.');
@@ -49,7 +49,7 @@ export function createLotteryApi(deps: Deps) {
       h.onState('cancelled');
       return { status: 'cancelled', rounds: 0, seconds: 0 };
     }
-    return session.start(request, data, h, resume);
+    return session.start(request, data, h, save);
   }
 
   return {
@@ -61,21 +61,23 @@ export function createLotteryApi(deps: Deps) {
       session.dispose();
     },
     api: {
-      startLottery: (request: LotteryRequest, handlers: LotteryHandlers) => begin(request, handlers),
+      /** Starts a run, saved between rounds under `saveId` (the page's id for it: each tab's own). */
+      startLottery: (request: LotteryRequest, handlers: LotteryHandlers, saveId: string) => begin(request, handlers, { id: saveId }),
 
-      /** Picks up the run saved in this browser; rejects with the sentence that says why it cannot. */
-      async resumeLottery(handlers: LotteryHandlers): Promise<LotteryOutcome> {
-        const { info, snapshot } = await session.savedRun();
-        if (info.status === 'resumable' && snapshot) return begin(info.request, handlers, snapshot);
-        throw new Error(info.status === 'none' || info.status === 'resumable' ? 'There is no saved lottery run to resume.' : info.reason);
+      /** Picks up the run saved under `saveId`; rejects with the sentence that says why it cannot. */
+      async resumeLottery(saveId: string, handlers: LotteryHandlers): Promise<LotteryOutcome> {
+        const { info, snapshot } = await session.savedRun(saveId);
+        if (info.status === 'resumable' && snapshot) return begin(info.request, handlers, { id: saveId, resume: snapshot });
+        throw new Error(info.status === 'none' || info.status === 'resumable' ? 'That lottery run is no longer saved in this browser.' : info.reason);
       },
 
       cancelLottery: () => {
         cancelledEarly = true;
         return session.cancel();
       },
-      savedLottery: async (): Promise<SavedLotteryInfo> => (await session.savedRun()).info,
-      discardSavedLottery: () => session.discardSaved(),
+      /** Every lottery run saved in this browser (any tab's), newest first. */
+      savedLotteries: (): Promise<SavedLotteries> => session.savedRuns(),
+      discardSavedLottery: (saveId: string) => session.discardSaved(saveId),
       lotteryTicketRounds: async () => session.ticketRounds(),
 
       /** Hands the ticket of `ticket.round` (weights and masks) to the compression lab. */

@@ -75,13 +75,18 @@ export interface LotteryOutcome {
   seconds: number;
 }
 
-/** What a reload finds in storage. */
+/** One saved run as a reload finds it (or nothing, or why storage cannot be read). */
 export type SavedLotteryInfo =
   | { status: 'none' }
   | { status: 'unavailable'; reason: string }
-  | { status: 'incompatible'; reason: string }
+  | SavedRunInfo;
+
+/** A run kept in this browser under its id: resumable, or a sentence that says why not. */
+export type SavedRunInfo =
+  | { status: 'incompatible'; id: string; reason: string; savedAt: number }
   | {
       status: 'resumable';
+      id: string;
       request: LotteryRequest;
       savedAt: number;
       /** Finished rounds of the whole plan (trunk included) and the plan's size. */
@@ -89,6 +94,9 @@ export type SavedLotteryInfo =
       unitCount: number;
       fraction: number;
     };
+
+/** Every run saved in this browser (by any tab), newest first, or why none can be read. */
+export type SavedLotteries = { status: 'unavailable'; reason: string } | { status: 'listed'; runs: SavedRunInfo[] };
 
 /** A found ticket handed to the compression lab. */
 export interface TicketSpec {

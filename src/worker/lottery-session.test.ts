@@ -5,7 +5,7 @@ import { SNAPSHOT_VERSION } from '../engine/lottery';
 import type { Dataset } from '../engine/spec/types';
 import type { LotteryHandlers, LotteryProgressMessage, LotteryRequest, LotteryRoundMessage, SaveNote } from './lottery-protocol';
 import { limitTraining, LotterySession, lotterySpec } from './lottery-session';
-import { inspectSaved, SAVE_VERSION, savedRecord, type LotteryStorage, type SavedLottery } from './lottery-store';
+import { headerOf, inspectSaved, SAVE_VERSION, savedRecord, type LotteryStorage, type SavedLottery } from './lottery-store';
 
 let mnist: Dataset;
 
@@ -15,19 +15,27 @@ beforeAll(async () => {
   mnist = smallMnist({ validationSize: 300, trainLimit: 600, testLimit: 300 });
 });
 
-/** IndexedDB's part, in memory: what was saved last. */
+/** IndexedDB's part, in memory: each run under its id, with its header, as lottery-store keeps them. */
 class MemoryStorage implements LotteryStorage {
-  value: unknown = undefined;
+  readonly values = new Map<string, unknown>();
   saves = 0;
-  async load() {
-    return this.value;
+  /** The run saved last (most tests save one). */
+  get value(): unknown {
+    return [...this.values.values()].at(-1);
   }
-  async save(record: SavedLottery) {
+  async list() {
+    return [...this.values].map(([id, value]) => headerOf(id, value));
+  }
+  async load(id: string) {
+    return this.values.get(id);
+  }
+  async save(id: string, record: SavedLottery) {
     this.saves++;
-    this.value = structuredClone(record);
+    this.values.delete(id);
+    this.values.set(id, structuredClone(record));
   }
-  async clear() {
-    this.value = undefined;
+  async clear(id: string) {
+    this.values.delete(id);
   }
 }
 
@@ -58,7 +66,7 @@ describe('LotterySession', () => {
     const storage = new MemoryStorage();
     const session = new LotterySession(() => storage);
     const r = recorder();
-    const outcome = await session.start(request, mnist, r.handlers);
+    const outcome = await session.start(request, mnist, r.handlers, { id: 'run-1' });
 
     expect(outcome.status).toBe('done');
     // Trunk + 2 rounds x 3 variants.
@@ -119,45 +127,68 @@ describe('LotterySession', () => {
     expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
 
-  it('cancels between slices, and a new session resumes the saved state to the same numbers', async () => {
+  it("cancels between slices, another tab's run is saved beside it, and a new session resumes it to the same numbers", async () => {
     const storage = new MemoryStorage();
     const first = new LotterySession(() => storage);
     const r1 = recorder();
-    const running = first.start(request, mnist, {
-      ...r1.handlers,
-      onRound: (m) => {
-        r1.rounds.push(m);
-        if (m.result.name === 'Rewind to init' && m.result.round === 1) void first.cancel();
+    const running = first.start(
+      request,
+      mnist,
+      {
+        ...r1.handlers,
+        onRound: (m) => {
+          r1.rounds.push(m);
+          if (m.result.name === 'Rewind to init' && m.result.round === 1) void first.cancel();
+        },
       },
-    });
+      { id: 'tab-a' },
+    );
     expect((await running).status).toBe('cancelled');
     expect(r1.states.at(-1)).toBe('cancelled');
     first.dispose();
-    const info = inspectSaved(storage.value);
-    expect(info.status).toBe('resumable');
-    if (info.status !== 'resumable') return;
-    expect(info.unitsDone).toBeLessThan(info.unitCount);
+
+    // Another tab's run, on the same storage, under its own id: it takes no one's place.
+    const otherTab = new LotterySession(() => storage);
+    const otherRequest: LotteryRequest = { ...request, seed: 6, settings: { ...request.settings, rounds: 1 } };
+    expect((await otherTab.start(otherRequest, mnist, recorder().handlers, { id: 'tab-b' })).status).toBe('done');
+    otherTab.dispose();
+    const listed = await otherTab.savedRuns();
+    expect(listed.status === 'listed' && listed.runs.map((r) => [r.id, r.status === 'resumable' && r.request.seed])).toEqual([
+      ['tab-b', 6],
+      ['tab-a', 5],
+    ]);
 
     const second = new LotterySession(() => storage);
-    const { snapshot } = await second.savedRun();
+    const { info, snapshot } = await second.savedRun('tab-a');
+    expect(info).toMatchObject({ status: 'resumable', id: 'tab-a', request: { seed: 5 } });
+    if (info.status !== 'resumable') return;
+    expect(info.unitsDone).toBeLessThan(info.unitCount);
     const r2 = recorder();
-    expect((await second.start(info.request, mnist, r2.handlers, snapshot)).status).toBe('done');
+    expect((await second.start(info.request, mnist, r2.handlers, { id: 'tab-a', resume: snapshot })).status).toBe('done');
     // The rounds done before the reload come back first, then the rest.
     expect(r2.rounds.map((m) => m.result.name).slice(0, 2)).toEqual(['Dense', 'Rewind to init']);
     second.dispose();
+    // Saved under its own id again: one record per run, the other tab's untouched.
+    expect([...storage.values.keys()].sort()).toEqual(['tab-a', 'tab-b']);
+    expect(inspectSaved(storage.values.get('tab-a'))).toMatchObject({ status: 'resumable', fraction: 1 });
+    expect(inspectSaved(storage.values.get('tab-b'))).toMatchObject({ status: 'resumable', request: { seed: 6 }, fraction: 1 });
 
     const whole = new LotterySession(() => new MemoryStorage());
     const r3 = recorder();
-    await whole.start(request, mnist, r3.handlers);
+    await whole.start(request, mnist, r3.handlers, { id: 'whole' });
     whole.dispose();
     const numbers = (ms: LotteryRoundMessage[]) => ms.map((m) => [m.result.name, m.result.round, m.result.testAccuracy, m.overlap]);
     expect(numbers(r2.rounds)).toEqual(numbers(r3.rounds));
-  }, 90_000);
+  }, 120_000);
 
-  it('says clearly when storage is missing', async () => {
+  it('says clearly when storage is missing, and refuses a run without an id to save it under', async () => {
     const session = new LotterySession(() => 'This browser gives the page no IndexedDB storage, so a reload cannot resume the run.');
-    const { info } = await session.savedRun();
+    const { info } = await session.savedRun('tab-a');
     expect(info).toEqual({ status: 'unavailable', reason: expect.stringMatching(/no IndexedDB/) });
+    expect(await session.savedRuns()).toEqual({ status: 'unavailable', reason: expect.stringMatching(/no IndexedDB/) });
+    const stored = new LotterySession(() => new MemoryStorage());
+    await expect(stored.start(request, mnist, recorder().handlers, { id: '' })).rejects.toThrow(/needs a short id/);
+    expect((await stored.savedRun('nothing-here')).info).toEqual({ status: 'none' });
   });
 });
 

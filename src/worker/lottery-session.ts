@@ -1,7 +1,7 @@
 // One lottery run at a time, driven in ~40 ms slices like the training session, so a cancel
 // lands between slices. Each finished round goes to the page with what its charts need (mask
 // overlap with the ticket or with one-shot pruning, first-layer survivors), and the run's state is saved between
-// rounds so a reload can resume it. The ticket's retrained weights are kept per round for
+// rounds, under the run's own id, so a reload can resume it (another tab's run is saved beside it). The ticket's retrained weights are kept per round for
 // "Compress this ticket".
 import {
   chanceJaccard,
@@ -28,11 +28,12 @@ import type {
   LotteryRequest,
   LotteryRoundMessage,
   MaskOverlap,
+  SavedLotteries,
   SavedLotteryInfo,
   TicketHandoff,
   TicketSpec,
 } from './lottery-protocol';
-import { inspectSaved, savedRecord, type LotteryStorage } from './lottery-store';
+import { inspectHeader, inspectSaved, savedRecord, type LotteryStorage } from './lottery-store';
 
 const SLICE_MS = 40;
 const REPORT_MS = 200;
@@ -64,6 +65,8 @@ export function limitTraining(data: Dataset, limit: number | undefined): Dataset
 export class LotterySession {
   private run: LotteryRun | null = null;
   private request: LotteryRequest | null = null;
+  /** The id the run is saved under. */
+  private saveId = '';
   private data: Dataset | null = null;
   private cancelRequested = false;
   private running = false;
@@ -79,10 +82,14 @@ export class LotterySession {
     return this.running;
   }
 
-  /** Starts a new run, or resumes `resume` (from savedRun()) on the same data. */
-  async start(request: LotteryRequest, data: Dataset, handlers: LotteryHandlers, resume?: LotterySnapshot): Promise<LotteryOutcome> {
+  /** Starts a new run saved under `save.id`, or resumes `save.resume` (from savedRun(id)) on the
+   * same data, saving under the same id. */
+  async start(request: LotteryRequest, data: Dataset, handlers: LotteryHandlers, save: { id: string; resume?: LotterySnapshot }): Promise<LotteryOutcome> {
     if (this.running) throw new Error('A lottery run is already going: cancel it first.');
+    const { id, resume } = save;
+    if (!isSaveId(id)) throw new Error('A lottery run needs a short id to be saved under.');
     this.dispose();
+    this.saveId = id;
     const run = resume ? restoreLotteryRun(resume, data) : createLotteryRun(lotterySpec(request, data), data, request.settings);
     this.run = run;
     this.request = request;
@@ -115,22 +122,36 @@ export class LotterySession {
     return [...this.tickets.keys()].sort((a, b) => a - b);
   }
 
-  async savedRun(): Promise<{ info: SavedLotteryInfo; snapshot?: LotterySnapshot }> {
+  /** Every run saved in this browser, newest first, or why they cannot be read. */
+  async savedRuns(): Promise<SavedLotteries> {
+    const storage = this.storage();
+    if (typeof storage === 'string') return { status: 'unavailable', reason: storage };
+    try {
+      const runs = (await storage.list()).map(inspectHeader).filter((r) => r.id !== '');
+      return { status: 'listed', runs: runs.sort((a, b) => b.savedAt - a.savedAt) };
+    } catch (e) {
+      return { status: 'unavailable', reason: `The saved lottery runs could not be read (${e instanceof Error ? e.message : String(e)}).` };
+    }
+  }
+
+  /** The run saved under `id`, with its state when it can be resumed. */
+  async savedRun(id: string): Promise<{ info: SavedLotteryInfo; snapshot?: LotterySnapshot }> {
     const storage = this.storage();
     if (typeof storage === 'string') return { info: { status: 'unavailable', reason: storage } };
+    if (!isSaveId(id)) return { info: { status: 'none' } };
     let value: unknown;
     try {
-      value = await storage.load();
+      value = await storage.load(id);
     } catch (e) {
       return { info: { status: 'unavailable', reason: `The saved lottery run could not be read (${e instanceof Error ? e.message : String(e)}).` } };
     }
-    const info = inspectSaved(value);
+    const info = inspectSaved(value, id);
     return info.status === 'resumable' ? { info, snapshot: (value as { snapshot: LotterySnapshot }).snapshot } : { info };
   }
 
-  async discardSaved(): Promise<void> {
+  async discardSaved(id: string): Promise<void> {
     const storage = this.storage();
-    if (typeof storage !== 'string') await storage.clear();
+    if (typeof storage !== 'string' && isSaveId(id)) await storage.clear(id);
   }
 
   dispose(): void {
@@ -234,7 +255,7 @@ export class LotterySession {
     const p = run.progress();
     const record = savedRecord(request, snapshot ?? run.snapshot());
     this.saving = storage
-      .save(record)
+      .save(this.saveId, record)
       .then(() => handlers.onSaved?.({ ok: true, message: p.phase === 'done' ? 'The finished run is saved in this browser.' : `Saved in this browser at round ${p.round} of ${run.settings.rounds}: a reload can resume from there.` }))
       .catch((e: unknown) => handlers.onSaved?.({ ok: false, message: `The run could not be saved for a reload (${e instanceof Error ? e.message : String(e)}).` }))
       .finally(() => {
@@ -242,6 +263,9 @@ export class LotterySession {
       });
   }
 }
+
+/** Ids come from the page: a short string, as IndexedDB keys go. */
+const isSaveId = (id: unknown): id is string => typeof id === 'string' && id.length > 0 && id.length <= 100;
 
 /**
  * Which weights a round keeps, against a mask a run can move: the ticket's round against one-shot

@@ -30,8 +30,9 @@ export interface HistorySlice {
   loadHistory(): Promise<void>;
   /** Whole runs (curves and points) for these ids, in their order, read when needed. */
   historyRecords(ids: readonly string[]): Promise<RunRecord[]>;
-  /** These runs as a results file, written by the export worker (exportInWorker.ts). */
-  exportHistoryResults(ids: readonly string[], format: ExportFormat, onProgress: (done: number, total: number) => void): Promise<ExportedFile>;
+  /** These runs (or every kept run, other tabs' too) as a results file, written by the export
+   * worker (exportInWorker.ts). */
+  exportHistoryResults(ids: readonly string[] | 'all', format: ExportFormat, onProgress: (done: number, total: number) => void): Promise<ExportedFile>;
   /** Called when a training run ends (done or stopped): keeps it in the History. */
   recordFinishedRun(): Promise<void>;
   /** The lab measured a point for the run's model: the run's record follows (debounced). */
@@ -52,7 +53,13 @@ export interface HistorySlice {
 }
 
 let repository: Promise<HistoryRepository> | null = null;
-const repo = () => (repository ??= HistoryRepository.open(openIdbAdapter));
+/** What the store does with a snapshot that changed without this tab asking (another tab wrote). */
+let onStoreChange: (snap: HistorySnapshot) => void = () => undefined;
+const repo = () =>
+  (repository ??= HistoryRepository.open(openIdbAdapter).then((r) => {
+    r.onChange((snap) => onStoreChange(snap));
+    return r;
+  }));
 let idCounter = 0;
 let compressionTimer: ReturnType<typeof setTimeout> | null = null;
 /** Which History record belongs to which training run id. */
@@ -73,6 +80,9 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
     }));
   };
 
+  // Other tabs' runs join the list as they are written; their deletes leave it.
+  onStoreChange = (snap) => apply(snap);
+
   return {
     historyRuns: [],
     historyStorage: 'loading',
@@ -91,12 +101,16 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
       return (await repo()).getMany(ids);
     },
 
-    async exportHistoryResults(ids, format, onProgress) {
-      const { historyStorage, historyUnsaved } = get();
+    async exportHistoryResults(wanted, format, onProgress) {
+      const { historyStorage, historyUnsaved, historyRuns } = get();
+      const stored = historyStorage === 'indexeddb';
+      // "All" in the store: the worker lists it there, so runs other tabs saved are in (this tab's
+      // list may lag). Without the store, all is this tab's list.
+      const ids = wanted === 'all' && stored ? 'all' : [...(wanted === 'all' ? historyRuns.map((r) => r.id) : wanted)];
       // What IndexedDB does not hold, the worker cannot read: those runs go with the request.
-      const unsaved = new Set(historyUnsaved);
-      const inMemory = await (await repo()).getMany(historyStorage === 'indexeddb' ? ids.filter((id) => unsaved.has(id)) : ids);
-      return exportResultsInWorker({ ids: [...ids], format, exportedAt: Date.now(), inMemory }, onProgress);
+      const asked = ids === 'all' ? null : new Set(ids);
+      const inMemory = await (await repo()).getMany(stored ? historyUnsaved.filter((id) => !asked || asked.has(id)) : (ids as string[]));
+      return exportResultsInWorker({ ids, format, exportedAt: Date.now(), inMemory }, onProgress);
     },
 
     async recordFinishedRun() {

@@ -1,6 +1,6 @@
 // The lottery controls (as the share link holds them) <-> what the worker is asked to run, and
 // the sentences the page shows about a run saved in this browser.
-import type { LotteryRequest, SavedLotteryInfo } from '../../worker/lottery-protocol';
+import type { LotteryRequest, SavedLotteries, SavedLotteryInfo } from '../../worker/lottery-protocol';
 import { VARIANT_IDS } from '../../engine/lottery/variants';
 import { LOTTERY_BATCH_SIZE, LOTTERY_RECIPES } from '../../engine/lottery/recipes';
 import { defaultRewindStep, roundSteps } from '../../engine/lottery/roundLength';
@@ -105,23 +105,52 @@ export function describeRequest(r: LotteryRequest): string {
   return `${c.rounds} rounds of ${Math.round(c.rateHidden * 100)}%, ${c.epochsPerRound} epoch${c.epochsPerRound === 1 ? '' : 's'} a round on ${images}${training}, seed ${r.seed}`;
 }
 
-/** What the page says about a saved run, and whether "Resume lottery run" may be offered. */
-export function savedRunNotice(info: SavedLotteryInfo | null, current: LotteryRequest): { text: string; canResume: boolean; otherSettings: boolean } | null {
+/**
+ * The saved run the page speaks of, of all those kept in this browser (by any tab): one with the
+ * controls' settings (this tab's own first, else the newest), else this tab's own, else the
+ * newest; or why none can be read. Null when nothing is saved.
+ */
+export function offeredRun(saved: SavedLotteries | null, current: LotteryRequest, ownId: string | null): SavedLotteryInfo | null {
+  if (!saved) return null;
+  if (saved.status === 'unavailable') return saved;
+  const matching = saved.runs.filter((r) => r.status === 'resumable' && sameRequest(r.request, current));
+  return matching.find((r) => r.id === ownId) ?? matching[0] ?? saved.runs.find((r) => r.id === ownId) ?? saved.runs[0] ?? null;
+}
+
+/** "at 2:05 PM" today, "on Dec 3 at 2:05 PM" before; empty for a time that is not one. */
+export function savedWhen(savedAt: number, now = Date.now()): string {
+  if (!Number.isFinite(savedAt) || savedAt <= 0 || savedAt > 8.64e15) return '';
+  const at = new Date(savedAt);
+  const time = at.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
+  return at.toDateString() === new Date(now).toDateString() ? `at ${time}` : `on ${at.toLocaleDateString('en-US', { month: 'short', day: 'numeric' })} at ${time}`;
+}
+
+/** What the page says about a saved run (which run: its settings, seed and when it was saved),
+ * and whether "Resume lottery run" may be offered. */
+export function savedRunNotice(
+  info: SavedLotteryInfo | null,
+  current: LotteryRequest,
+  ownId: string | null = null,
+  now = Date.now(),
+): { text: string; canResume: boolean; otherSettings: boolean } | null {
   if (!info || info.status === 'none') return null;
   if (info.status !== 'resumable') return { text: `${info.reason}`, canResume: false, otherSettings: false };
   const done = info.unitsDone >= info.unitCount;
   const progress = done ? 'finished' : `${Math.round(info.fraction * 100)}% done`;
+  const when = savedWhen(info.savedAt, now);
+  const saved = `saved ${info.id === ownId ? 'by this tab' : 'in this browser'}${when ? ` ${when}` : ''}`;
   if (!sameRequest(info.request, current)) {
     return {
-      text: `A lottery run saved in this browser (${progress}) used other settings (${describeRequest(info.request)}), so it cannot be resumed with these. Load its settings to resume it, or start a new run.`,
+      text: `A lottery run ${saved} (${progress}) used other settings (${describeRequest(info.request)}), so it cannot be resumed with these. Load its settings to resume it, or start a new run.`,
       canResume: false,
       otherSettings: true,
     };
   }
+  const which = `(${describeRequest(info.request)}), ${saved},`;
   return {
     text: done
-      ? 'The finished lottery run with these settings is saved in this browser: resume it to see its results again.'
-      : `A lottery run with these settings was interrupted at ${progress}. Resume it from its last finished round.`,
+      ? `The finished lottery run with these settings ${which} is kept: resume it to see its results again.`
+      : `A lottery run with these settings ${which} was interrupted at ${progress}. Resume it from its last finished round.`,
     canResume: true,
     otherSettings: false,
   };

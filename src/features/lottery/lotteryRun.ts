@@ -1,5 +1,6 @@
 // The lottery lab's state and actions: its controls (in the share link), the run in the worker
-// streamed round by round, what a reload found saved, and handing a found ticket to the
+// streamed round by round, the runs saved in this browser (each under its own id; this tab's id
+// kept in sessionStorage, see ./tabRun), and handing a found ticket to the
 // compression lab. Written against the few parts of the app store it needs (LotteryHost) and a
 // bridge passed in, so unit tests run it in Node without the page's worker bridge.
 import { VARIANT_IDS, type VariantId } from '../../engine/lottery/variants';
@@ -11,16 +12,17 @@ import type {
   LotteryProgressMessage,
   LotteryRequest,
   LotteryRoundMessage,
-  SavedLotteryInfo,
+  SavedLotteries,
   SaveNote,
 } from '../../worker/lottery-protocol';
 import { sparsityAtPosition, type CompressUi } from '../../url/compressControls';
 import { toUserMessage } from '../../shared/errors';
 import type { EngineBridge } from '../../store/bridge';
-import { LOTTERY_PRESETS, controlsOf, lotteryRequest } from './lotteryRequest';
+import { LOTTERY_PRESETS, controlsOf, lotteryRequest, offeredRun } from './lotteryRequest';
+import { newLotteryRunId, sessionTabMemory, type TabRunMemory } from './tabRun';
 
 /** The lottery calls of the engine bridge. */
-export type LotteryBridge = Pick<EngineBridge, 'startLottery' | 'resumeLottery' | 'cancelLottery' | 'savedLottery' | 'discardSavedLottery' | 'compressTicket'>;
+export type LotteryBridge = Pick<EngineBridge, 'startLottery' | 'resumeLottery' | 'cancelLottery' | 'savedLotteries' | 'discardSavedLottery' | 'compressTicket'>;
 
 export type LotteryStatus = 'idle' | 'loading-data' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'error';
 
@@ -43,8 +45,10 @@ export interface LotterySlice {
   lotteryPlan: { rounds: number; variants: VariantId[] } | null;
   lotteryDataMessage: string | null;
   lotteryError: string | null;
-  /** What this browser holds from an earlier run; null until asked. */
-  lotterySaved: SavedLotteryInfo | null;
+  /** The runs this browser holds (any tab's), newest first; null until asked. */
+  lotterySaved: SavedLotteries | null;
+  /** The id this tab's run is saved under (kept across reloads of the tab); null before its first run. */
+  lotteryOwnRunId: string | null;
   lotterySaveNote: SaveNote | null;
   lotteryTicket: LotteryTicketState | null;
   setLotteryUi(patch: Partial<LotteryControls>): void;
@@ -54,7 +58,7 @@ export interface LotterySlice {
   cancelLottery(): Promise<void>;
   checkSavedLottery(): Promise<void>;
   discardSavedLottery(): Promise<void>;
-  /** Loads a saved run's settings into the controls, so it can be resumed. */
+  /** Loads the offered saved run's settings into the controls, so it can be resumed. */
   useSavedLotterySettings(): void;
   /** Puts the settings of the run whose rounds are kept back into the controls (and the seed). */
   showLastLotteryRun(): void;
@@ -93,7 +97,11 @@ type Get = () => LotteryHost;
 export const isLotteryBusy = (s: Pick<LotterySlice, 'lotteryStatus'>) =>
   s.lotteryStatus === 'loading-data' || s.lotteryStatus === 'running' || s.lotteryStatus === 'cancelling';
 
-export function lotteryActions(set: SetState, get: Get, bridge: () => LotteryBridge): LotterySlice {
+/** The saved run the Lottery view offers now (see offeredRun). */
+export const selectOfferedRun = (s: Pick<LotteryHost, 'lotterySaved' | 'lotteryUi' | 'spec' | 'lotteryOwnRunId'>) =>
+  offeredRun(s.lotterySaved, lotteryRequest(s.lotteryUi, s.spec.seed), s.lotteryOwnRunId);
+
+export function lotteryActions(set: SetState, get: Get, bridge: () => LotteryBridge, tab: TabRunMemory = sessionTabMemory()): LotterySlice {
   /** Bumped by every start, so events of an older run are dropped. */
   let token = 0;
 
@@ -137,6 +145,7 @@ export function lotteryActions(set: SetState, get: Get, bridge: () => LotteryBri
     lotteryDataMessage: null,
     lotteryError: null,
     lotterySaved: null,
+    lotteryOwnRunId: tab.get(),
     lotterySaveNote: null,
     lotteryTicket: null,
 
@@ -151,17 +160,23 @@ export function lotteryActions(set: SetState, get: Get, bridge: () => LotteryBri
 
     async startLottery() {
       const s = get();
+      if (isLotteryBusy(s)) return;
       const request = lotteryRequest(s.lotteryUi, s.spec.seed);
-      set({ lotteryPlan: planOf(s.lotteryUi), lotteryRunRequest: request });
-      await run((h) => bridge().startLottery(request, h));
+      const id = newLotteryRunId();
+      tab.set(id);
+      set({ lotteryPlan: planOf(s.lotteryUi), lotteryRunRequest: request, lotteryOwnRunId: id });
+      await run((h) => bridge().startLottery(request, h, id));
     },
 
     async resumeLottery() {
-      const saved = get().lotterySaved;
-      const plan = saved?.status === 'resumable' ? controlsOf(saved.request) : null;
-      if (plan && saved?.status === 'resumable') set((s) => ({ lotteryUi: plan, spec: { ...s.spec, seed: saved.request.seed } }));
-      set({ lotteryPlan: plan ? planOf(plan) : null, lotteryRunRequest: saved?.status === 'resumable' ? saved.request : null });
-      await run((h) => bridge().resumeLottery(h));
+      if (isLotteryBusy(get())) return;
+      const saved = selectOfferedRun(get());
+      if (saved?.status !== 'resumable') return;
+      const plan = controlsOf(saved.request);
+      // The resumed run is this tab's now, and goes on saving under its id.
+      tab.set(saved.id);
+      set((s) => ({ lotteryUi: plan, spec: { ...s.spec, seed: saved.request.seed }, lotteryPlan: planOf(plan), lotteryRunRequest: saved.request, lotteryOwnRunId: saved.id }));
+      await run((h) => bridge().resumeLottery(saved.id, h));
     },
 
     async cancelLottery() {
@@ -176,22 +191,24 @@ export function lotteryActions(set: SetState, get: Get, bridge: () => LotteryBri
 
     async checkSavedLottery() {
       try {
-        set({ lotterySaved: await bridge().savedLottery() });
+        set({ lotterySaved: await bridge().savedLotteries() });
       } catch (error) {
-        set({ lotterySaved: { status: 'unavailable', reason: toUserMessage(error, 'The saved lottery run could not be read') } });
+        set({ lotterySaved: { status: 'unavailable', reason: toUserMessage(error, 'The saved lottery runs could not be read') } });
       }
     },
 
     async discardSavedLottery() {
+      const saved = selectOfferedRun(get());
+      if (saved?.status !== 'resumable' && saved?.status !== 'incompatible') return;
       try {
-        await bridge().discardSavedLottery();
+        await bridge().discardSavedLottery(saved.id);
       } finally {
         await get().checkSavedLottery();
       }
     },
 
     useSavedLotterySettings() {
-      const saved = get().lotterySaved;
+      const saved = selectOfferedRun(get());
       if (saved?.status !== 'resumable') return;
       set((s) => ({ lotteryUi: controlsOf(saved.request), spec: { ...s.spec, seed: saved.request.seed } }));
     },

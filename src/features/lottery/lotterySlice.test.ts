@@ -3,9 +3,10 @@ import { createStore } from 'zustand/vanilla';
 import { decodeExperiment, encodeExperiment } from '../../url/codec';
 import { DEFAULT_COMPRESSION, defaultExperiment } from '../../url/defaults';
 import { LOTTERY_ROWS, PAPER_LOTTERY, QUICK_LOTTERY, REWINDING_LOTTERY, type LotteryControls } from '../../url/lotteryFields';
-import type { LotteryHandlers, LotteryOutcome, LotteryRequest, LotteryRoundMessage, SavedLotteryInfo } from '../../worker/lottery-protocol';
-import { controlsOf, lotteryRequest, presetOf, sameRequest, savedRunNotice } from './lotteryRequest';
-import { lotteryActions, type LotteryBridge, type LotteryHost } from './lotteryRun';
+import type { LotteryHandlers, LotteryOutcome, LotteryRequest, LotteryRoundMessage, SavedLotteries, SavedLotteryInfo, SavedRunInfo } from '../../worker/lottery-protocol';
+import { controlsOf, lotteryRequest, offeredRun, presetOf, sameRequest, savedRunNotice, savedWhen } from './lotteryRequest';
+import { lotteryActions, selectOfferedRun, type LotteryBridge, type LotteryHost } from './lotteryRun';
+import type { TabRunMemory } from './tabRun';
 import { selectLotteryRunFits, selectShownRounds } from './shown';
 
 function round(variant: LotteryRoundMessage['result']['variant'], r: number, percentRemaining: number, testAccuracy: number): LotteryRoundMessage {
@@ -17,8 +18,13 @@ function round(variant: LotteryRoundMessage['result']['variant'], r: number, per
   };
 }
 
+/** This tab's sessionStorage, in memory. */
+function tabMemory(id: string | null = null): TabRunMemory {
+  return { get: () => id, set: (next) => void (id = next) };
+}
+
 /** The lottery actions on a store with the few app-store parts they touch, and a fake bridge. */
-function makeStore(bridge: LotteryBridge) {
+function makeStore(bridge: LotteryBridge, tab = tabMemory()) {
   return createStore<LotteryHost>()((set, get) => ({
     spec: { seed: 4 },
     runId: 0,
@@ -34,32 +40,43 @@ function makeStore(bridge: LotteryBridge) {
     dropCompression: () => set({ baseline: null, baselineStatus: 'none', baselineRunId: null, points: [] }),
     setView: (view) => set({ view }),
     setCompressUi: (patch) => set((s) => ({ compressUi: { ...s.compressUi, ...patch } })),
-    ...lotteryActions(set, get, () => bridge),
+    ...lotteryActions(set, get, () => bridge, tab),
   }));
 }
 
 /** A bridge whose lottery runs are driven by the test. */
-function fakeBridge() {
-  const runs: { request: LotteryRequest | null; handlers: LotteryHandlers; finish(o: LotteryOutcome): void; fail(e: Error): void }[] = [];
+function fakeBridge(tab?: TabRunMemory) {
+  const runs: { request: LotteryRequest | null; id: string; handlers: LotteryHandlers; finish(o: LotteryOutcome): void; fail(e: Error): void }[] = [];
   const calls: string[] = [];
-  let saved: SavedLotteryInfo = { status: 'none' };
+  let saved: SavedLotteries = { status: 'listed', runs: [] };
   const bridge = {
-    startLottery: (request: LotteryRequest, handlers: LotteryHandlers) =>
-      new Promise<LotteryOutcome>((finish, fail) => void runs.push({ request, handlers, finish, fail })),
-    resumeLottery: (handlers: LotteryHandlers) => new Promise<LotteryOutcome>((finish, fail) => void runs.push({ request: null, handlers, finish, fail })),
+    startLottery: (request: LotteryRequest, handlers: LotteryHandlers, id: string) =>
+      new Promise<LotteryOutcome>((finish, fail) => void runs.push({ request, id, handlers, finish, fail })),
+    resumeLottery: (id: string, handlers: LotteryHandlers) => new Promise<LotteryOutcome>((finish, fail) => void runs.push({ request: null, id, handlers, finish, fail })),
     cancelLottery: async () => void calls.push('cancel'),
-    savedLottery: async () => saved,
-    discardSavedLottery: async () => {
-      calls.push('discard');
-      saved = { status: 'none' };
+    savedLotteries: async () => saved,
+    discardSavedLottery: async (id: string) => {
+      calls.push(`discard ${id}`);
+      if (saved.status === 'listed') saved = { status: 'listed', runs: saved.runs.filter((r) => r.id !== id) };
     },
     compressTicket: async (ticket: { round: number }, label: string) => {
       calls.push(`ticket ${ticket.round} ${label}`);
       return { modelId: 'lenet_300_100', modelLabel: label, reference: 'ticket' as const, denseBytes: 1_066_440, denseMacs: 266_200, accuracy: 0.97, testCount: 10_000, sparsity: 0.968, firstKernelShape: [784, 300] };
     },
   };
-  return { runs, calls, store: makeStore(bridge), setSaved: (s: SavedLotteryInfo) => void (saved = s) };
+  return { runs, calls, store: makeStore(bridge, tab), setSaved: (s: SavedLotteries) => void (saved = s) };
 }
+
+/** A saved run as the worker lists it. */
+const savedRun = (id: string, request: LotteryRequest, savedAt: number, unitsDone = 4): SavedRunInfo => ({
+  status: 'resumable',
+  id,
+  request,
+  savedAt,
+  unitsDone,
+  unitCount: 16,
+  fraction: unitsDone / 16,
+});
 
 describe('lottery slice', () => {
   it('runs with the controls as set, streams rounds and progress, and drops events of an older run', async () => {
@@ -184,16 +201,78 @@ describe('lottery requests and saved runs', () => {
     expect(sameRequest(current, lotteryRequest(QUICK_LOTTERY, 1))).toBe(false);
   });
 
-  it('offers to resume only a run with the same settings, and says why not otherwise', () => {
-    const resumable = (request: LotteryRequest): SavedLotteryInfo => ({ status: 'resumable', request, savedAt: 1, unitsDone: 4, unitCount: 16, fraction: 0.25 });
+  it('offers to resume only a run with the same settings, says which run it is, and why not otherwise', () => {
+    const now = new Date(2026, 11, 3, 14, 5).getTime();
+    const resumable = (request: LotteryRequest): SavedLotteryInfo => savedRun('run-1', request, now - 60_000);
     expect(savedRunNotice(null, current)).toBeNull();
     expect(savedRunNotice({ status: 'none' }, current)).toBeNull();
-    expect(savedRunNotice(resumable(current), current)).toEqual({ text: expect.stringMatching(/interrupted at 25% done/), canResume: true, otherSettings: false });
-    const other = savedRunNotice(resumable(lotteryRequest(PAPER_LOTTERY, 0)), current);
+    expect(savedRunNotice(resumable(current), current, null, now)).toEqual({
+      text: 'A lottery run with these settings (5 rounds of 50%, 2 epochs a round on 20,000 images, seed 0), saved in this browser at 2:04 PM, was interrupted at 25% done. Resume it from its last finished round.',
+      canResume: true,
+      otherSettings: false,
+    });
+    expect(savedRunNotice(resumable(current), current, 'run-1', now)?.text).toMatch(/seed 0\), saved by this tab at 2:04 PM, was interrupted/);
+    expect(savedRunNotice(savedRun('run-1', current, now - 86_400_000, 16), current, null, now)?.text).toBe(
+      'The finished lottery run with these settings (5 rounds of 50%, 2 epochs a round on 20,000 images, seed 0), saved in this browser on Dec 2 at 2:05 PM, is kept: resume it to see its results again.',
+    );
+    const other = savedRunNotice(resumable(lotteryRequest(PAPER_LOTTERY, 0)), current, null, now);
     expect(other).toMatchObject({ canResume: false, otherSettings: true });
     expect(other?.text).toMatch(/used other settings \(15 rounds of 20%, 3 epochs a round on all 55,000 images, seed 0\)/);
-    expect(savedRunNotice({ status: 'incompatible', reason: 'The saved lottery run comes from another version of the playground.' }, current)).toMatchObject({ canResume: false, text: expect.stringMatching(/another version/) });
+    expect(savedRunNotice({ status: 'incompatible', id: 'x', savedAt: 0, reason: 'The saved lottery run comes from another version of the playground.' }, current)).toMatchObject({ canResume: false, text: expect.stringMatching(/another version/) });
     expect(savedRunNotice({ status: 'unavailable', reason: 'This browser gives the page no IndexedDB storage, so a reload cannot resume the run.' }, current)).toMatchObject({ canResume: false });
+    // A time that is not one is left out rather than written as "Invalid Date".
+    for (const bad of [0, Number.NaN, 8_640_000_000_000_001]) expect(savedWhen(bad, now)).toBe('');
+  });
+
+  it("of several saved runs, offers one with these settings (this tab's first), else this tab's, else the newest", () => {
+    const paper = lotteryRequest(PAPER_LOTTERY, 0);
+    const listed = (...runs: SavedRunInfo[]): SavedLotteries => ({ status: 'listed', runs });
+    const [mineOther, theirsSame, olderSame] = [savedRun('mine', paper, 30), savedRun('theirs', current, 20), savedRun('older', current, 10)];
+    expect(offeredRun(listed(mineOther, theirsSame, olderSame), current, 'mine')).toBe(theirsSame);
+    expect(offeredRun(listed(theirsSame, { ...olderSame, id: 'mine' }), current, 'mine')).toMatchObject({ id: 'mine' });
+    expect(offeredRun(listed(savedRun('newest', paper, 40), mineOther), current, 'mine')).toBe(mineOther);
+    expect(offeredRun(listed(savedRun('newest', paper, 40), mineOther), current, null)).toMatchObject({ id: 'newest' });
+    expect(offeredRun(listed(), current, 'mine')).toBeNull();
+    expect(offeredRun({ status: 'unavailable', reason: 'No storage.' }, current, 'mine')).toEqual({ status: 'unavailable', reason: 'No storage.' });
+  });
+});
+
+describe('saved runs in the slice', () => {
+  it("starts each run under a new id this tab remembers, resumes the offered run by its id, and discards only that one", async () => {
+    const tab = tabMemory('run-from-before-the-reload');
+    const fake = fakeBridge(tab);
+    const store = fake.store;
+    expect(store.getState().lotteryOwnRunId).toBe('run-from-before-the-reload');
+    store.getState().applyLotteryPreset('quick');
+    const request = lotteryRequest(store.getState().lotteryUi, store.getState().spec.seed);
+    fake.setSaved({ status: 'listed', runs: [savedRun('other-tab', request, 20), savedRun('run-from-before-the-reload', request, 10)] });
+    await store.getState().checkSavedLottery();
+    expect(selectOfferedRun(store.getState())).toMatchObject({ id: 'run-from-before-the-reload' });
+
+    const resumed = store.getState().resumeLottery();
+    await Promise.resolve();
+    expect(fake.runs.at(-1)?.id).toBe('run-from-before-the-reload');
+    fake.runs.at(-1)!.finish({ status: 'done', rounds: 16, seconds: 1 });
+    await resumed;
+
+    const started = store.getState().startLottery();
+    await Promise.resolve();
+    const id = fake.runs.at(-1)!.id;
+    expect(id).toMatch(/^lottery-[0-9a-z]+-[0-9a-z]+$/);
+    expect(tab.get()).toBe(id);
+    expect(store.getState().lotteryOwnRunId).toBe(id);
+    fake.runs.at(-1)!.finish({ status: 'cancelled', rounds: 1, seconds: 1 });
+    await started;
+    // A second run gets an id of its own: it never takes the place of the first.
+    const again = store.getState().startLottery();
+    await Promise.resolve();
+    expect(fake.runs.at(-1)!.id).not.toBe(id);
+    fake.runs.at(-1)!.finish({ status: 'cancelled', rounds: 1, seconds: 1 });
+    await again;
+
+    // Discard removes the run offered now (the other tab's, this tab's own not being saved), no other.
+    await store.getState().discardSavedLottery();
+    expect(fake.calls.filter((c) => c.startsWith('discard'))).toEqual(['discard other-tab']);
   });
 });
 

@@ -24,7 +24,8 @@ function ResultsExport({ runs, chosen }: { runs: RunSummary[]; chosen: boolean }
       const file = await useAppStore
         .getState()
         .exportHistoryResults(
-          runs.map((r) => r.id),
+          // "All" is every run kept in this browser, read by the worker: other tabs' newest too.
+          chosen ? runs.map((r) => r.id) : 'all',
           format,
           (done, total) => setStatus({ busy: true, text: `Reading the runs: ${fmt(done)} of ${fmt(total)}…`, error: false }),
         );
