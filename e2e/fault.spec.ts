@@ -173,7 +173,6 @@ test('a reload in the middle of a run: the page says the run was interrupted and
   await expect(page.getByLabel('Backend', { exact: true })).toHaveText(/wasm|webgl|cpu/i, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await waitForSteps(page, 200);
-  await page.waitForTimeout(1_200);
 
   // The settings come from the note the run left, not from the address: open the bare page.
   await page.evaluate(() => history.replaceState(null, '', '/'));

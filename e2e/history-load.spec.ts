@@ -8,6 +8,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { CSV_COLUMNS, resultsCsv } from '../src/history/exportResults';
 import { realisticRun } from '../src/history/sampleRun';
+import { walkHistoryList } from '../scripts/history-walk.mjs';
 import { collectErrors, expectHistoryClosed, expectNoStalls, longTasksSince, observeLongTasks, waitForQuiet } from './helpers';
 
 const RUNS = 1000;
@@ -92,48 +93,21 @@ test('1,000 kept runs: opening, scrolling and hovering the History never stall t
   await expect(rows.first()).toHaveAttribute('aria-setsize', String(RUNS));
   await page.waitForTimeout(500);
 
-  // Wheel: from the top to the oldest run at the bottom.
-  const wheelStart = await now(page);
-  const firstBox = (await rows.first().boundingBox())!;
-  await page.mouse.move(firstBox.x + firstBox.width / 2, firstBox.y + firstBox.height / 2);
+  // The walk the bench times too (scripts/history-walk.mjs): wheel to the bottom, Page Down from
+  // the newest run to the oldest, the mouse over the rows; here with the list's duties checked.
   const oldest = runRow(list, 0);
-  // The loop's own check must cost the page nothing (a role query walks the whole dialog).
-  const scrollBox = (await list.locator('xpath=..').elementHandle())!;
-  const atBottom = () => scrollBox.evaluate((e) => e.scrollTop + e.clientHeight >= e.scrollHeight - 1);
-  let wheels = 0;
-  while (!(await atBottom()) && wheels < 300) {
-    await page.mouse.wheel(0, 1200);
-    await page.waitForTimeout(30);
-    wheels++;
-  }
-  await expect(oldest).toBeInViewport();
-
-  // Keyboard: Home to the newest run, then PageDown to the end, then End and Home.
-  const keysStart = await now(page);
-  await oldest.getByRole('checkbox').focus();
-  await page.keyboard.press('Home');
-  await expect(list.getByRole('checkbox', { name: /seed 999$/ })).toBeFocused();
-  let pages = 0;
-  const focusedRow = () => page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-posinset'));
-  while ((await focusedRow()) !== String(RUNS) && pages < 600) {
-    await page.keyboard.press('PageDown');
-    await page.waitForTimeout(20);
-    pages++;
-  }
-  await expect(list.getByRole('checkbox', { name: /seed 0$/ })).toBeFocused();
-  await page.keyboard.press('Home');
-  await page.keyboard.press('End');
-  await expect(list.getByRole('checkbox', { name: /seed 0$/ })).toBeInViewport();
-
-  // Hover: the mouse runs over the visible rows and their buttons, up and down.
-  const hoverStart = await now(page);
-  const box = (await list.locator('xpath=..').boundingBox())!;
-  for (let i = 0; i <= 80; i++) {
-    const y = box.y + 10 + ((box.height - 20) * Math.abs(((i * 7) % 80) - 40)) / 40;
-    await page.mouse.move(box.x + 20 + ((box.width - 40) * (i % 9)) / 8, Math.min(y, 790));
-    await page.waitForTimeout(16);
-  }
-  const hoverEnd = await now(page);
+  const walk = await walkHistoryList(page, list, RUNS, {
+    afterWheel: () => expect(oldest).toBeInViewport(),
+    afterKeys: async () => {
+      await expect(list.getByRole('checkbox', { name: /seed 0$/ })).toBeFocused();
+      await page.keyboard.press('Home');
+      await expect(list.getByRole('checkbox', { name: /seed 999$/ })).toBeFocused();
+      await page.keyboard.press('End');
+      await expect(list.getByRole('checkbox', { name: /seed 0$/ })).toBeInViewport();
+    },
+  });
+  const { wheelStart, keysStart, hoverStart, wheels, pageDowns: pages } = walk;
+  const hoverEnd = walk.end;
   // Long tasks are reported a little after they end: give the observer a moment.
   await page.waitForTimeout(300);
   const tasks = await longTasksSince(page, openStart);

@@ -8,6 +8,7 @@
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { walkHistoryList } from './history-walk.mjs';
 
 /** Installed before any page script runs: long tasks, frames, the worker's start, and the
  * moment the Train button is enabled. Each check is a few microseconds per frame. */
@@ -263,33 +264,7 @@ export async function measureHistoryLoad(browser, base, n = 1_000) {
   await page.waitForTimeout(500);
   const drawnRows = await list.getByRole('listitem').count();
 
-  const wheelStart = await page.evaluate(() => performance.now());
-  const box = await list.locator('xpath=..').boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200));
-  const atBottom = () => list.locator('xpath=..').evaluate((e) => e.scrollTop + e.clientHeight >= e.scrollHeight - 1);
-  let wheels = 0;
-  while (!(await atBottom()) && wheels < 300) {
-    await page.mouse.wheel(0, 1200);
-    await page.waitForTimeout(30);
-    wheels++;
-  }
-  const keysStart = await page.evaluate(() => performance.now());
-  await list.getByRole('checkbox').first().focus();
-  await page.keyboard.press('Home');
-  let pages = 0;
-  while (pages < 600) {
-    const last = await page.evaluate(() => document.activeElement?.closest('[aria-posinset]')?.getAttribute('aria-posinset'));
-    if (last === String(n)) break;
-    await page.keyboard.press('PageDown');
-    await page.waitForTimeout(20);
-    pages++;
-  }
-  const hoverStart = await page.evaluate(() => performance.now());
-  for (let i = 0; i <= 80; i++) {
-    await page.mouse.move(box.x + 20 + ((box.width - 40) * (i % 9)) / 8, box.y + 10 + ((Math.min(box.height, 780 - box.y) - 20) * Math.abs(((i * 7) % 80) - 40)) / 40);
-    await page.waitForTimeout(16);
-  }
-  const end = await page.evaluate(() => performance.now());
+  const { wheelStart, keysStart, hoverStart, end, wheels, pageDowns: pages } = await walkHistoryList(page, list, n);
   // Export every run, as CSV then JSON: the export worker reads and writes them (src/history/exportInWorker.ts).
   const exportStart = await page.evaluate(() => performance.now());
   const exported = {};

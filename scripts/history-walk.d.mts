@@ -1,0 +1,13 @@
+import type { Locator, Page } from '@playwright/test';
+
+export interface HistoryWalk {
+  wheelStart: number;
+  keysStart: number;
+  hoverStart: number;
+  end: number;
+  wheels: number;
+  pageDowns: number;
+  hoverMoves: number;
+}
+
+export function walkHistoryList(page: Page, list: Locator, runs: number, checks?: { afterWheel?: () => Promise<void>; afterKeys?: () => Promise<void> }): Promise<HistoryWalk>;
