@@ -1,4 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { expect, test, type Download, type ElementHandle, type Page } from '@playwright/test';
 import { collectErrors, expectNoStalls, longTasksSince, observeLongTasks, percentOf } from './helpers';
 
@@ -11,6 +15,20 @@ async function press(page: Page, control: ElementHandle, key: string, times: num
 
 function numberOf(text: string | null): number {
   return Number((text ?? '').replace(/[^\d.]/g, ''));
+}
+
+/** Saves the two C files, compiles them with gcc and runs them on the gunzipped MNIST test files. */
+async function compileAndRunC(files: Download[]): Promise<{ accuracy: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-c-'));
+  try {
+    for (const name of ['test-images.idx', 'test-labels.idx']) writeFileSync(join(dir, name), gunzipSync(readFileSync(join('public/data/mnist', `${name}.gz`))));
+    for (const f of files) await f.saveAs(join(dir, f.suggestedFilename()));
+    execFileSync('gcc', ['-std=c99', '-O2', '-Wall', '-Wextra', '-Werror', '-DCPG_MAIN', 'lenet_300_100_compressed.c', '-o', 'predict'], { cwd: dir });
+    const out = execFileSync(join(dir, 'predict'), [dir], { encoding: 'utf8' });
+    return { accuracy: Number(/^accuracy ([\d.]+)%/m.exec(out)?.[1]) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Rows of the chart's text alternative: one per measured point. */
@@ -121,6 +139,16 @@ test('compress view: train from the empty state, then prune and quantize by keyb
   expect(floats).toBe(266_610);
   expect(readFileSync((await weightsFile.path())!).length).toBe(4 * floats);
   await expect(page.getByText(/Saved model\.json and .*\.weights\.bin/)).toBeVisible();
+
+  // The C export compiles warning-free as C99 and scores on the 10,000 test images what the
+  // card says the compressed model scores.
+  downloads.length = 0;
+  await page.getByRole('button', { name: 'Download C code' }).click();
+  await expect.poll(() => downloads.length).toBe(2);
+  expect(downloads.map((d) => d.suggestedFilename()).sort()).toEqual(['lenet_300_100_compressed.c', 'lenet_300_100_compressed.h']);
+  const c = await compileAndRunC(downloads);
+  expect(Math.abs(c.accuracy - percentOf(await accuracy.textContent()))).toBeLessThanOrEqual(0.05 + 1e-9);
+  await expect(page.getByText(/Saved lenet_300_100_compressed\.h \([\d.]+ kB of weight arrays/)).toBeVisible();
 
   // Sweep: a progress bar that moves, and Cancel keeps the points measured so far.
   await page.getByRole('button', { name: 'Sweep', exact: true }).click();

@@ -7,6 +7,7 @@ import { compressWeights, type CompressionResult } from '../engine/compression/c
 import { countMacs, type MacCount } from '../engine/compression/flops';
 import { inspectCompression, type Inspection } from '../engine/compression/inspect';
 import { layersModelFiles, type LayersModelFiles } from '../engine/export/layersModel';
+import { cModelFiles, type CModelFiles } from '../engine/export/c/generate';
 import { createNetwork, type Network } from '../engine/models/network';
 import { MODELS } from '../engine/models/registry';
 import type { Dataset, Split, TrainSpec, WeightArray } from '../engine/spec/types';
@@ -206,6 +207,12 @@ export class CompressionLab {
     const t = this.modelFor(settings, fineTunedEpochs, 'download');
     const layers = MODELS[t.spec.model].layers(t.spec.hidden, t.data.numClasses);
     return layersModelFiles(name, layers, t.data.featureShape, this.compressTrained(t, settings).weights);
+  }
+
+  /** The compressed model as C code: a header of const arrays in the encoded layout and a .c
+   * with predict() (engine/export/c). Throws a sentence for a model it cannot export. */
+  cCode(settings: CompressionSettings, fineTunedEpochs = 0): CModelFiles {
+    return cModelFiles(this.encoded(settings, fineTunedEpochs));
   }
 
   /** Histograms, levels and first-layer mask pictures of the trained model under `settings`. */

@@ -5,6 +5,7 @@ import type { LayerSizeBreakdown } from '../engine/encoding/breakdown';
 export type { CompressionSettings, LayerSizeBreakdown };
 export type { Inspection, LayerInspection, MaskGallery } from '../engine/compression/inspect';
 export type { LayersModelFiles } from '../engine/export/layersModel';
+export type { CModelFiles } from '../engine/export/c/generate';
 
 export interface CompressionPoint {
   /** Increasing per request; a later job supersedes an earlier one. */

@@ -17,6 +17,7 @@ import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSetti
 import { benchmarkTraining, type TrainingBenchmark } from './benchmark';
 import { inspectionBuffers, type Inspection } from '../engine/compression/inspect';
 import type { LayersModelFiles } from '../engine/export/layersModel';
+import type { CModelFiles } from '../engine/export/c/generate';
 import { gridBuffers, isTwoDimensional, liveDecisionGrid, type DecisionGrid } from './decision-grid';
 import { TransferSession } from './transfer-session';
 import type { TransferHandlers, TransferOutcome, TransferRequest } from './transfer-protocol';
@@ -148,6 +149,11 @@ export function createEngineApi() {
     async layersModel(settings: CompressionSettings, name: string, fineTunedEpochs = 0): Promise<LayersModelFiles> {
       const files = (await adoption.trainedLab('download')).layersModel(settings, name, fineTunedEpochs);
       return Comlink.transfer(files, [files.weightData.buffer]);
+    },
+
+    /** The compressed model as C source: a header holding the encoded weights and a .c with predict(). */
+    async cCode(settings: CompressionSettings, fineTunedEpochs = 0): Promise<CModelFiles> {
+      return (await adoption.trainedLab('download')).cCode(settings, fineTunedEpochs);
     },
 
     /** "Look inside" data for these settings (histograms, levels, mask pictures), transferred. */

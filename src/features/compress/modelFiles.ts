@@ -7,7 +7,7 @@ import { bridge } from '../../store/bridge';
 import type { AppState } from '../../store/types';
 import { DEFAULT_COMPRESSION } from '../../url/defaults';
 import { toCompressionSettings } from '../../url/compressControls';
-import type { Inspection, LayersModelFiles } from '../../worker/compression-protocol';
+import type { CModelFiles, Inspection, LayersModelFiles } from '../../worker/compression-protocol';
 import type { CompressionSettings } from '../../engine/compression/compress';
 
 export interface ModelFile {
@@ -20,6 +20,9 @@ export interface ModelFilesSlice {
   encodedModelFile(which: 'trained' | 'compressed'): Promise<ModelFile>;
   /** model.json and its weights file: the compressed weights dequantized to float32. */
   layersModelFiles(): Promise<LayersModelFiles>;
+  /** The model as the controls set it, as C: a header of const arrays in the encoded layout
+   * and a .c file with predict() and, under CPG_MAIN, a main() that measures it on MNIST. */
+  cCodeFiles(): Promise<CModelFiles>;
   /** Per-layer pictures and byte counts of the model at these settings (fine-tuned for
    * `fineTunedEpochs`, when not 0). */
   inspectModel(settings: CompressionSettings, fineTunedEpochs: number): Promise<Inspection>;
@@ -46,6 +49,11 @@ export const createModelFilesSlice: StateCreator<AppState, [], [], ModelFilesSli
   layersModelFiles() {
     const s = get();
     return bridge().layersModel(toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0), compressedName(s), s.compressUi.fineTuned);
+  },
+
+  cCodeFiles() {
+    const s = get();
+    return bridge().cCode(toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0), s.compressUi.fineTuned);
   },
 
   inspectModel: (settings, fineTunedEpochs) => bridge().inspect(settings, fineTunedEpochs),
