@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BRIEF_HIDDEN, BRIEF_SETTINGS, BRIEF_TRAIN_LIMIT, trainBriefly } from '../../../../test/briefModel';
 import { smallMnist } from '../../../../test/mnist';
 import { useWasmBackend } from '../../../../test/wasmBackend';
 import { compressWeights, type CompressionSettings } from '../../compression/compress';
@@ -15,10 +16,8 @@ import { LENET_300_100_SHAPES, syntheticWeights } from '../../compression/synthe
 import { encodeQuantized } from '../../encoding/encode';
 import { createNetwork } from '../../models/network';
 import { quantizeWeights } from '../../quantization/quantize';
-import type { Dataset, ModelId, TrainSpec, WeightArray } from '../../spec/types';
-import { MNIST_DEFAULTS } from '../../spec/defaults';
+import type { Dataset, ModelId, WeightArray } from '../../spec/types';
 import { evaluateNetwork } from '../../training/evaluate';
-import { Trainer } from '../../training/trainer';
 import { cModelFiles } from './generate';
 import { readRawModel, streamArrayBytes } from './layout';
 
@@ -33,22 +32,14 @@ beforeAll(() => {
   for (const name of ['test-images.idx', 'test-labels.idx']) {
     writeFileSync(join(dir, name), gunzipSync(readFileSync(join('public/data/mnist', `${name}.gz`))));
   }
-  data = smallMnist({ trainLimit: 6000 });
+  data = smallMnist({ trainLimit: BRIEF_TRAIN_LIMIT });
 });
 
 const trained = new Map<ModelId, WeightArray[]>();
 
-/** A briefly trained model: one epoch on 6,000 images (about 91% dense), trained once per file. */
-function trainBriefly(model: ModelId, hidden: number[]): WeightArray[] {
-  const kept = trained.get(model);
-  if (kept) return kept;
-  const spec: TrainSpec = { ...MNIST_DEFAULTS, model, hidden, epochs: 1, seed: 3, evalEverySteps: 1000 };
-  const network = createNetwork(model, hidden, data.featureShape, data.numClasses, spec.seed);
-  const trainer = new Trainer(spec, data, { network });
-  trainer.runSteps(Infinity);
-  trainer.dispose();
-  const weights = network.getWeights();
-  network.dispose();
+/** The brief model of test/briefModel.ts, trained once per file. */
+function trainOnce(model: ModelId, hidden: number[]): WeightArray[] {
+  const weights = trained.get(model) ?? trainBriefly(data, model, hidden);
   trained.set(model, weights);
   return weights;
 }
@@ -80,34 +71,23 @@ function compileAndRun(bytes: Uint8Array, tag: string, images = 10_000): { accur
   return { accuracy: read('correct') / read('images'), images: read('images'), microseconds: read('microseconds per image'), arrayBytes: files.arrayBytes };
 }
 
+const NO_QUANT = { scheme: 'none', granularity: 'tensor', bits: 32 } as const;
 const settings = (sparsity: number, quantization: CompressionSettings['quantization']): CompressionSettings => ({
   pruning: { method: 'global_magnitude', sparsity, includeFirstLayer: true, includeOutputLayer: true, seed: 0 },
   quantization,
 });
-const NO_QUANT = { scheme: 'none', granularity: 'tensor', bits: 32 } as const;
-const HIDDEN: Record<string, number[]> = { lenet_300_100: [300, 100], lenet5: [6, 16, 120, 84] };
-const SYM4 = { scheme: 'symmetric', granularity: 'channel', bits: 4 } as const;
-const KMEANS3 = { scheme: 'kmeans', granularity: 'tensor', bits: 3 } as const;
-// The briefly trained, not fine-tuned LeNet-5 falls apart past ~90% (to 15-45%), so it is pruned
-// less, and its first and output layers, which Deep Compression prunes least, are left dense.
-const outerDense = (s: CompressionSettings): CompressionSettings => ({ ...s, pruning: { ...s.pruning, includeFirstLayer: false, includeOutputLayer: false } });
-const SETTINGS: Record<ModelId, Record<string, CompressionSettings>> = {
-  lenet_300_100: { '90% + 4-bit symmetric per unit': settings(0.9, SYM4), '95% + k-means 3-bit': settings(0.95, KMEANS3) },
-  lenet5: { '85% + 4-bit symmetric per unit, outer layers dense': outerDense(settings(0.85, SYM4)), '90% + k-means 3-bit, outer layers dense': outerDense(settings(0.9, KMEANS3)) },
-  mlp_2d: {},
-};
-
 describe('C export', () => {
   it('has gcc to compile the exported code with', () => {
     expect(gcc.error, 'gcc is needed to check the exported C code: apt-get install gcc').toBeUndefined();
   });
 
-  for (const [model, hidden] of [['lenet_300_100', [300, 100]], ['lenet5', [6, 16, 120, 84]]] as const) {
+  for (const model of ['lenet_300_100', 'lenet5'] as const) {
     it(`runs ${model} from its encoded layout with the engine's accuracy`, () => {
       const before = tf.memory().numTensors;
-      const weights = trainBriefly(model, [...hidden]);
+      const hidden = BRIEF_HIDDEN[model];
+      const weights = trainOnce(model, [...hidden]);
       console.log(`${model} dense: ${(100 * engineAccuracy(model, [...hidden], weights)).toFixed(2)}%`);
-      for (const [name, s] of Object.entries(SETTINGS[model])) {
+      for (const [name, s] of Object.entries(BRIEF_SETTINGS[model])) {
         const result = compressWeights(model, weights, s);
         const engine = engineAccuracy(model, [...hidden], result.weights);
         const c = compileAndRun(result.bytes, `${model}-${name.slice(0, 2)}`);
@@ -134,7 +114,7 @@ describe('C export', () => {
 // Every scheme, position encoding and removed units (structured pruning), on the first 1,000
 // test images: float32 and float16 codes, 1-bit signs, affine with zero points, bitmasks. Mostly
 // on LeNet-5, whose header is small enough to compile in a moment even as float32.
-const VARIETY: [ModelId, string, CompressionSettings][] = [
+const VARIETY: ['lenet_300_100' | 'lenet5', string, CompressionSettings][] = [
   ['lenet_300_100', 'structured 50% + 8-bit affine per unit', { ...settings(0.5, { scheme: 'affine', granularity: 'channel', bits: 8 }), pruning: { ...settings(0.5, NO_QUANT).pruning, method: 'structured' } }],
   ['lenet_300_100', '80% + 1-bit packed', { ...settings(0.8, { scheme: 'symmetric', granularity: 'tensor', bits: 1 }), entropyCoding: false }],
   ['lenet5', 'structured 40% + 5-bit symmetric per tensor', { ...settings(0.4, { scheme: 'symmetric', granularity: 'tensor', bits: 5 }), pruning: { ...settings(0.4, NO_QUANT).pruning, method: 'structured' } }],
@@ -146,8 +126,8 @@ const VARIETY: [ModelId, string, CompressionSettings][] = [
 describe('C export of every scheme', () => {
   it('agrees with the engine for every scheme and position encoding', () => {
     for (const [model, name, s] of VARIETY) {
-      const hidden = HIDDEN[model];
-      const result = compressWeights(model, trainBriefly(model, hidden), s);
+      const hidden = [...BRIEF_HIDDEN[model]];
+      const result = compressWeights(model, trainOnce(model, hidden), s);
       const engine = engineAccuracy(model, hidden, result.weights, 1000);
       const c = compileAndRun(result.bytes, `${model}-v${VARIETY.findIndex((v) => v[1] === name)}`, 1000);
       expect(c.images, name).toBe(1000);

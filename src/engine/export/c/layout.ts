@@ -1,12 +1,14 @@
 // The raw sections of a CPGM file (docs/FORMAT.md), tensor by tensor, without decoding them:
 // the bitmask or gap stream, the scales / zero points / codebook, and the code stream exactly as
 // the file stores them (packed or Huffman-coded). The C export puts these bytes into its arrays,
-// so the program runs on the encoded layout itself. The file is first decoded in full
+// so the program runs on the encoded layout itself; the WebAssembly kernels take the decoded
+// positions and codes (engine/kernels). The file is first decoded in full
 // (decodeModel), so every check of the format has passed before a byte is copied from it.
 import { ByteReader } from '../../encoding/bytes';
 import { decodeModel } from '../../encoding/decode';
 import { readPositions, POSITIONS_BITMASK, POSITIONS_DENSE } from '../../encoding/positions';
 import { readStream, CODING_HUFFMAN } from '../../encoding/streams';
+import type { CodeArray } from '../../encoding/bitpack';
 import { readDrop, storedShape, type UnitDrop } from '../../encoding/structure';
 import { SCHEMES_BY_ID, TENSOR_PER_CHANNEL, TENSOR_UNITS_DROPPED } from '../../encoding/format';
 import type { QuantScheme } from '../../quantization/types';
@@ -20,6 +22,8 @@ export interface RawStream {
   lengths: Uint8Array | null;
   /** The packed bits or the Huffman payload. */
   data: Uint8Array;
+  /** The symbols, decoded (for the WebAssembly kernels, which do not decode Huffman per image). */
+  symbols: CodeArray;
 }
 
 export interface RawTensor {
@@ -33,6 +37,8 @@ export interface RawTensor {
   stored: [number, number];
   /** How many weights are kept (and so how many codes follow). */
   kept: number;
+  /** 1 per kept weight of the stored part (null: every one kept). */
+  keep: Uint8Array | null;
   positions: { kind: 'dense' } | { kind: 'bitmask'; bits: Uint8Array } | { kind: 'gaps'; stream: RawStream };
   scales: Float32Array | null;
   zeroPoints: Uint8Array | null;
@@ -51,9 +57,9 @@ function rawStream(r: ByteReader, count: number, bits: number, what: string): Ra
   const start = r.pos;
   const huffman = r.u8(what) === CODING_HUFFMAN;
   r.pos = start;
-  readStream(r, count, bits, true, what); // moves past it (and has checked it once more)
+  const symbols = readStream(r, count, bits, true, what); // moves past it (and has checked it once more)
   const end = r.pos;
-  if (!huffman) return { bits, count, huffman, lengths: null, data: r.data.subarray(start + 1, end) };
+  if (!huffman) return { bits, count, huffman, lengths: null, data: r.data.subarray(start + 1, end), symbols };
   const tableBytes = Math.ceil(2 ** bits / 2);
   return {
     bits,
@@ -61,21 +67,22 @@ function rawStream(r: ByteReader, count: number, bits: number, what: string): Ra
     huffman,
     lengths: r.data.subarray(start + 1, start + 1 + tableBytes),
     data: r.data.subarray(start + 1 + tableBytes + 4, end),
+    symbols,
   };
 }
 
-function rawPositions(r: ByteReader, n: number, what: string): { positions: RawTensor['positions']; kept: number } {
+function rawPositions(r: ByteReader, n: number, what: string): { positions: RawTensor['positions']; kept: number; keep: Uint8Array | null } {
   const start = r.pos;
-  const { kept } = readPositions(r, n, true, what);
+  const { kept, keep } = readPositions(r, n, true, what);
   const end = r.pos;
   const encoding = r.data[start];
-  if (encoding === POSITIONS_DENSE) return { positions: { kind: 'dense' }, kept };
-  if (encoding === POSITIONS_BITMASK) return { positions: { kind: 'bitmask', bits: r.data.subarray(start + 1, end) }, kept };
+  if (encoding === POSITIONS_DENSE) return { positions: { kind: 'dense' }, kept, keep };
+  if (encoding === POSITIONS_BITMASK) return { positions: { kind: 'bitmask', bits: r.data.subarray(start + 1, end) }, kept, keep };
   r.pos = start + 1;
   const k = r.u8(what);
   const entries = r.u32(what);
   const stream = rawStream(r, entries, k, what);
-  return { positions: { kind: 'gaps', stream }, kept };
+  return { positions: { kind: 'gaps', stream }, kept, keep };
 }
 
 /** Every tensor's sections. Throws the decoder's FormatError sentence for a damaged file. */
@@ -97,14 +104,14 @@ export function readRawModel(bytes: Uint8Array): RawModel {
     const drop = (flags & TENSOR_UNITS_DROPPED) !== 0 ? readDrop(r, shape, name) : null;
     const storedDims = drop ? storedShape(shape, drop) : [shape.slice(0, -1).reduce((a, b) => a * b, 1), shape[shape.length - 1]];
     const stored: [number, number] = [storedDims[0], storedDims[1]];
-    const { positions, kept } = rawPositions(r, stored[0] * stored[1], name);
+    const { positions, kept, keep } = rawPositions(r, stored[0] * stored[1], name);
     const perChannel = (flags & TENSOR_PER_CHANNEL) !== 0;
     const groups = perChannel ? stored[1] : 1;
     const scales = scheme === 'symmetric' || scheme === 'affine' ? r.finiteF32s(groups, 'scales') : null;
     const zeroPoints = scheme === 'affine' ? r.take(groups, 'zero points') : null;
     const codebook = scheme === 'kmeans' ? r.finiteF32s(r.u16('clusters'), 'codebook') : null;
     const codes = rawStream(r, kept, bits, name);
-    tensors.push({ name, shape, scheme, bits, perChannel, drop, stored, kept, positions, scales, zeroPoints, codebook, codes });
+    tensors.push({ name, shape, scheme, bits, perChannel, drop, stored, kept, keep, positions, scales, zeroPoints, codebook, codes });
   }
   return { modelId: decoded.modelId, tensors, fileBytes: bytes.length };
 }

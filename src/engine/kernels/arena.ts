@@ -1,0 +1,47 @@
+// Places typed arrays in the kernels' linear memory: a bump allocator above the module's own
+// data, growing the memory as needed. Views are made afresh on each use, because growing the
+// memory detaches the old ArrayBuffer.
+import type { KernelExports } from './types';
+
+const PAGE = 65536;
+
+export class WasmArena {
+  private top: number;
+  readonly start: number;
+
+  constructor(readonly kernels: KernelExports) {
+    this.start = align(kernels.heapBase());
+    this.top = this.start;
+  }
+
+  /** Byte offset of `bytes` fresh bytes, 16-byte aligned (SIMD loads). Contents undefined. */
+  alloc(bytes: number): number {
+    const at = this.top;
+    this.top = align(at + Math.max(bytes, 16));
+    const short = this.top - this.kernels.memory.buffer.byteLength;
+    if (short > 0) this.kernels.memory.grow(Math.ceil(short / PAGE));
+    return at;
+  }
+
+  /** Copies an array in and returns its offset. */
+  put(values: Float32Array | Uint32Array | Uint16Array | Uint8Array): number {
+    const at = this.alloc(values.byteLength);
+    new Uint8Array(this.kernels.memory.buffer, at, values.byteLength).set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+    return at;
+  }
+
+  f32(at: number, length: number): Float32Array {
+    return new Float32Array(this.kernels.memory.buffer, at, length);
+  }
+
+  /** Frees everything allocated after `mark` (a value of `mark()`). */
+  release(mark: number): void {
+    this.top = mark;
+  }
+
+  mark(): number {
+    return this.top;
+  }
+}
+
+const align = (n: number): number => Math.ceil(n / 16) * 16;

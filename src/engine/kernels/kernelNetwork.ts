@@ -1,0 +1,124 @@
+// LeNet-300-100 or LeNet-5 run by the WebAssembly kernels straight from a compressed file
+// (docs/FORMAT.md): the layers the C export plans (stored units only), each kernel placed in the
+// kernels' memory once in its compressed form (kernelLayout.ts). Dense layers take the batch as
+// their SIMD lanes; convolutions run an image at a time.
+import { readRawModel } from '../export/c/layout';
+import { planCNetwork, type CNetwork, type COp } from '../export/c/network';
+import { WasmArena } from './arena';
+import { kernelLayout } from './kernelLayout';
+import type { KernelExports } from './types';
+
+const PIXELS = 784;
+
+interface PlacedKernel {
+  rowStart: number;
+  unitIndex: number;
+  codes: number;
+  table: number;
+  stride: number;
+  bias: number;
+}
+
+type Dense = Extract<COp, { kind: 'dense' }>;
+
+export class KernelNetwork {
+  readonly net: CNetwork;
+  private readonly arena: WasmArena;
+  private readonly placed = new Map<number, PlacedKernel>();
+  private readonly weightsEnd: number;
+  /** Multiply-adds the kept weights need per image (activations that are 0 are skipped on top). */
+  readonly keptMacs: number;
+
+  constructor(kernels: KernelExports, bytes: Uint8Array) {
+    const raw = readRawModel(bytes);
+    this.net = planCNetwork(raw);
+    this.arena = new WasmArena(kernels);
+    let macs = 0;
+    for (const op of this.net.ops) {
+      if (op.kind === 'pool') continue;
+      const layout = kernelLayout(raw.tensors[op.kernel], raw.tensors[op.bias]);
+      const a = this.arena;
+      this.placed.set(op.kernel, {
+        rowStart: a.put(layout.rowStart),
+        unitIndex: a.put(layout.unitIndex),
+        codes: layout.codes ? a.put(layout.codes) : 0,
+        table: a.put(layout.table),
+        stride: layout.stride,
+        bias: a.put(layout.bias),
+      });
+      macs += layout.unitIndex.length * (op.kind === 'conv' ? op.outH * op.outW : 1);
+    }
+    this.keptMacs = macs;
+    this.weightsEnd = this.arena.mark();
+  }
+
+  /** Logits [count][10] of `count` images (784 floats each, 0..1). */
+  logits(images: Float32Array, count: number): Float32Array {
+    const a = this.arena;
+    const k = a.kernels;
+    a.release(this.weightsEnd);
+    const lanes = Math.max(4, Math.ceil(count / 4) * 4);
+    const size = Math.max(this.net.activationSize, PIXELS);
+    const blocks = [a.alloc(4 * size * lanes), a.alloc(4 * size * lanes)];
+    const input = a.put(images.subarray(0, count * PIXELS));
+    const firstDense = this.net.ops.findIndex((op) => op.kind === 'dense');
+    if (firstDense === 0) k.toLanes(input, count, PIXELS, blocks[0], lanes);
+    else this.convolve(input, count, firstDense, blocks[0], lanes);
+    let current = 0;
+    for (const op of this.net.ops.slice(firstDense) as Dense[]) {
+      const p = this.placed.get(op.kernel)!;
+      k.sparseDense(blocks[current], lanes, op.inputs, p.rowStart, p.unitIndex, p.codes, p.table, p.stride, p.bias, blocks[1 - current], op.units, op.relu ? 1 : 0);
+      current = 1 - current;
+    }
+    const out = a.f32(blocks[current], 10 * lanes);
+    const logits = new Float32Array(count * 10);
+    for (let b = 0; b < count; b++) for (let c = 0; c < 10; c++) logits[b * 10 + c] = out[c * lanes + b];
+    return logits;
+  }
+
+  /** The convolutional layers, image by image, each result flattened into its lane. */
+  private convolve(input: number, count: number, until: number, into: number, lanes: number): void {
+    const a = this.arena;
+    const k = a.kernels;
+    const ops = this.net.ops.slice(0, until);
+    const padded = ops.map((op) => (op.kind === 'conv' ? (op.inH + 2 * op.pad) * (op.inW + 2 * op.pad) * op.inC : 0));
+    const size = Math.max(this.net.activationSize, ...padded);
+    const maps = [a.alloc(4 * size), a.alloc(4 * size), a.alloc(4 * size)];
+    /** A map other than the ones in use. */
+    const other = (...busy: number[]): number => maps.find((m) => !busy.includes(m))!;
+    for (let b = 0; b < count; b++) {
+      let current = input + 4 * PIXELS * b;
+      let shape = [1, 28, 28];
+      for (const op of ops) {
+        const out = other(current);
+        if (op.kind === 'pool') {
+          k.maxPool(current, op.channels, op.inH, op.inW, op.size, out);
+          shape = [op.channels, op.outH, op.outW];
+        } else if (op.kind === 'conv') {
+          let x = current;
+          if (op.pad > 0) {
+            x = other(current, out);
+            k.padPlanar(current, op.inC, op.inH, op.inW, op.pad, x);
+          }
+          const p = this.placed.get(op.kernel)!;
+          k.sparseConv(x, op.inC, op.inH + 2 * op.pad, op.inW + 2 * op.pad, op.size, p.rowStart, p.unitIndex, p.codes, p.table, p.stride, p.bias, out, op.units, op.relu ? 1 : 0);
+          shape = [op.units, op.outH, op.outW];
+        }
+        current = out;
+      }
+      k.flattenToLanes(current, shape[0], shape[1], shape[2], into, lanes, b);
+    }
+  }
+
+  /** The predicted class of each image. */
+  classify(images: Float32Array, count: number): Int32Array {
+    const logits = this.logits(images, count);
+    const classes = new Int32Array(count);
+    for (let b = 0; b < count; b++) {
+      let best = 0;
+      for (let c = 1; c < 10; c++) if (logits[b * 10 + c] > logits[b * 10 + best]) best = c;
+      classes[b] = best;
+    }
+    return classes;
+  }
+}

@@ -1,0 +1,15 @@
+// What the WebAssembly kernels (assembly/kernels.ts, compiled by scripts/build-wasm.mjs) export.
+// Declared here so the engine needs no WebAssembly types: the worker and Node instantiate the
+// module and hand its exports over. Every pointer is a byte offset into `memory`.
+
+export interface KernelExports {
+  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  heapBase(): number;
+  sparseDense(x: number, lanes: number, rows: number, rowStart: number, units: number, codes: number, table: number, stride: number, bias: number, y: number, unitCount: number, relu: number): void;
+  denseF32(x: number, lanes: number, rows: number, w: number, bias: number, y: number, unitCount: number, relu: number): void;
+  sparseConv(x: number, inC: number, inH: number, inW: number, size: number, rowStart: number, units: number, codes: number, table: number, stride: number, bias: number, y: number, outC: number, relu: number): void;
+  padPlanar(x: number, c: number, h: number, w: number, pad: number, y: number): void;
+  maxPool(x: number, c: number, h: number, w: number, size: number, y: number): void;
+  flattenToLanes(x: number, c: number, h: number, w: number, y: number, lanes: number, lane: number): void;
+  toLanes(x: number, count: number, features: number, y: number, lanes: number): void;
+}
