@@ -76,20 +76,19 @@ export function sparseDense(x: usize, lanes: i32, rows: i32, rowStart: usize, un
   if (relu) reluInPlace(y, unitCount * lanes);
 }
 
-/** y = x W + b with a dense float32 W ([rows][units], row-major): the dense baseline. */
-export function denseF32(x: usize, lanes: i32, rows: i32, w: usize, bias: usize, y: usize, unitCount: i32, relu: i32): void {
-  fillBias(y, bias, unitCount, lanes);
+/** y = x W + b with a dense float32 W, given transposed (wt is [units][rows]): the dense
+ * baseline. Each unit's sums stay in registers while its row of wt streams by. */
+export function denseF32(x: usize, lanes: i32, rows: i32, wt: usize, bias: usize, y: usize, unitCount: i32, relu: i32): void {
   const rowBytes = <usize>lanes << 2;
-  for (let r = 0; r < rows; r++) {
-    const xr = x + <usize>r * rowBytes;
-    const wr = w + (<usize>(r * unitCount) << 2);
-    for (let u = 0; u < unitCount; u++) {
-      const wv = f32x4.splat(load<f32>(wr + (<usize>u << 2)));
-      const yr = y + <usize>u * rowBytes;
-      for (let l = 0; l < lanes; l += 4) {
-        const o = <usize>l << 2;
-        v128.store(yr + o, f32x4.add(v128.load(yr + o), f32x4.mul(v128.load(xr + o), wv)));
-      }
+  for (let u = 0; u < unitCount; u++) {
+    const wu = wt + (<usize>(u * rows) << 2);
+    const yu = y + <usize>u * rowBytes;
+    const b = f32x4.splat(load<f32>(bias + (<usize>u << 2)));
+    for (let l = 0; l < lanes; l += 4) {
+      const o = <usize>l << 2;
+      let acc = b;
+      for (let r = 0; r < rows; r++) acc = f32x4.add(acc, f32x4.mul(v128.load(x + <usize>r * rowBytes + o), f32x4.splat(load<f32>(wu + (<usize>r << 2)))));
+      v128.store(yu + o, acc);
     }
   }
   if (relu) reluInPlace(y, unitCount * lanes);

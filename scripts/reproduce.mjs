@@ -8,6 +8,8 @@
 //                fine-tuning on digits 0-4 -> 5-9 and digits -> Fashion-MNIST, with the spread
 //   transfer-select  chooses that experiment's learning rates, cut point and pretraining passes on
 //                the targets' validation splits (run it before transfer; it never reads a test split)
+//   ondevice     does smaller run faster? tfjs dense vs our WebAssembly kernels (dense and on the
+//                compressed file) at batch 1 and 100, and the exported C program, per sparsity
 //
 // Each study lives in scripts/reproduce/<study>.mjs. The engine is TypeScript; Vite's module
 // runner (already a dev dependency) loads it, so this runs with plain `node` and no build step.
@@ -17,8 +19,9 @@ import * as compression from './reproduce/compression.mjs';
 import * as lottery from './reproduce/lottery.mjs';
 import * as transfer from './reproduce/transfer.mjs';
 import * as transferSelect from './reproduce/transfer-select.mjs';
+import * as ondevice from './reproduce/ondevice.mjs';
 
-const STUDIES = { compression, lottery, transfer, 'transfer-select': transferSelect };
+const STUDIES = { compression, lottery, transfer, 'transfer-select': transferSelect, ondevice };
 const COMMON = {
   quick: { type: 'boolean', default: false },
   out: { type: 'string' },

@@ -1,7 +1,8 @@
 // LeNet-300-100 or LeNet-5 run by the WebAssembly kernels straight from a compressed file
 // (docs/FORMAT.md): the layers the C export plans (stored units only), each kernel placed in the
 // kernels' memory once in its compressed form (kernelLayout.ts). Dense layers take the batch as
-// their SIMD lanes; convolutions run an image at a time.
+// their SIMD lanes; convolutions run an image at a time. An unpruned float32 file makes the
+// dense baseline: its dense layers run as plain matrix products (denseF32), no index at all.
 import { readRawModel } from '../export/c/layout';
 import { planCNetwork, type CNetwork, type COp } from '../export/c/network';
 import { WasmArena } from './arena';
@@ -10,7 +11,15 @@ import type { KernelExports } from './types';
 
 const PIXELS = 784;
 
+function transpose(w: Float32Array, rows: number, cols: number): Float32Array {
+  const t = new Float32Array(w.length);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) t[c * rows + r] = w[r * cols + c];
+  return t;
+}
+
 interface PlacedKernel {
+  /** Every weight kept as float32: the table is the dense [rows][units] matrix, run by denseF32. */
+  dense: boolean;
   rowStart: number;
   unitIndex: number;
   codes: number;
@@ -38,11 +47,14 @@ export class KernelNetwork {
       if (op.kind === 'pool') continue;
       const layout = kernelLayout(raw.tensors[op.kernel], raw.tensors[op.bias]);
       const a = this.arena;
+      const dense = op.kind === 'dense' && layout.codes === null && layout.unitIndex.length === layout.rows * layout.units;
       this.placed.set(op.kernel, {
+        dense,
         rowStart: a.put(layout.rowStart),
         unitIndex: a.put(layout.unitIndex),
         codes: layout.codes ? a.put(layout.codes) : 0,
-        table: a.put(layout.table),
+        // denseF32 takes the matrix transposed, a unit's weights side by side.
+        table: a.put(dense ? transpose(layout.table, layout.rows, layout.units) : layout.table),
         stride: layout.stride,
         bias: a.put(layout.bias),
       });
@@ -67,7 +79,8 @@ export class KernelNetwork {
     let current = 0;
     for (const op of this.net.ops.slice(firstDense) as Dense[]) {
       const p = this.placed.get(op.kernel)!;
-      k.sparseDense(blocks[current], lanes, op.inputs, p.rowStart, p.unitIndex, p.codes, p.table, p.stride, p.bias, blocks[1 - current], op.units, op.relu ? 1 : 0);
+      if (p.dense) k.denseF32(blocks[current], lanes, op.inputs, p.table, p.bias, blocks[1 - current], op.units, op.relu ? 1 : 0);
+      else k.sparseDense(blocks[current], lanes, op.inputs, p.rowStart, p.unitIndex, p.codes, p.table, p.stride, p.bias, blocks[1 - current], op.units, op.relu ? 1 : 0);
       current = 1 - current;
     }
     const out = a.f32(blocks[current], 10 * lanes);

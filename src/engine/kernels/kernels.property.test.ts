@@ -86,6 +86,45 @@ describe('WebAssembly kernels against the plain reference', () => {
     );
   });
 
+  it('denseF32: y = x W + b with every weight, the dense baseline', () => {
+    const cases = fc
+      .record({ rows: fc.integer({ min: 1, max: 20 }), units: fc.integer({ min: 1, max: 20 }), batch: fc.integer({ min: 1, max: 9 }) })
+      .chain(({ rows, units, batch }) =>
+        fc.record({
+          w: fc.array(float, { minLength: rows * units, maxLength: rows * units }),
+          bias: fc.array(float, { minLength: units, maxLength: units }),
+          x: fc.array(float, { minLength: rows * batch, maxLength: rows * batch }),
+          dims: fc.constant({ rows, units, batch }),
+        }),
+      );
+    fc.assert(
+      fc.property(cases, ({ w, bias, x, dims: { rows, units, batch } }) => {
+        const l: KernelLayout = {
+          rows,
+          units,
+          rowStart: Uint32Array.from({ length: rows + 1 }, (_, r) => r * units),
+          unitIndex: Uint16Array.from({ length: rows * units }, (_, k) => k % units),
+          codes: null,
+          table: Float32Array.from(w),
+          stride: 0,
+          bias: Float32Array.from(bias),
+        };
+        const a = new WasmArena(kernels);
+        const lanes = Math.ceil(batch / 4) * 4;
+        const input = a.put(Float32Array.from(x));
+        const xl = a.alloc(4 * rows * lanes);
+        const y = a.alloc(4 * units * lanes);
+        kernels.toLanes(input, batch, rows, xl, lanes);
+        const wt = Float32Array.from({ length: rows * units }, (_, i) => w[(i % rows) * units + Math.floor(i / rows)]);
+        kernels.denseF32(xl, lanes, rows, a.put(wt), a.put(l.bias), y, units, 1);
+        const out = a.f32(y, units * lanes);
+        const got = Float64Array.from({ length: batch * units }, (_, i) => out[(i % units) * lanes + Math.floor(i / units)]);
+        expectClose(got, referenceDense(l, Float32Array.from(x), batch, true), 16 * (rows + 1));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('sparseConv: a valid stride-1 convolution over the kept weights', () => {
     const shapes = fc.record({ inC: fc.integer({ min: 1, max: 3 }), size: fc.integer({ min: 1, max: 5 }), extraH: fc.integer({ min: 0, max: 7 }), extraW: fc.integer({ min: 0, max: 9 }), outC: fc.integer({ min: 1, max: 4 }) });
     const cases = shapes.chain(({ inC, size, extraH, extraW, outC }) => {

@@ -40,7 +40,8 @@ describe('WebAssembly kernels on the compressed layout', () => {
       const before = tf.memory().numTensors;
       const hidden = BRIEF_HIDDEN[model];
       const weights = trainBriefly(data, model, [...hidden]);
-      for (const [name, settings] of Object.entries(BRIEF_SETTINGS[model])) {
+      const float32 = { pruning: { ...BRIEF_SETTINGS[model][Object.keys(BRIEF_SETTINGS[model])[0]].pruning, sparsity: 0 }, quantization: { scheme: 'none', granularity: 'tensor', bits: 32 } } as const;
+      for (const [name, settings] of [...Object.entries(BRIEF_SETTINGS[model]), ['dense float32 (denseF32 for the dense layers)', float32] as const]) {
         const result = compressWeights(model, weights, settings);
         const expected = tfjsClasses(model, [...hidden], result.weights);
         const net = new KernelNetwork(kernels, result.bytes);

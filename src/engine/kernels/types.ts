@@ -6,7 +6,7 @@ export interface KernelExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   heapBase(): number;
   sparseDense(x: number, lanes: number, rows: number, rowStart: number, units: number, codes: number, table: number, stride: number, bias: number, y: number, unitCount: number, relu: number): void;
-  denseF32(x: number, lanes: number, rows: number, w: number, bias: number, y: number, unitCount: number, relu: number): void;
+  denseF32(x: number, lanes: number, rows: number, wt: number, bias: number, y: number, unitCount: number, relu: number): void;
   sparseConv(x: number, inC: number, inH: number, inW: number, size: number, rowStart: number, units: number, codes: number, table: number, stride: number, bias: number, y: number, outC: number, relu: number): void;
   padPlanar(x: number, c: number, h: number, w: number, pad: number, y: number): void;
   maxPool(x: number, c: number, h: number, w: number, size: number, y: number): void;
