@@ -1,6 +1,8 @@
 // Places typed arrays in the kernels' linear memory: a bump allocator above the module's own
-// data, growing the memory as needed. Views are made afresh on each use, because growing the
-// memory detaches the old ArrayBuffer.
+// data, growing the memory as needed. Weights stay for the life of the instance (one arena per
+// instance, shared by every network on it; make a new instance to start afresh); buffers of one
+// call live in `scratch` and are freed when it returns. Views are made afresh on each use,
+// because growing the memory detaches the old ArrayBuffer.
 import type { KernelExports } from './types';
 
 const PAGE = 65536;
@@ -34,14 +36,27 @@ export class WasmArena {
     return new Float32Array(this.kernels.memory.buffer, at, length);
   }
 
-  /** Frees everything allocated after `mark` (a value of `mark()`). */
-  release(mark: number): void {
-    this.top = mark;
+  /** Runs `body`; whatever it allocates is freed when it returns (calls are synchronous). */
+  scratch<T>(body: () => T): T {
+    const mark = this.top;
+    try {
+      return body();
+    } finally {
+      this.top = mark;
+    }
   }
+}
 
-  mark(): number {
-    return this.top;
+const arenas = new WeakMap<KernelExports, WasmArena>();
+
+/** The one arena of a kernels instance. */
+export function arenaFor(kernels: KernelExports): WasmArena {
+  let arena = arenas.get(kernels);
+  if (!arena) {
+    arena = new WasmArena(kernels);
+    arenas.set(kernels, arena);
   }
+  return arena;
 }
 
 const align = (n: number): number => Math.ceil(n / 16) * 16;

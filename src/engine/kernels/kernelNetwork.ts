@@ -5,7 +5,7 @@
 // dense baseline: its dense layers run as plain matrix products (denseF32), no index at all.
 import { readRawModel } from '../export/c/layout';
 import { planCNetwork, type CNetwork, type COp } from '../export/c/network';
-import { WasmArena } from './arena';
+import { arenaFor, type WasmArena } from './arena';
 import { kernelLayout } from './kernelLayout';
 import type { KernelExports } from './types';
 
@@ -34,14 +34,13 @@ export class KernelNetwork {
   readonly net: CNetwork;
   private readonly arena: WasmArena;
   private readonly placed = new Map<number, PlacedKernel>();
-  private readonly weightsEnd: number;
   /** Multiply-adds the kept weights need per image (activations that are 0 are skipped on top). */
   readonly keptMacs: number;
 
   constructor(kernels: KernelExports, bytes: Uint8Array) {
     const raw = readRawModel(bytes);
     this.net = planCNetwork(raw);
-    this.arena = new WasmArena(kernels);
+    this.arena = arenaFor(kernels);
     let macs = 0;
     for (const op of this.net.ops) {
       if (op.kind === 'pool') continue;
@@ -61,14 +60,16 @@ export class KernelNetwork {
       macs += layout.unitIndex.length * (op.kind === 'conv' ? op.outH * op.outW : 1);
     }
     this.keptMacs = macs;
-    this.weightsEnd = this.arena.mark();
   }
 
   /** Logits [count][10] of `count` images (784 floats each, 0..1). */
   logits(images: Float32Array, count: number): Float32Array {
+    return this.arena.scratch(() => this.logitsIn(images, count));
+  }
+
+  private logitsIn(images: Float32Array, count: number): Float32Array {
     const a = this.arena;
     const k = a.kernels;
-    a.release(this.weightsEnd);
     const lanes = Math.max(4, Math.ceil(count / 4) * 4);
     const size = Math.max(this.net.activationSize, PIXELS);
     const blocks = [a.alloc(4 * size * lanes), a.alloc(4 * size * lanes)];

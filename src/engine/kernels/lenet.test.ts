@@ -40,6 +40,7 @@ describe('WebAssembly kernels on the compressed layout', () => {
       const before = tf.memory().numTensors;
       const hidden = BRIEF_HIDDEN[model];
       const weights = trainBriefly(data, model, [...hidden]);
+      const nets: { net: KernelNetwork; first: Int32Array }[] = [];
       const float32 = { pruning: { ...BRIEF_SETTINGS[model][Object.keys(BRIEF_SETTINGS[model])[0]].pruning, sparsity: 0 }, quantization: { scheme: 'none', granularity: 'tensor', bits: 32 } } as const;
       for (const [name, settings] of [...Object.entries(BRIEF_SETTINGS[model]), ['dense float32 (denseF32 for the dense layers)', float32] as const]) {
         const result = compressWeights(model, weights, settings);
@@ -47,6 +48,7 @@ describe('WebAssembly kernels on the compressed layout', () => {
         const net = new KernelNetwork(kernels, result.bytes);
         const got = new Int32Array(data.test.count);
         for (let start = 0; start < data.test.count; start += 100) got.set(net.classify(data.test.x.subarray(start * 784, (start + 100) * 784), 100), start);
+        nets.push({ net, first: got.slice(0, 300) });
         let same = 0;
         let tfjsRight = 0;
         let kernelRight = 0;
@@ -60,6 +62,8 @@ describe('WebAssembly kernels on the compressed layout', () => {
         expect(Math.abs(tfjsRight - kernelRight)).toBeLessThanOrEqual(2);
         expect(tfjsRight).toBeGreaterThan(5000);
       }
+      // Networks on one kernels instance share its memory: each still answers as it did alone.
+      for (const { net, first } of nets) expect(net.classify(data.test.x.subarray(0, 300 * 784), 300)).toEqual(first);
       expect(tf.memory().numTensors).toBe(before);
     });
   }
