@@ -136,6 +136,26 @@ describe('C export of every scheme', () => {
   });
 });
 
+describe('C export of removed units', () => {
+  it('exports a model whose first layer lost a unit while the next layer lost none', () => {
+    // Unit 0 of dense_0 has no weight in or out, so the file leaves it out; dense_1 keeps every unit.
+    const hidden = [10, 10];
+    const weights = syntheticWeights([[784, 10], [10], [10, 10], [10], [10, 10], [10]], 5).map((w, i) => ({ ...w, name: ['dense_0/kernel', 'dense_0/bias', 'dense_1/kernel', 'dense_1/bias', 'dense_2/kernel', 'dense_2/bias'][i] }));
+    const masks = [0, 2, 4].map((t) => {
+      const w = weights[t];
+      const keep = new Uint8Array(w.values.length).fill(1);
+      if (t === 0) for (let r = 0; r < 784; r++) keep[r * 10] = 0;
+      if (t === 2) for (let c = 0; c < 10; c++) keep[c] = 0;
+      return { name: w.name, shape: w.shape, keep };
+    });
+    const quantized = quantizeWeights(weights, masks, { scheme: 'symmetric', granularity: 'tensor', bits: 4 });
+    const bytes = encodeQuantized('lenet_300_100', quantized).bytes;
+    expect(readRawModel(bytes).tensors[0].stored).toEqual([784, 9]);
+    const engine = engineAccuracy('lenet_300_100', hidden, quantized.map((q) => ({ name: q.name, shape: q.shape, values: q.dequantized })), 1000);
+    expect(compileAndRun(bytes, 'dropped', 1000).accuracy).toBeCloseTo(engine, 6);
+  });
+});
+
 describe('C export of files it must refuse', () => {
   const quant = { scheme: 'symmetric', granularity: 'tensor', bits: 4 } as const;
   const lenet = (modelId: string, rename?: (name: string) => string): Uint8Array => {

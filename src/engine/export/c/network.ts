@@ -41,7 +41,7 @@ function hiddenOf(tensors: RawTensor[]): number[] {
 
 /** Whether two unit lists (null: every unit) name the same units. */
 const sameUnits = (a: Uint8Array | null, b: Uint8Array | null): boolean => {
-  if (a === null || b === null) return a === b;
+  if (a === null || b === null) return (a ?? b ?? new Uint8Array(0)).every((v) => v === 1);
   return a.length === b.length && a.every((v, i) => v === b[i]);
 };
 
