@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import { createBackendSlice } from '../features/train/backendSlice';
 import { createCompressSlice } from '../features/compress/compressSlice';
 import { createModelFilesSlice } from '../features/compress/modelFiles';
+import { createSpeedSlice } from '../features/compress/speedSlice';
 import { createFineTuneSlice } from '../features/compress/fineTuneSlice';
 import { createLotterySlice } from '../features/lottery/lotterySlice';
 import { createBoundarySlice } from '../features/boundary/boundarySlice';
@@ -28,6 +29,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createCompressSlice(...a),
   ...createFineTuneSlice(...a),
   ...createModelFilesSlice(...a),
+  ...createSpeedSlice(...a),
   ...createLotterySlice(...a),
   ...createLearnSlice(...a),
   ...createBoundarySlice(...a),

@@ -19,6 +19,7 @@ import type { BoundarySlice } from '../features/boundary/boundarySlice';
 import type { TransferSlice } from '../features/transfer/transferSlice';
 import type { HistorySlice } from '../features/history/historySlice';
 import type { ModelFilesSlice } from '../features/compress/modelFiles';
+import type { SpeedSlice } from '../features/compress/speedSlice';
 import type { ClassroomSlice } from '../features/history/classroomSlice';
 import type { Series } from '../shared/charts/series';
 import type { ProgressEvent } from '../features/train/throttle';
@@ -169,4 +170,4 @@ export interface LinkSlice {
   linkSuperseded: number;
 }
 
-export type AppState = ModelFilesSlice & LotterySlice & LinkSlice & SpecSlice & TrainingSlice & BackendSlice & ViewSlice & CompressSlice & FineTuneSlice & BoundarySlice & TransferSlice & LearnSlice & HistorySlice & ClassroomSlice;
+export type AppState = ModelFilesSlice & SpeedSlice & LotterySlice & LinkSlice & SpecSlice & TrainingSlice & BackendSlice & ViewSlice & CompressSlice & FineTuneSlice & BoundarySlice & TransferSlice & LearnSlice & HistorySlice & ClassroomSlice;

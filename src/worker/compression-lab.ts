@@ -8,6 +8,8 @@ import { countMacs, type MacCount } from '../engine/compression/flops';
 import { inspectCompression, type Inspection } from '../engine/compression/inspect';
 import { layersModelFiles, type LayersModelFiles } from '../engine/export/layersModel';
 import { cModelFiles, type CModelFiles } from '../engine/export/c/generate';
+import type { KernelExports } from '../engine/kernels/types';
+import { measureModelSpeed, type SpeedReport } from './speed-lab';
 import { createNetwork, type Network } from '../engine/models/network';
 import { MODELS } from '../engine/models/registry';
 import type { Dataset, Split, TrainSpec, WeightArray } from '../engine/spec/types';
@@ -213,6 +215,12 @@ export class CompressionLab {
    * with predict() (engine/export/c). Throws a sentence for a model it cannot export. */
   cCode(settings: CompressionSettings, fineTunedEpochs = 0): CModelFiles {
     return cModelFiles(this.encoded(settings, fineTunedEpochs));
+  }
+
+  /** Time per image three ways (speed-lab.ts) for the model at `settings`. */
+  speed(kernels: KernelExports, settings: CompressionSettings, fineTunedEpochs: number, backend: string): SpeedReport {
+    const t = this.modelFor(settings, fineTunedEpochs, 'time');
+    return measureModelSpeed(kernels, t, this.compressTrained(t, settings).bytes, backend);
   }
 
   /** Histograms, levels and first-layer mask pictures of the trained model under `settings`. */

@@ -6,6 +6,7 @@ export type { CompressionSettings, LayerSizeBreakdown };
 export type { Inspection, LayerInspection, MaskGallery } from '../engine/compression/inspect';
 export type { LayersModelFiles } from '../engine/export/layersModel';
 export type { CModelFiles } from '../engine/export/c/generate';
+export type { SpeedReport } from './speed-lab';
 
 export interface CompressionPoint {
   /** Increasing per request; a later job supersedes an earlier one. */

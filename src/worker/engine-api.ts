@@ -18,6 +18,8 @@ import { benchmarkTraining, type TrainingBenchmark } from './benchmark';
 import { inspectionBuffers, type Inspection } from '../engine/compression/inspect';
 import type { LayersModelFiles } from '../engine/export/layersModel';
 import type { CModelFiles } from '../engine/export/c/generate';
+import type { SpeedReport } from './speed-lab';
+import { newKernels } from './kernels-loader';
 import { gridBuffers, isTwoDimensional, liveDecisionGrid, type DecisionGrid } from './decision-grid';
 import { TransferSession } from './transfer-session';
 import type { TransferHandlers, TransferOutcome, TransferRequest } from './transfer-protocol';
@@ -154,6 +156,12 @@ export function createEngineApi() {
     /** The compressed model as C source: a header holding the encoded weights and a .c with predict(). */
     async cCode(settings: CompressionSettings, fineTunedEpochs = 0): Promise<CModelFiles> {
       return (await adoption.trainedLab('download')).cCode(settings, fineTunedEpochs);
+    },
+
+    /** Time per image of the model at `settings`: tfjs dense, our dense kernel, our compressed kernel. */
+    async speed(settings: CompressionSettings, fineTunedEpochs = 0): Promise<SpeedReport> {
+      const lab = await adoption.trainedLab('time');
+      return lab.speed(await newKernels(), settings, fineTunedEpochs, tf.getBackend());
     },
 
     /** "Look inside" data for these settings (histograms, levels, mask pictures), transferred. */

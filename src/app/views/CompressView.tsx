@@ -8,6 +8,7 @@ import { CompressDetails, CompressHeadline } from '../../features/compress/Compr
 import { FrontierChart } from '../../features/compress/FrontierChart';
 import { LayerTable } from '../../features/compress/LayerTable';
 import { LookInside } from '../../features/compress/LookInside';
+import { SpeedCard } from '../../features/compress/SpeedCard';
 import { SweepBar } from '../../features/compress/SweepBar';
 import { FineTuneBar } from '../../features/compress/FineTuneBar';
 import { ProgressBar } from '../../features/train/ProgressBar';
@@ -43,6 +44,7 @@ export function CompressView() {
             <FrontierChart />
             <LookInside />
             <LayerTable />
+            {toy ? null : <SpeedCard />}
           </>
         ) : (
           <CompressEmptyState progress={<ProgressBar />} status={<StatusRegion />} />

@@ -1,0 +1,39 @@
+// "Speed and energy": after one epoch of LeNet-300-100, the card times the 90% + 4-bit model in
+// the worker three ways (tfjs, our dense kernel, our compressed kernel, loaded as WebAssembly
+// under the page's Content-Security-Policy), says how much faster compressed is, and estimates
+// the energy, reading the dense weights from DRAM at 256 KB of on-chip memory and SRAM at 2 MB.
+import { expect, test } from '@playwright/test';
+import { collectErrors } from './helpers';
+
+test('speed and energy card measures the model at the controls\' settings', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/#v=1&view=compress&epochs=1&sparsity=0.9&bits=4');
+  await page.getByRole('button', { name: 'Train a model first' }).click();
+  const card = page.getByRole('region', { name: /Speed and energy/ });
+  const measure = card.getByRole('button', { name: 'Measure speed' });
+  await expect(measure).toBeEnabled({ timeout: 120_000 });
+  await expect(page.getByRole('slider', { name: 'Sparsity' })).toBeEnabled({ timeout: 60_000 });
+  await measure.click();
+  const times = card.getByRole('table', { name: /Microseconds per image/ });
+  await expect(times).toBeVisible({ timeout: 60_000 });
+  for (const way of ['Dense float32, tfjs (wasm)', 'Dense float32, our WebAssembly kernel', 'Compressed, our kernel on the encoded layout']) {
+    await expect(times.getByRole('row', { name: new RegExp(way.replace(/[()]/g, '\\$&')) })).toContainText(/\d+(\.\d)? \(\d/);
+  }
+  const verdicts = card.getByRole('listitem');
+  await expect(verdicts).toHaveCount(2);
+  await expect(verdicts.first()).toHaveText(/^Batch 1: the compressed model is (\d+(\.\d)?x faster|not faster)/);
+  console.log((await verdicts.allTextContents()).join('\n'));
+
+  const energy = card.getByRole('table', { name: /Estimated microjoules per image/ });
+  await expect(energy.getByRole('row', { name: /Dense float32/ })).toContainText('DRAM (too big)');
+  await expect(energy.getByRole('row', { name: /Compressed/ })).toContainText('SRAM (fits)');
+  await card.getByLabel('On-chip memory').selectOption({ label: '2 MB (a phone SoC cache)' });
+  await expect(energy.getByRole('row', { name: /Dense float32/ })).toContainText('SRAM (fits)');
+  await expect(card.getByText(/Download time at 1 \/ 10 \/ 100 Mbit\/s/)).toBeVisible();
+
+  // Another setting is not this measurement: the table goes until it is measured again.
+  await page.getByRole('slider', { name: 'Bit width' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(times).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,24 @@
+// The WebAssembly kernels (assembly/kernels.ts, built by scripts/build-wasm.mjs) in the worker:
+// the module is fetched and compiled once, and every measurement gets a fresh instance, so its
+// memory (two networks' weights) goes with it afterwards.
+// no-inline: a 2 KB file would become a data: URL, which the page's connect-src 'self' refuses.
+import kernelsUrl from '../../build/wasm/kernels.wasm?url&no-inline';
+import type { KernelExports } from '../engine/kernels/types';
+
+let compiled: Promise<WebAssembly.Module> | null = null;
+
+export async function newKernels(): Promise<KernelExports> {
+  compiled ??= fetch(kernelsUrl)
+    .then((r) => {
+      if (!r.ok) throw new Error(`The WebAssembly kernels could not be loaded (HTTP ${r.status}).`);
+      return r.arrayBuffer();
+    })
+    .then((bytes) => WebAssembly.compile(bytes));
+  try {
+    const instance = await WebAssembly.instantiate(await compiled);
+    return instance.exports as unknown as KernelExports;
+  } catch (error) {
+    compiled = null; // a failed load may succeed on the next try
+    throw error;
+  }
+}
