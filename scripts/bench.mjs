@@ -3,7 +3,9 @@
 // - training samples/s of LeNet-300-100 on MNIST per backend and batch size, in the engine
 //   worker (the Train button's code path), and PyTorch on the CPU (scripts/torch-train-bench.py);
 // - the compression kernels in the page's V8 and in numpy (scripts/numpy-kernels.py);
-// - the real page: first view, long tasks and frames while training, slider -> estimate latency.
+// - the real page: first view, long tasks and frames while training, slider -> estimate latency;
+// - inference (issue 17): LeNet-300-100 at 50/90/95/99% + 4 bits timed in the worker as tfjs-wasm
+//   dense, our dense WebAssembly kernel and our compressed kernel, and the exported C program.
 // BUILD_OUT picks the build to serve (default dist), BENCH_PORT the port (default 4174).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { measureFirstView, measureFrontierLoad, measureHistoryLoad, measureTrain
 import { evaluateGoals, goalsMarkdown, printGoals } from './bench-goals.mjs';
 import { ensureTorch } from './bench-baseline.mjs';
 import { measureLotteryRun } from './bench-lottery.mjs';
+import { timeExportedC } from './bench-c.mjs';
 
 const root = join(import.meta.dirname, '..');
 const distDir = join(root, process.env.BUILD_OUT ?? 'dist');
@@ -26,8 +29,8 @@ const BATCHES = (process.env.BENCH_BATCHES ?? '60,128,512').split(',').map(Numbe
 const NATIVE_BATCHES = [60, 512];
 const started = Date.now();
 // BENCH_PARTS picks what to measure (default all): firstView, slider (trains one epoch first),
-// load, history, lottery, kernels, training, native. E.g. BENCH_PARTS=slider,kernels for the compression figures.
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'firstView,slider,load,history,lottery,kernels,training,native').split(','));
+// load, history, lottery, kernels, inference, training, native. E.g. BENCH_PARTS=slider,kernels for the compression figures.
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'firstView,slider,load,history,lottery,kernels,inference,training,native').split(','));
 
 // The headline figure needs PyTorch: found (or installed) before minutes are spent in the browser.
 const baseline = PARTS.has('native') ? ensureTorch() : null;
@@ -44,6 +47,8 @@ const browser = await chromium.launch({
 
 const rows = [];
 let kernels = [];
+let inference = [];
+const INFERENCE_SPARSITIES = [0.5, 0.9, 0.95, 0.99];
 let firstView = null;
 let page = null;
 let load = null;
@@ -69,6 +74,15 @@ try {
     await tab.waitForFunction(() => document.body.dataset.ready === 'true');
     for (const n of [266_200, 10_000_000]) kernels.push(...(await tab.evaluate((size) => window.runKernelBench(size), n)));
     await tab.close();
+  }
+  if (PARTS.has('inference')) {
+    // LeNet-300-100 trained one epoch in the engine worker, timed three ways on wasm.
+    const tab = await browser.newPage();
+    await tab.goto(`${BASE}/bench.html`);
+    await tab.waitForFunction(() => document.body.dataset.ready === 'true');
+    inference = await tab.evaluate(async (s) => (await window.runInferenceBench(s)).map((r) => ({ ...r, bytes: Array.from(r.bytes) })), INFERENCE_SPARSITIES);
+    await tab.close();
+    for (const r of inference) console.log(`inference ${r.sparsity * 100}% + ${r.bits}-bit: ` + r.report.samples.map((s) => `${s.way} b${s.batch} ${s.median.toFixed(1)} us`).join(', '));
   }
   for (const backend of PARTS.has('training') ? BACKENDS : []) {
     const tab = await browser.newPage();
@@ -132,6 +146,21 @@ const native = torch && {
   threadsAll: allThreads,
 };
 
+// The exported C programs of the same compressed models.
+const cTimes = inference.length > 0 ? await timeExportedC(inference.map((r) => r.bytes)) : [];
+const usOf = (r, way, batch) => r.report.samples.find((s) => s.way === way && s.batch === batch)?.median ?? null;
+const inferenceRows = inference.map((r, i) => ({
+  sparsity: r.sparsity,
+  bits: r.bits,
+  encodedBytes: r.report.encodedBytes,
+  denseMacs: r.report.denseMacs,
+  keptMacs: r.report.compressedMacs,
+  samples: r.report.samples,
+  speedUpBatch1: Number((usOf(r, 'tfjs dense', 1) / usOf(r, 'kernel compressed', 1)).toFixed(2)),
+  speedUpBatch100: Number((usOf(r, 'tfjs dense', 100) / usOf(r, 'kernel compressed', 100)).toFixed(2)),
+  c: cTimes[i] ?? null,
+}));
+
 const report = {
   date: new Date().toISOString(),
   command: 'npm run bench',
@@ -155,6 +184,7 @@ const report = {
   trainingThroughput: rows,
   native,
   kernels,
+  inference: inferenceRows,
 };
 report.goals = evaluateGoals(report);
 // BENCH_REPORT writes elsewhere (a partial run should not replace the full report).
@@ -167,6 +197,13 @@ for (const r of rows) console.log(`${r.backend.padEnd(8)} ${String(r.batchSize).
 for (const r of native?.rows ?? []) console.log(`${`torch ${r.threads}t ${r.adam}`.padEnd(8)} ${String(r.batchSize).padStart(5)}  ${String(r.samplesPerSecond).padStart(9)}`);
 console.log('\nkernel                                          weights    ms (browser)  ms (numpy)  ratio');
 for (const k of kernels) console.log(`${k.kernel.padEnd(46)} ${String(k.n).padStart(10)} ${String(k.medianMs).padStart(12)} ${String(k.numpyMs ?? '-').padStart(11)} ${k.vsNumpy ? `${k.vsNumpy}x` : ''}`);
+if (inferenceRows.length > 0) {
+  console.log('\ninference (LeNet-300-100, 1 epoch)   us/image b1: tfjs dense / kernel dense / compressed   b100: same   C -O2');
+  for (const r of inferenceRows) {
+    const b = (batch) => ['tfjs dense', 'kernel dense', 'kernel compressed'].map((w) => r.samples.find((s) => s.way === w && s.batch === batch)?.median.toFixed(1)).join(' / ');
+    console.log(`${`${r.sparsity * 100}% + ${r.bits}-bit (${r.encodedBytes} B)`.padEnd(36)} ${b(1).padStart(22)}   ${b(100).padStart(20)}   ${r.c?.microsecondsPerImage ?? '-'}`);
+  }
+}
 printGoals(report.goals);
 if (process.env.BENCH_MARKDOWN) console.log(`\n${goalsMarkdown(report.goals)}`);
 console.log(`\nwrote ${reportPath} (${report.wallSeconds} s)`);

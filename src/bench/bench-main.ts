@@ -12,6 +12,7 @@ declare global {
   interface Window {
     runTrainingBench?: (choice: BackendChoice, batchSize: number, seconds: number) => ReturnType<EngineApi['benchmarkTraining']>;
     runKernelBench?: (n: number) => KernelTiming[];
+    runInferenceBench?: (sparsities: number[]) => ReturnType<EngineApi['benchmarkInference']>;
     mountFrontierLoad?: (n: number) => Promise<number>;
     seedHistoryLoad?: (n: number) => Promise<number>;
     mountChartGallery?: () => Promise<void>;
@@ -21,6 +22,7 @@ declare global {
 
 window.runTrainingBench = (choice, batchSize, seconds) => api.benchmarkTraining(choice, batchSize, seconds);
 window.runKernelBench = runKernelBench;
+window.runInferenceBench = (sparsities) => api.benchmarkInference(sparsities);
 // React, the store and the chart load only when the load check asks for them.
 window.mountFrontierLoad = (n) => import('./frontier-load').then((m) => m.mountFrontierLoad(n));
 // The History load check: n realistic runs written through the History's own store.

@@ -20,6 +20,7 @@ import type { LayersModelFiles } from '../engine/export/layersModel';
 import type { CModelFiles } from '../engine/export/c/generate';
 import type { SpeedReport } from './speed-lab';
 import { newKernels } from './kernels-loader';
+import { benchmarkInference, type InferenceBenchRow } from './inference-bench';
 import { gridBuffers, isTwoDimensional, liveDecisionGrid, type DecisionGrid } from './decision-grid';
 import { TransferSession } from './transfer-session';
 import type { TransferHandlers, TransferOutcome, TransferRequest } from './transfer-protocol';
@@ -177,6 +178,15 @@ export function createEngineApi() {
       const info = await backend.choose(choice, async () => undefined);
       const data = await loadDataset('mnist', 0, () => undefined);
       return { ...benchmarkTraining(data, batchSize, seconds), backend: info };
+    },
+
+    /** Inference time of LeNet-300-100 (one epoch) at these sparsities + 4 bits, on wasm (npm run bench). */
+    async benchmarkInference(sparsities: number[]): Promise<InferenceBenchRow[]> {
+      lab.clear();
+      await session.reset();
+      await backend.choose('wasm', async () => undefined);
+      const data = await loadDataset('mnist', 0, () => undefined);
+      return benchmarkInference(data, newKernels, sparsities);
     },
 
     ...createTestHooks(session, gpu),
