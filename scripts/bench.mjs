@@ -115,7 +115,7 @@ function python(script, args, what, { interpreter = 'python3', env = {} } = {}) 
 // Native code on the same machine, in the same run, after the browser has closed.
 const numpy = PARTS.has('kernels') ? (python('numpy-kernels.py', [], 'numpy') ?? []) : [];
 kernels = kernels.map((k) => {
-  const ref = numpy.find((r) => r.kernel === k.kernel && r.n === k.n);
+  const ref = numpy.find((r) => r.kernel === k.kernel.replace(' [wasm]', '') && r.n === k.n);
   return ref ? { ...k, numpyMs: ref.medianMs, vsNumpy: Number((k.medianMs / Math.max(ref.medianMs, 0.01)).toFixed(1)) } : k;
 });
 const mnist = ['train-images', 'train-labels'].map((f) => join(root, 'public', 'data', 'mnist', `${f}.idx.gz`));

@@ -4,6 +4,7 @@ import * as Comlink from 'comlink';
 import type { BackendChoice } from '../engine/spec/types';
 import type { EngineApi } from '../worker/engine-api';
 import { runKernelBench, type KernelTiming } from './kernel-bench';
+import { newKernels } from '../worker/kernels-loader';
 
 const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
 const api = Comlink.wrap<EngineApi>(worker);
@@ -21,7 +22,8 @@ declare global {
 }
 
 window.runTrainingBench = (choice, batchSize, seconds) => api.benchmarkTraining(choice, batchSize, seconds);
-window.runKernelBench = runKernelBench;
+const kernels = await newKernels();
+window.runKernelBench = (n) => runKernelBench(n, kernels);
 window.runInferenceBench = (sparsities) => api.benchmarkInference(sparsities);
 // React, the store and the chart load only when the load check asks for them.
 window.mountFrontierLoad = (n) => import('./frontier-load').then((m) => m.mountFrontierLoad(n));

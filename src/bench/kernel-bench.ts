@@ -13,6 +13,8 @@ import { sortIntoScratch } from '../engine/quantization/sortFloat32';
 import { encodeModel } from '../engine/encoding/encode';
 import { decodeModel } from '../engine/encoding/decode';
 import { createRng } from '../engine/random';
+import { useCompressionKernels } from '../engine/kernels/compressionKernels';
+import type { KernelExports } from '../engine/kernels/types';
 
 export interface KernelTiming {
   kernel: string;
@@ -44,7 +46,8 @@ function median(fn: () => unknown, reps: number): number {
   return times[Math.floor(times.length / 2)];
 }
 
-export function runKernelBench(n: number): KernelTiming[] {
+/** With `kernels`, the kernels that have a WebAssembly twin are timed both ways ([wasm]: copies in and out included). */
+export function runKernelBench(n: number, kernels?: KernelExports): KernelTiming[] {
   const reps = n > 1e6 ? 7 : 31;
   const rng = createRng(1);
   const values = new Float32Array(n);
@@ -74,5 +77,17 @@ export function runKernelBench(n: number): KernelTiming[] {
     ['encode 90% sparse + 4-bit (Huffman)', () => encodeModel(model, { entropyCoding: true }), reps],
     ['decode 90% sparse + 4-bit (Huffman)', () => decodeModel(encoded.bytes), reps],
   ];
+  const wasm = (fn: () => unknown) => () => {
+    useCompressionKernels(kernels ?? null, { quantize: true });
+    try {
+      return fn();
+    } finally {
+      useCompressionKernels(null);
+    }
+  };
+  if (kernels) {
+    rows.push(['apply mask (reused output) [wasm]', wasm(() => applyMasks(weights, masks, out)), reps]);
+    rows.push(['4-bit quantize + dequantize (reused output) [wasm]', wasm(() => quantizeTensor(weights[0], null, q4, out[0], codeSpace)), reps]);
+  }
   return rows.map(([kernel, fn, r]) => ({ kernel, n, medianMs: Number(median(fn, r).toFixed(3)) }));
 }

@@ -20,6 +20,7 @@ import type { LayersModelFiles } from '../engine/export/layersModel';
 import type { CModelFiles } from '../engine/export/c/generate';
 import type { SpeedReport } from './speed-lab';
 import { newKernels } from './kernels-loader';
+import { useCompressionKernels } from '../engine/kernels/compressionKernels';
 import { benchmarkInference, type InferenceBenchRow } from './inference-bench';
 import { gridBuffers, isTwoDimensional, liveDecisionGrid, type DecisionGrid } from './decision-grid';
 import { TransferSession } from './transfer-session';
@@ -57,6 +58,9 @@ export function createEngineApi() {
         : null,
   });
   const adoption = labAdoption({ lab, session, ticketHeld: (t) => lottery.ticketHeld(t) });
+  // The compression kernels that measure faster in WebAssembly (bit for bit the same results);
+  // until the module has loaded, or if it cannot, the JavaScript loops run.
+  newKernels().then(useCompressionKernels, () => undefined);
 
   return {
     ...lottery.api,

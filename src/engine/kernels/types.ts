@@ -12,4 +12,6 @@ export interface KernelExports {
   maxPool(x: number, c: number, h: number, w: number, size: number, y: number): void;
   flattenToLanes(x: number, c: number, h: number, w: number, y: number, lanes: number, lane: number): void;
   toLanes(x: number, count: number, features: number, y: number, lanes: number): void;
+  maskInto(src: number, keep: number, out: number, n: number): void;
+  quantizeTensor(values: number, keep: number, n: number, scale: number, offset: number, top: number, codes: number, out: number): number;
 }

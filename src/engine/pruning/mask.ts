@@ -1,6 +1,7 @@
 // A mask says which weights of one kernel survive. Masks are plain bytes (1 = kept) so they
 // cross the worker boundary as transferable buffers and apply in one tight loop.
 import type { WeightArray } from '../spec/types';
+import { wasmMaskInto } from '../kernels/compressionKernels';
 
 export interface Mask {
   name: string; // the kernel it belongs to, e.g. "dense_0/kernel"
@@ -101,6 +102,7 @@ export function applyMasks(weights: WeightArray[], masks: Mask[] | null, outputs
  * the loop has no branch to mispredict on a random mask.
  */
 function maskInto(src: Float32Array, keep: Uint8Array, out: Float32Array): void {
+  if (wasmMaskInto(src, keep, out)) return;
   const from = new Int32Array(src.buffer, src.byteOffset, src.length);
   const to = new Int32Array(out.buffer, out.byteOffset, out.length);
   const n = from.length;

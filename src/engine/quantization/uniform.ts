@@ -5,6 +5,7 @@
 import { clamp, roundHalfToEven, roundUpToFloat32 } from './rounding';
 import { levelTable } from './dequantize';
 import { channelCount, shapeSize } from './types';
+import { wasmQuantizeTensor } from '../kernels/compressionKernels';
 
 export interface UniformCodes {
   codes: Uint8Array;
@@ -209,6 +210,7 @@ function tensorCodesAndValues(
   table: Float32Array,
   out: Float32Array,
 ): void {
+  if (wasmQuantizeTensor(values, keep, scale, offset, top, codes, out)) return;
   const lo = -offset;
   const hi = top - offset;
   const n = values.length;
