@@ -3,7 +3,7 @@
 // under the page's Content-Security-Policy), says how much faster compressed is, and estimates
 // the energy, reading the dense weights from DRAM at 256 KB of on-chip memory and SRAM at 2 MB.
 import { expect, test } from '@playwright/test';
-import { collectErrors } from './helpers';
+import { collectErrors, seriousViolations } from './helpers';
 
 test('speed and energy card measures the model at the controls\' settings', async ({ page }) => {
   const errors = collectErrors(page);
@@ -30,6 +30,16 @@ test('speed and energy card measures the model at the controls\' settings', asyn
   await card.getByLabel('On-chip memory').selectOption({ label: '2 MB (a phone SoC cache)' });
   await expect(energy.getByRole('row', { name: /Dense float32/ })).toContainText('SRAM (fits)');
   await expect(card.getByText(/Download time at 1 \/ 10 \/ 100 Mbit\/s/)).toBeVisible();
+  await card.getByText('How this is estimated').click();
+  await expect(card.getByText(/32-bit DRAM read 640, 32-bit SRAM read 5/)).toBeVisible();
+  expect(await seriousViolations(page), 'compress view with the speed card filled').toEqual([]);
+  // On a phone the card's tables scroll inside it; nothing else of the card passes the edge.
+  await page.setViewportSize({ width: 375, height: 740 });
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('.speed-card *')].filter((e) => e.getBoundingClientRect().right > 376 && !e.closest('.speed-card__scroll')).map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+  );
+  expect(wide, 'parts of the card past the right edge of a 375 px screen').toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // Another setting is not this measurement: the table goes until it is measured again.
   await page.getByRole('slider', { name: 'Bit width' }).focus();

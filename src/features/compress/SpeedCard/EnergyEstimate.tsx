@@ -33,31 +33,33 @@ export function EnergyEstimate({ report }: { report: SpeedReport }) {
           ))}
         </select>
       </label>
-      <table className="speed-card__table">
-        <caption>Estimated microjoules per image (45 nm figures of Horowitz, ISSCC 2014, as used by Han et al.)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Model</th>
-            <th scope="col">Weights read from</th>
-            <th scope="col">Weights</th>
-            <th scope="col">Activations</th>
-            <th scope="col">Arithmetic</th>
-            <th scope="col">Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {models.map(({ name, e }) => (
-            <tr key={name}>
-              <th scope="row">{name}</th>
-              <td>{e.weightsOnChip ? 'SRAM (fits)' : 'DRAM (too big)'}</td>
-              <td>{microjoules(e.weightsPj)}</td>
-              <td>{microjoules(e.activationsPj)}</td>
-              <td>{microjoules(e.arithmeticPj)}</td>
-              <td>{microjoules(e.totalPj)}</td>
+      <div className="speed-card__scroll">
+        <table className="speed-card__table">
+          <caption>Estimated microjoules per image (45 nm figures of Horowitz, ISSCC 2014, as used by Han et al.)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col">Weights read from</th>
+              <th scope="col">Weights</th>
+              <th scope="col">Activations</th>
+              <th scope="col">Arithmetic</th>
+              <th scope="col">Total</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {models.map(({ name, e }) => (
+              <tr key={name}>
+                <th scope="row">{name}</th>
+                <td>{e.weightsOnChip ? 'SRAM (fits)' : 'DRAM (too big)'}</td>
+                <td>{microjoules(e.weightsPj)}</td>
+                <td>{microjoules(e.activationsPj)}</td>
+                <td>{microjoules(e.arithmeticPj)}</td>
+                <td>{microjoules(e.totalPj)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <details className="speed-card__how">
         <summary>How this is estimated</summary>
         <p>

@@ -37,29 +37,31 @@ export function SpeedCard() {
       {!report && !measuring ? <p className="speed-card__note">Times one image of this setting at batch 1 and 100 three ways (a second or two; the sliders wait meanwhile).</p> : null}
       {report ? (
         <>
-          <table className="speed-card__table">
-            <caption>
-              Microseconds per image: median of {report.repeats} repeats of {report.imagesPerRepeat} images (fastest-slowest), answer read back
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Way</th>
-                <th scope="col">Batch 1</th>
-                <th scope="col">Batch 100</th>
-                <th scope="col">Multiply-adds</th>
-              </tr>
-            </thead>
-            <tbody>
-              {WAYS.map((w) => (
-                <tr key={w.way}>
-                  <th scope="row">{w.label(report)}</th>
-                  <td>{cell(report, w.way, 1)}</td>
-                  <td>{cell(report, w.way, 100)}</td>
-                  <td>{w.macs(report).toLocaleString('en')}</td>
+          <div className="speed-card__scroll">
+            <table className="speed-card__table">
+              <caption>
+                Microseconds per image: median of {report.repeats} repeats of {report.imagesPerRepeat} images (fastest-slowest), answer read back
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Way</th>
+                  <th scope="col">Batch 1</th>
+                  <th scope="col">Batch 100</th>
+                  <th scope="col">Multiply-adds</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {WAYS.map((w) => (
+                  <tr key={w.way}>
+                    <th scope="row">{w.label(report)}</th>
+                    <td>{cell(report, w.way, 1)}</td>
+                    <td>{cell(report, w.way, 100)}</td>
+                    <td>{w.macs(report).toLocaleString('en')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <ul className="speed-card__verdicts">
             {speedVerdicts(report, sparsity).map((v) => (
               <li key={v}>{v}</li>
