@@ -36,7 +36,7 @@ test('speed and energy card measures the model at the controls\' settings', asyn
   // On a phone the card's tables scroll inside it; nothing else of the card passes the edge.
   await page.setViewportSize({ width: 375, height: 740 });
   const wide = await page.evaluate(() =>
-    [...document.querySelectorAll('.speed-card *')].filter((e) => e.getBoundingClientRect().right > 376 && !e.closest('.speed-card__scroll')).map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+    Array.from(document.querySelectorAll('.speed-card *')).filter((e) => e.getBoundingClientRect().right > 376 && !e.closest('.speed-card__scroll')).map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
   );
   expect(wide, 'parts of the card past the right edge of a 375 px screen').toEqual([]);
   await page.setViewportSize({ width: 1280, height: 800 });
