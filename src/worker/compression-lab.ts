@@ -4,57 +4,25 @@
 // then the full test set. A newer request makes an
 // older one stop between evaluation chunks, so a dragged slider never queues up work.
 import { compressWeights, type CompressionResult } from '../engine/compression/compress';
-import { countMacs, type MacCount } from '../engine/compression/flops';
+import { countMacs } from '../engine/compression/flops';
 import { inspectCompression, type Inspection } from '../engine/compression/inspect';
+import { estimateSample } from '../engine/compression/estimate';
 import { layersModelFiles, type LayersModelFiles } from '../engine/export/layersModel';
 import { cModelFiles, type CModelFiles } from '../engine/export/c/generate';
 import type { KernelExports } from '../engine/kernels/types';
-import { measureModelSpeed, type SpeedReport } from './speed-lab';
-import { createNetwork, type Network } from '../engine/models/network';
+import { createNetwork } from '../engine/models/network';
 import { MODELS } from '../engine/models/registry';
-import type { Dataset, Split, TrainSpec, WeightArray } from '../engine/spec/types';
+import type { Dataset, TrainSpec, WeightArray } from '../engine/spec/types';
 import { maskSparsity, type Mask } from '../engine/pruning/mask';
 import { evaluateInChunks } from './chunked-eval';
-import { fineTune, wantsQuantizeAware } from '../engine/finetune/finetune';
 import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings, FineTuneHandlers } from './compression-protocol';
 import { compressedDecisionGrid, type DecisionGrid } from './decision-grid';
-
-/** The one answer to a request that needs a trained model before there is one. */
-export const trainFirst = (toDo: string) => `Train a model first: there is nothing to ${toDo} yet.`;
-import { estimateSample } from '../engine/compression/estimate';
-
-interface Trained {
-  spec: TrainSpec;
-  data: Dataset;
-  weights: WeightArray[];
-  evalNetwork: Network;
-  /** The quick estimate's test images: stratified, seeded by the run, drawn once per model. */
-  estimateImages: Split;
-  baseline: BaselineInfo;
-  /** A lottery ticket's masks: pruning starts from them (cumulative), so the ticket stays sparse. */
-  masks?: Mask[];
-}
-
-/** A compression result as the page sees it, before any accuracy is measured. */
-function summarize(jobId: number, settings: CompressionSettings, result: CompressionResult, macs: MacCount) {
-  return {
-    jobId,
-    settings,
-    sparsity: result.sparsity,
-    denseBytes: result.denseBytes,
-    encodedBytes: result.encoded.totalBytes,
-    ratio: result.ratio,
-    denseMacs: macs.denseMacs,
-    sparseMacs: macs.sparseMacs,
-    breakdown: result.encoded.breakdown,
-    notes: result.notes,
-  };
-}
-
-const tunedKey = (settings: CompressionSettings, epochs: number) => `${JSON.stringify(settings)}|ft${epochs}`;
+import { fineTuneLabModel } from './lab-finetune';
+import { summarize, trainFirst, tunedKey, type LabModel } from './lab-model';
+import { measureModelSpeed, type SpeedReport } from './speed-lab';
 
 export class CompressionLab {
-  private trained: Trained | null = null;
+  private trained: LabModel | null = null;
   /** Bumped by every clear: an adoption still measuring when a newer one (or a reset) cleared
    * the lab is dropped, its network disposed, instead of replacing the newer model. */
   private generation = 0;
@@ -62,14 +30,14 @@ export class CompressionLab {
   private fineTuneAbort: { aborted: boolean } | null = null;
   /** The last fine-tuned model: its retrained weights, for the settings and epochs it was tuned
    * with, so the page can make it the current model (card, Look inside, downloads). */
-  private tuned: { key: string; model: Trained } | null = null;
+  private tuned: { key: string; model: LabModel } | null = null;
   /** The last slider result, so "Look inside" and downloads of the same settings need no second pass. */
-  private last: { key: string; trained: Trained; result: CompressionResult } | null = null;
+  private last: { key: string; trained: LabModel; result: CompressionResult } | null = null;
 
   /** Two sets of arrays for dequantized weights and codes, used in turn by slider moves. */
   private outputs: { weights: WeightArray[]; sets: { dequantized: Float32Array[]; codes: ArrayBuffer[] }[]; next: number } | null = null;
 
-  private compressTrained(t: Trained, settings: CompressionSettings): CompressionResult {
+  private compressTrained(t: LabModel, settings: CompressionSettings): CompressionResult {
     const key = JSON.stringify(settings);
     if (this.last && this.last.key === key && this.last.trained === t) return this.last.result;
     const out = this.nextOutputs(t);
@@ -84,7 +52,7 @@ export class CompressionLab {
    * sets in turn mean a result stays intact while the next one is computed (only `last`, the
    * newest, is ever read again; the network copies weights on setWeights).
    */
-  private nextOutputs(t: Trained): { dequantized: Float32Array[]; codes: ArrayBuffer[] } {
+  private nextOutputs(t: LabModel): { dequantized: Float32Array[]; codes: ArrayBuffer[] } {
     if (this.outputs?.weights !== t.weights) {
       const set = () => ({ dequantized: t.weights.map((w) => new Float32Array(w.values.length)), codes: t.weights.map((w) => new ArrayBuffer(4 * w.values.length)) });
       this.outputs = { weights: t.weights, sets: [set(), set()], next: 0 };
@@ -99,7 +67,7 @@ export class CompressionLab {
    * first real move then finds its code compiled and its memory touched instead of paying
    * ~100 ms for both (the estimate's p95 was set by such moves).
    */
-  private warmUp(t: Trained): void {
+  private warmUp(t: LabModel): void {
     // Only before the first real move: warming later would overwrite the buffers of `last`.
     if (this.trained?.weights !== t.weights || this.last !== null) return;
     const pruning = { method: 'global_magnitude' as const, sparsity: 0.5, includeFirstLayer: true, includeOutputLayer: true, seed: t.spec.seed };
@@ -116,7 +84,7 @@ export class CompressionLab {
 
   /** The model a request is about: the trained one, or the last fine-tuned one (which exists
    * only for the settings and epochs it was tuned with). */
-  private modelFor(settings: CompressionSettings, fineTunedEpochs: number, toDo: string): Trained {
+  private modelFor(settings: CompressionSettings, fineTunedEpochs: number, toDo: string): LabModel {
     const t = this.model(toDo);
     if (!fineTunedEpochs) return t;
     const tuned = this.tuned;
@@ -193,7 +161,7 @@ export class CompressionLab {
   }
 
   /** The adopted model; the one "train first" sentence when there is none. */
-  private model(toDo: string): Trained {
+  private model(toDo: string): LabModel {
     if (!this.trained) throw new Error(trainFirst(toDo));
     return this.trained;
   }
@@ -240,55 +208,18 @@ export class CompressionLab {
     if (this.fineTuneAbort) this.fineTuneAbort.aborted = true;
   }
 
-  /**
-   * Prunes with `settings`, retrains the survivors for `epochs` with the mask held
-   * (quantization-aware at <= 4 bits), then compresses and measures the result on the full test
-   * set. The sliders keep working from the original trained weights meanwhile. Rejects with an
-   * AbortError when cancelled.
-   */
+  /** Fine-tunes at `settings` for `epochs` (lab-finetune.ts) and keeps the tuned model, so the
+   * page can make it the current one. Rejects with an AbortError when cancelled. */
   async fineTune(settings: CompressionSettings, epochs: number, handlers: FineTuneHandlers): Promise<CompressionPoint> {
     const t = this.model('fine-tune');
     if (this.fineTuneAbort) throw new Error('A fine-tuning run is already going.');
-    const started = performance.now();
     const signal = { aborted: false };
     this.fineTuneAbort = signal;
-    const untuned = compressWeights(t.spec.model, t.weights, settings, { startMasks: t.masks });
-    const masks = untuned.masks;
-    const network = createNetwork(t.spec.model, t.spec.hidden, t.data.featureShape, t.data.numClasses, t.spec.seed);
     try {
-      // "Before" is the same settings without retraining, measured here on the full test set.
-      network.setWeights(untuned.weights);
-      const before = await evaluateInChunks(network, t.data.test, t.data.featureShape, () => signal.aborted);
-      if (!before) throw Object.assign(new Error('Fine-tuning was cancelled.'), { name: 'AbortError' });
-      network.setWeights(t.weights);
-      const quantizeAware = wantsQuantizeAware(settings.quantization);
-      await fineTune(network, t.spec, t.data, { epochs, masks, quantization: settings.quantization }, {
-        signal,
-        sliceMs: 40,
-        onProgress: (p) => handlers.onProgress(p.step, p.totalSteps, p.loss),
-      });
-      const tuned = network.getWeights();
-      const result = compressWeights(t.spec.model, tuned, settings, { startMasks: t.masks });
-      const macs = countMacs(network.layers, t.data.featureShape, result.masks);
-      // Measured on a network of its own: a slider job may be using the evaluation network.
-      network.setWeights(result.weights);
-      const full = await evaluateInChunks(network, t.data.test, t.data.featureShape, () => signal.aborted);
-      if (!full) throw Object.assign(new Error('Fine-tuning was cancelled.'), { name: 'AbortError' });
-      // The tuned model stays, so the page can make it the current one; its masks keep later
-      // compressions of it (Look inside, downloads) on the mask it was tuned with.
-      this.tuned = { key: tunedKey(settings, epochs), model: { ...t, weights: tuned, masks: result.masks } };
-      return {
-        ...summarize(++this.latestJob, settings, result, macs),
-        accuracy: full.accuracy,
-        evaluatedOn: t.data.test.count,
-        estimate: false,
-        ms: performance.now() - started,
-        fineTunedEpochs: epochs,
-        quantizeAware,
-        accuracyBeforeFineTune: before.accuracy,
-      };
+      const { point, tuned } = await fineTuneLabModel(t, settings, epochs, handlers, signal, () => ++this.latestJob);
+      this.tuned = { key: tunedKey(settings, epochs), model: tuned };
+      return point;
     } finally {
-      network.dispose();
       this.fineTuneAbort = null;
     }
   }

@@ -3,7 +3,8 @@
 // double-click on "Download trained model") share one adoption: each used to build its own
 // evaluation network, and the first one's tensors leaked.
 import type { Trainer } from '../engine/training/trainer';
-import { trainFirst, type CompressionLab } from './compression-lab';
+import type { CompressionLab } from './compression-lab';
+import { trainFirst } from './lab-model';
 import type { BaselineInfo } from './compression-protocol';
 import type { TrainingSession } from './training-session';
 
