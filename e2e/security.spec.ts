@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from './helpers';
 
@@ -32,7 +32,7 @@ test('the built app sends a Content-Security-Policy without unsafe-eval or inlin
     expect(policy).toMatch(/connect-src 'self'/);
   }
   // The engine worker's script carries the policy too: a <meta> cannot reach into a worker.
-  const assets = join(import.meta.dirname, '..', process.env.BUILD_OUT ?? 'dist', 'assets');
+  const assets = resolve(import.meta.dirname, '..', process.env.BUILD_OUT ?? 'dist', 'assets');
   const workerFile = readdirSync(assets).find((f) => /^engine\.worker.*\.js$/.test(f));
   expect(workerFile, `no engine worker in ${assets}`).toBeDefined();
   const workerResponse = await page.request.get(`/assets/${workerFile}`);
