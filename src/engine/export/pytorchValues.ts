@@ -29,9 +29,10 @@ export function pyText(text: string): string {
   return `"${text}"`;
 }
 
-/** The characters encodeExperiment writes (encodeURIComponent's, and = & ,): the share link the
- * results file names as the run's settings, so "Open" in the History restores them. */
-const LINK_TEXT = /^[A-Za-z0-9_.!~*'()%=&,-]*$/;
+/** The characters a share link's hash holds (URLSearchParams writes letters, digits, * - . _ + %
+ * and = &): the results file names the link as the run's settings, so "Open" in the History
+ * restores them. */
+const LINK_TEXT = /^[A-Za-z0-9_.!~*'()%=&,+-]*$/;
 
 export function pyLink(link: string | undefined): string {
   const text = (link ?? '').replace(/^#/, '');
