@@ -30,7 +30,10 @@ export interface Ran {
 export interface LotteryField {
   stepsPerRound: number;
   rewindStep: number;
-  rounds: { variant: string; name: string; round: number; percentRemaining: number; testAccuracy: number; startStep: number; steps: number; layers: { kept: number; total: number }[] }[];
+  kind: 'lottery';
+  seed: number;
+  plannedRounds: number;
+  rounds: { variant: string; name: string; round: number; percentRemaining: number; accuracy: number; earlyStopAccuracy: number; startStep: number; steps: number; layers: { kept: number; total: number }[] }[];
 }
 
 function freePort(): Promise<number> {

@@ -49,7 +49,7 @@ describe('the exported lottery script, two processes on the CPU', () => {
   it('trains every variant and control as the page does: rounds, masks, rewinding to k', () => {
     const lottery = spawned.record.lottery!;
     const { rounds } = lottery;
-    expect(lottery.stepsPerRound).toBe(10);
+    expect(lottery).toMatchObject({ kind: 'lottery', seed: 3, plannedRounds: 2, stepsPerRound: 10 });
     expect(lottery.rewindStep).toBe(1); // "auto": 2% of 10, at least 1
     expect(rounds.map((r) => `${r.round}:${r.variant}`)).toEqual(['0:dense', ...[1, 2].flatMap((round) => VARIANT_IDS.map((v) => `${round}:${v}`))]);
     for (const r of rounds.filter((x) => x.round > 0)) {
@@ -64,16 +64,19 @@ describe('the exported lottery script, two processes on the CPU', () => {
       const ticket = rounds.find((x) => x.round === r.round && x.variant === 'rewind_init')!;
       expect(r.layers.map((l) => l.kept)).toEqual(ticket.layers.map((l) => l.kept));
     }
+    // Accuracies are fractions, as the History keeps them; each ticket is a compression point.
+    for (const a of rounds.flatMap((r) => [r.accuracy, r.earlyStopAccuracy])) expect(a >= 0 && a <= 1).toBe(true);
+    expect(spawned.record.points.map((p) => p.accuracy)).toEqual(rounds.filter((r) => r.variant === 'rewind_init').map((r) => r.accuracy));
     // Under step decay LR rewinding (the schedule replayed from k) and fine-tuning (the final
     // rate) are different runs.
-    const at = (v: string) => rounds.find((x) => x.round === 1 && x.variant === v)!.testAccuracy;
+    const at = (v: string) => rounds.find((x) => x.round === 1 && x.variant === v)!.accuracy;
     expect(at('lr_rewind')).not.toBe(at('finetune'));
   });
 
   it('gives the same numbers when a launcher starts the two processes (RANK, WORLD_SIZE, ...)', async () => {
     const launched = await runScript(dir, script, 'env', [], 'lottery-env');
     expect(launched.record.ranOn).toMatchObject({ processes: 2, launcher: 'launcher' });
-    const numbers = (ran: Ran) => ran.record.lottery!.rounds.map((r) => [r.variant, r.round, r.percentRemaining, r.testAccuracy]);
+    const numbers = (ran: Ran) => ran.record.lottery!.rounds.map((r) => [r.variant, r.round, r.percentRemaining, r.accuracy, r.earlyStopAccuracy]);
     expect(numbers(launched)).toEqual(numbers(spawned));
     expect(launched.record.curves).toEqual(spawned.record.curves);
   });

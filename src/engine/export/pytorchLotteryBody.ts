@@ -48,9 +48,10 @@ def round_result(variant, round_, outcome, masks):
         kept, total = int(keep.sum()), keep.numel()
         layers.append({"name": f"dense_{i}/kernel", "kept": kept, "total": total, "percentRemaining": 100 * kept / total})
     kept, total = sum(l["kept"] for l in layers), sum(l["total"] for l in layers)
+    # Accuracies as fractions, as the History keeps them; the curve's in percent, as the page's.
     return {"variant": variant, "name": VARIANT_NAMES[variant], "round": round_, "percentRemaining": 100 * kept / total,
-            **{key: outcome[key] for key in ("testAccuracy", "earlyStopStep", "earlyStopTestAccuracy", "steps", "startStep", "curve")},
-            "layers": layers}
+            "accuracy": outcome["testAccuracy"] / 100, "earlyStopAccuracy": outcome["earlyStopTestAccuracy"] / 100,
+            **{key: outcome[key] for key in ("earlyStopStep", "steps", "startStep", "curve")}, "layers": layers}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -120,10 +121,11 @@ def lottery(args, run):
                                      ("validationAccuracy", "validationAccuracy"), ("testAccuracy", "testAccuracy"))}
         record = run_record(run, started, data, curves, T, epochs, trunk["testAccuracy"] / 100,
                             trunk["curve"][-1]["validationAccuracy"] / 100, dense_bytes, points)
-        # The lottery's own numbers, round by round, as the page's LotteryRoundResult; the History
-        # schema of version 1 ignores this field.
-        record["lottery"] = {"settings": {key: EXPERIMENT[key] for key in LOTTERY_SETTINGS}, "stepsPerRound": T,
-                             "rewindStep": k, "stepsPerEpoch": plan["per_epoch"], "trainImages": count, "rounds": results}
+        # The lottery's own numbers, round by round, shaped as the History's lottery runs are to
+        # be kept (kind, seed, plannedRounds, rounds); version 1 of the results file ignores them.
+        record["lottery"] = {"kind": "lottery", "seed": EXPERIMENT["seed"], "plannedRounds": EXPERIMENT["rounds"], "rounds": results,
+                             "settings": {key: EXPERIMENT[key] for key in LOTTERY_SETTINGS}, "stepsPerRound": T,
+                             "rewindStep": k, "stepsPerEpoch": plan["per_epoch"], "trainImages": count}
         write_results(args.results or os.path.splitext(os.path.basename(__file__))[0] + "-results.json", [record])
     return 0
 
