@@ -3,6 +3,7 @@
 // gradient scale in the data-parallel split would show (Adam would hide it). The .cpgm file it
 // writes is read by the app's decoder, and its weights evaluated here must give the accuracy the
 // results file reports.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -13,7 +14,7 @@ import { createNetwork } from '../src/engine/models/network';
 import { MNIST_DEFAULTS } from '../src/engine/spec/defaults';
 import { evaluateNetwork } from '../src/engine/training/evaluate';
 import { smallMnist } from '../test/mnist';
-import { EVAL_IMAGES, laneFolder, runScript, writeScript, type Ran } from './harness';
+import { EVAL_IMAGES, laneFolder, PYTHON, runScript, writeScript, type Ran } from './harness';
 
 const LINK = 'v=1&view=compress&epochs=1&optimizer=momentum&lr=0.05&sparsity=0.9&bits=4&scheme=kmeans';
 const EXPERIMENT: ScriptExperiment = {
@@ -77,5 +78,17 @@ describe('the exported compression script, two processes on the CPU', () => {
     // One process sums each batch in another order: equal up to float rounding, not bit for bit.
     expect(single.record.curves.loss[0].value).toBeCloseTo(spawned.record.curves.loss[0].value, 3);
     expect(Math.abs(single.record.testAccuracy! - spawned.record.testAccuracy!)).toBeLessThanOrEqual(2 / EVAL_IMAGES);
+  });
+
+  it('says in a sentence what is wrong with a launch, before any training', () => {
+    const launch = (args: string[], env: Record<string, string>) => {
+      const ran = spawnSync(PYTHON, [join(dir, script), '--device', 'cpu', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+      return { status: ran.status, said: ran.stderr.trim().split('\n').at(-1) };
+    };
+    expect(launch(['--nproc', '0'], {})).toEqual({ status: 1, said: '--nproc 0: the number of processes must be at least 1.' });
+    expect(launch(['--epochs', '0'], {})).toEqual({ status: 1, said: '--epochs 0: train at least one epoch.' });
+    expect(launch([], { WORLD_SIZE: '2' })).toEqual({ status: 1, said: 'WORLD_SIZE is 2 but RANK is not set to 0..1.' });
+    expect(launch([], { WORLD_SIZE: '2', RANK: '1' })).toEqual({ status: 1, said: 'WORLD_SIZE is 2 but MASTER_ADDR is not set: the launcher must set it.' });
+    expect(launch(['--nproc', '2'], { WORLD_SIZE: '2' }).said).toBe('--nproc starts its own processes; leave it out under a launcher that sets WORLD_SIZE.');
   });
 });

@@ -115,7 +115,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     common_arguments(parser)
     parser.add_argument("--epochs", type=int, default=EXPERIMENT["epochs"], help="override the number of epochs")
-    return launch(experiment, parser.parse_args())
+    args = parser.parse_args()
+    if args.epochs < 1:
+        raise SystemExit(f"--epochs {args.epochs}: train at least one epoch.")
+    return launch(experiment, args)
 
 
 if __name__ == "__main__":

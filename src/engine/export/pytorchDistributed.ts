@@ -62,6 +62,8 @@ def free_port():
 
 def launch(worker, args):
     """Runs worker(args, run) in every process of the run and returns its exit code."""
+    if args.nproc < 1:
+        raise SystemExit(f"--nproc {args.nproc}: the number of processes must be at least 1.")
     world = env_int("WORLD_SIZE", "SLURM_NTASKS")
     if args.nproc > 1:
         if world is not None and world > 1:
