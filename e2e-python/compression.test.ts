@@ -14,7 +14,7 @@ import { createNetwork } from '../src/engine/models/network';
 import { MNIST_DEFAULTS } from '../src/engine/spec/defaults';
 import { evaluateNetwork } from '../src/engine/training/evaluate';
 import { smallMnist } from '../test/mnist';
-import { EVAL_IMAGES, laneFolder, PYTHON, runScript, writeScript, type Ran } from './harness';
+import { EVAL_IMAGES, laneFolder, launchProblems, PYTHON, runScript, writeScript, type Ran } from './harness';
 
 const LINK = 'v=1&view=compress&epochs=1&optimizer=momentum&lr=0.05&sparsity=0.9&bits=4&scheme=kmeans';
 const EXPERIMENT: ScriptExperiment = {
@@ -81,14 +81,22 @@ describe('the exported compression script, two processes on the CPU', () => {
   });
 
   it('says in a sentence what is wrong with a launch, before any training', () => {
-    const launch = (args: string[], env: Record<string, string>) => {
-      const ran = spawnSync(PYTHON, [join(dir, script), '--device', 'cpu', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
-      return { status: ran.status, said: ran.stderr.trim().split('\n').at(-1) };
-    };
-    expect(launch(['--nproc', '0'], {})).toEqual({ status: 1, said: '--nproc 0: the number of processes must be at least 1.' });
-    expect(launch(['--epochs', '0'], {})).toEqual({ status: 1, said: '--epochs 0: train at least one epoch.' });
-    expect(launch([], { WORLD_SIZE: '2' })).toEqual({ status: 1, said: 'WORLD_SIZE is 2 but RANK is not set to 0..1.' });
-    expect(launch([], { WORLD_SIZE: '2', RANK: '1' })).toEqual({ status: 1, said: 'WORLD_SIZE is 2 but MASTER_ADDR is not set: the launcher must set it.' });
-    expect(launch(['--nproc', '2'], { WORLD_SIZE: '2' }).said).toBe('--nproc starts its own processes; leave it out under a launcher that sets WORLD_SIZE.');
+    // One bad launch as a process (exit status 1, the sentence last on stderr) ...
+    const ran = spawnSync(PYTHON, [join(dir, script), '--device', 'cpu', '--nproc', '0'], { encoding: 'utf8' });
+    expect([ran.status, ran.stderr.trim().split('\n').at(-1)]).toEqual([1, '--nproc 0: the number of processes must be at least 1.']);
+    // ... and the others through main() in one process (torch imported once).
+    expect(
+      launchProblems(dir, script, [
+        [['--epochs', '0'], {}],
+        [[], { WORLD_SIZE: '2' }],
+        [[], { WORLD_SIZE: '2', RANK: '1' }],
+        [['--nproc', '2'], { WORLD_SIZE: '2' }],
+      ]),
+    ).toEqual([
+      '--epochs 0: train at least one epoch.',
+      'WORLD_SIZE is 2 but RANK is not set to 0..1.',
+      'WORLD_SIZE is 2 but MASTER_ADDR is not set: the launcher must set it.',
+      '--nproc starts its own processes; leave it out under a launcher that sets WORLD_SIZE.',
+    ]);
   });
 });

@@ -92,3 +92,31 @@ export function laneFolder(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'pytorch-lane-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** What the script's main() says to each of several bad launches (arguments and variables), in
+ * one Python process, so torch is imported once: the SystemExit message, or null if it ran. */
+export function launchProblems(dir: string, script: string, cases: [string[], Record<string, string>][]): (string | null)[] {
+  const code = [
+    'import importlib.util, json, os, sys',
+    'path, cases = sys.argv[1], json.loads(sys.argv[2])',
+    'spec = importlib.util.spec_from_file_location("exported", path)',
+    'script = importlib.util.module_from_spec(spec)',
+    'spec.loader.exec_module(script)',
+    'said = []',
+    'for args, env in cases:',
+    '    saved = dict(os.environ)',
+    '    os.environ.update(env)',
+    '    sys.argv = [path, "--device", "cpu", *args]',
+    '    try:',
+    '        script.main()',
+    '        said.append(None)',
+    '    except SystemExit as stop:',
+    '        said.append(str(stop.code))',
+    '    os.environ.clear()',
+    '    os.environ.update(saved)',
+    'print(json.dumps(said))',
+  ].join('\n');
+  const ran = spawnSync(PYTHON, ['-c', code, join(dir, script), JSON.stringify(cases)], { encoding: 'utf8' });
+  if (ran.status !== 0) throw new Error(`the launch check failed: ${ran.stderr.slice(-2000)}`);
+  return JSON.parse(ran.stdout.trim().split('\n').at(-1)!) as (string | null)[];
+}
