@@ -91,3 +91,26 @@ test('"Export as PyTorch script" downloads a Python file of this link\'s experim
   await expect(page.getByText('Saved lenet5-mnist-seed11.py')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('in the Lottery view "Export as PyTorch script" downloads the lottery run on its controls, with its link', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/#v=1&view=lottery&seed=21&recipe=sgd_step&variants=rewind_init,rewind_k,lr_rewind,finetune');
+  await page.getByLabel('Rounds', { exact: true }).fill('3');
+  await page.getByLabel('Rounds', { exact: true }).press('Enter');
+  await expect.poll(() => new URL(page.url()).hash).toContain('rounds=3');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as PyTorch script' }).click()]);
+  expect(download.suggestedFilename()).toBe('lottery-lenet_300_100-mnist-seed21.py');
+  const file = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  const source = readFileSync(file, 'utf8');
+  for (const line of ['"seed": 21,', '"rounds": 3,', '"recipe": "sgd_step",', '"variants": ["rewind_init", "rewind_k", "lr_rewind", "finetune"],']) {
+    expect(source).toContain(line);
+  }
+  expect(source).toContain(`"link": "${new URL(page.url()).hash.slice(1)}",`);
+  const compiled = spawnSync('python3', ['-m', 'py_compile', file], { encoding: 'utf8' });
+  expect(compiled.error, 'python3 is needed to check the exported script').toBeUndefined();
+  expect(compiled.stderr).toBe('');
+  expect(compiled.status).toBe(0);
+  await expect(page.getByText('Saved lottery-lenet_300_100-mnist-seed21.py')).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -1,23 +1,29 @@
-// The fixed part of the exported PyTorch script: everything except the EXPERIMENT table, which
-// pytorchScript.ts writes from the playground's settings. Kept as plain Python text so it reads
-// (and diffs) as the file the user gets. No backslashes or `${` inside: these are template strings.
-// Data, model and training are here; pruning, quantization and main() in pytorchCompression.ts.
-import { PYTORCH_COMPRESSION } from './pytorchCompression';
+// The fixed first part of every exported PyTorch script (the training/compression one and the
+// lottery one): imports, data and models. Kept as plain Python text so it reads (and diffs) as
+// the file the user gets. No backslashes or `${` inside: these are template strings. The
+// EXPERIMENT table above it is written by pytorchScript.ts / pytorchLottery.ts from validated
+// settings; distributed running is in pytorchDistributed.ts, training in pytorchTraining.ts.
 
-const PYTORCH_TRAINING = `
+export const PYTORCH_PRELUDE = `
 import argparse
+import datetime
 import gzip
+import json
 import math
 import os
 import random
+import socket
 import struct
 import sys
+import time
 
 import numpy as np
 import torch
 import torch.nn as nn
+import torch.distributed as dist
 import torch.nn.functional as F
 import torch.nn.utils.prune as prune
+from torch.nn.parallel import DistributedDataParallel
 
 
 # ---------------------------------------------------------------------------------------------
@@ -159,66 +165,4 @@ def weighted_layers(model):
     return [m for m in model.modules() if isinstance(m, (nn.Linear, nn.Conv2d))]
 
 
-# ---------------------------------------------------------------------------------------------
-# Training
-# ---------------------------------------------------------------------------------------------
-
-
-def learning_rate_at(step):
-    """The playground's schedule: constant, or a linear warmup then x gamma every N batches."""
-    base, schedule = EXPERIMENT["learning_rate"], EXPERIMENT["schedule"]
-    if schedule["kind"] == "constant":
-        return base
-    warmup, every, gamma = schedule["warmup_steps"], schedule["decay_every_steps"], schedule["gamma"]
-    if warmup > 0 and step < warmup:
-        return base * (step + 1) / warmup
-    return base * gamma ** ((step - warmup) // every)
-
-
-def make_optimizer(params):
-    name, lr = EXPERIMENT["optimizer"], EXPERIMENT["learning_rate"]
-    if name == "sgd":
-        return torch.optim.SGD(params, lr=lr)
-    if name == "momentum":
-        return torch.optim.SGD(params, lr=lr, momentum=0.9)
-    # tfjs's Adam: betas (0.9, 0.999), epsilon 1e-7.
-    return torch.optim.Adam(params, lr=lr, betas=(0.9, 0.999), eps=1e-7)
-
-
-@torch.no_grad()
-def accuracy(model, split, device):
-    model.eval()
-    x, y = split
-    correct = 0
-    for start in range(0, x.shape[0], 1000):
-        logits = model(x[start : start + 1000].to(device))
-        correct += (logits.argmax(1).cpu() == y[start : start + 1000]).sum().item()
-    return correct / x.shape[0]
-
-
-def train(model, data, epochs, device):
-    x, y = data["train"]
-    batch = EXPERIMENT["batch_size"]
-    steps_per_epoch = x.shape[0] // batch  # the last partial batch is dropped, as in the browser
-    optimizer = make_optimizer(model.parameters())
-    order = torch.Generator().manual_seed(EXPERIMENT["seed"])
-    step = 0
-    for epoch in range(1, epochs + 1):
-        model.train()
-        perm = torch.randperm(x.shape[0], generator=order)
-        for i in range(steps_per_epoch):
-            for group in optimizer.param_groups:
-                group["lr"] = learning_rate_at(step)
-            idx = perm[i * batch : (i + 1) * batch]
-            loss = F.cross_entropy(model(x[idx].to(device)), y[idx].to(device))
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            step += 1
-        val = accuracy(model, data["validation"], device)
-        print(f"epoch {epoch}: loss {loss.item():.4f}, validation {val:.2%}, test {accuracy(model, data['test'], device):.2%}")
-
-
 `;
-
-export const PYTORCH_BODY = PYTORCH_TRAINING + PYTORCH_COMPRESSION;

@@ -1,7 +1,7 @@
-// The second half of the exported PyTorch script: pruning with torch.nn.utils.prune, fake
-// quantization of the kernels, and main(). Plain Python text (no backslashes or `${`).
+// The compression script's own part: pruning with torch.nn.utils.prune, then main(): train
+// (data-parallel), prune, quantize and encode (pytorchCpgm.ts), write the results.
+// Plain Python text (no backslashes or `${`).
 
-// Starts right after the backtick, so joined to the first half the text is unchanged.
 export const PYTORCH_COMPRESSION = `# ---------------------------------------------------------------------------------------------
 # Pruning with torch.nn.utils.prune
 # ---------------------------------------------------------------------------------------------
@@ -67,118 +67,58 @@ def apply_pruning(model):
 
 
 # ---------------------------------------------------------------------------------------------
-# Quantization: fake-quant of the kernels (biases stay float32), only kept weights set the range
-# ---------------------------------------------------------------------------------------------
-
-
-def fake_quant_uniform(w, keep, bits, scheme):
-    """w: one group of weights (a tensor or one output channel); returns its dequantized values."""
-    kept = w[keep]
-    if kept.numel() == 0:
-        return w
-    if scheme == "symmetric" and bits == 1:
-        alpha = kept.abs().mean()  # sign binarisation with the L2-optimal scale
-        return torch.where(w >= 0, alpha, -alpha)
-    lo, hi = min(kept.min().item(), 0.0), max(kept.max().item(), 0.0)
-    if scheme == "symmetric":
-        qmax = 2 ** (bits - 1) - 1
-        scale = max(-lo, hi) / qmax
-        if scale == 0:
-            return w
-        return torch.clamp(torch.round(w / scale), -qmax, qmax) * scale  # torch.round: half to even
-    top = 2 ** bits - 1
-    scale = (hi - lo) / top
-    if scale == 0:
-        return w
-    zero = min(max(round(-lo / scale), 0), top)
-    return torch.clamp(torch.round(w / scale), -zero, top - zero) * scale
-
-
-def nearest_centroid(values, centroids):
-    """Centroids stay ascending, so the nearest one is a binary search among the midpoints; a
-    value exactly on a midpoint joins the lower cluster, as in the playground."""
-    return torch.bucketize(values, (centroids[1:] + centroids[:-1]) / 2)
-
-
-def kmeans_1d(values, clusters, iterations=100):
-    """Deep Compression's weight sharing: centroids start evenly spaced from min to max, then
-    Lloyd's iterations; an empty cluster keeps its centroid."""
-    v = values.double()
-    centroids = torch.linspace(v.min().item(), v.max().item(), clusters, dtype=torch.float64, device=v.device)
-    for _ in range(iterations):
-        assign = nearest_centroid(v, centroids)
-        sums = torch.zeros(clusters, dtype=torch.float64, device=v.device).index_add_(0, assign, v)
-        counts = torch.bincount(assign, minlength=clusters)
-        moved = torch.where(counts > 0, sums / counts.clamp(min=1), centroids)
-        if torch.equal(moved, centroids):
-            break
-        centroids = moved
-    return centroids[nearest_centroid(v, centroids)].to(values.dtype)
-
-
-@torch.no_grad()
-def apply_quantization(model):
-    scheme, bits, per_channel = EXPERIMENT["quant_scheme"], EXPERIMENT["bits"], EXPERIMENT["per_channel"]
-    if scheme == "none":
-        return
-    for layer in weighted_layers(model):
-        w = layer.weight.data
-        keep = w != 0  # pruned weights are exactly 0 and stay 0
-        if scheme == "float16":
-            q = w.half().float()
-        elif scheme == "kmeans":
-            q = w.clone()
-            if keep.any():
-                q[keep] = kmeans_1d(w[keep], 2 ** bits)
-        elif per_channel:
-            # Per output channel: dim 0 in PyTorch (a column of the playground's [in, out] kernel).
-            q = torch.stack([fake_quant_uniform(w[c], keep[c], bits, scheme) for c in range(w.shape[0])])
-        else:
-            q = fake_quant_uniform(w, keep, bits, scheme)
-        layer.weight.data = torch.where(keep, q, torch.zeros_like(q))
-
-
-# ---------------------------------------------------------------------------------------------
 # Main
 # ---------------------------------------------------------------------------------------------
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", default="data", help="folder with the MNIST IDX files (default: ./data)")
-    parser.add_argument("--download", action="store_true", help="download MNIST with torchvision if missing")
-    parser.add_argument("--epochs", type=int, default=EXPERIMENT["epochs"], help="override the number of epochs")
-    parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
-    args = parser.parse_args()
-
-    seed = EXPERIMENT["seed"]
-    random.seed(seed)
-    np.random.seed(seed)
-    torch.manual_seed(seed)
-    torch.use_deterministic_algorithms(True, warn_only=True)
-
+def experiment(args, run):
+    """Every process runs this: train (data-parallel), then prune, quantize and encode the same
+    model; the first process writes the .cpgm file and the results."""
+    started = time.time()
     if EXPERIMENT["dataset"] == "mnist":
         data = load_mnist(args.data, args.download)
     else:
-        data = load_toy(EXPERIMENT["dataset"], seed)
-    model = build_model(EXPERIMENT["model"], EXPERIMENT["hidden"]).to(args.device)
-    print(f"{EXPERIMENT['model']} on {EXPERIMENT['dataset']}: {sum(p.numel() for p in model.parameters()):,} parameters")
+        data = load_toy(EXPERIMENT["dataset"], EXPERIMENT["seed"])
+    data = limit_data(data, args.train_limit, args.eval_limit)
+    model = build_model(EXPERIMENT["model"], EXPERIMENT["hidden"]).to(run.device)
+    run.log(f"{EXPERIMENT['model']} on {EXPERIMENT['dataset']} ({data['train'][0].shape[0]:,} training images): "
+            f"{sum(p.numel() for p in model.parameters()):,} parameters, {run.world} process(es) on {run.device.type} ({run.launcher})")
 
-    train(model, data, args.epochs, args.device)
-    dense = accuracy(model, data["test"], args.device)
-    print(f"dense test accuracy: {dense:.2%}")
+    curves, steps = train(model, data, args.epochs, run)
+    _, validation = evaluate(model, data["validation"], run)
+    _, dense = evaluate(model, data["test"], run)
+    dense_bytes = len(compress_model(model, keep_zeros=False))  # float32 as stored: the weights are unchanged
+    run.log(f"dense test accuracy: {dense:.2%}, {dense_bytes:,} bytes as float32")
 
     apply_pruning(model)
     weights = [layer.weight for layer in weighted_layers(model)]
     zeros = sum((w == 0).sum().item() for w in weights)
     total = sum(w.numel() for w in weights)
-    print(f"pruned ({EXPERIMENT['prune_method']}): {zeros / total:.2%} of the weights are zero, test accuracy {accuracy(model, data['test'], args.device):.2%}")
+    run.log(f"pruned ({EXPERIMENT['prune_method']}): {zeros / total:.2%} of the weights are zero, test accuracy {evaluate(model, data['test'], run)[1]:.2%}")
 
-    apply_quantization(model)
-    final = accuracy(model, data["test"], args.device)
-    print(f"quantized ({EXPERIMENT['quant_label']}): test accuracy {final:.2%}")
-    print(f"test accuracy: {final:.4f}")
+    blob = compress_model(model, EXPERIMENT["quant_scheme"], EXPERIMENT["bits"], EXPERIMENT["per_channel"], EXPERIMENT["entropy_coding"])
+    _, final = evaluate(model, data["test"], run)
+    run.log(f"quantized ({EXPERIMENT['quant_label']}): test accuracy {final:.2%}, {len(blob):,} bytes ({dense_bytes / len(blob):.1f}x smaller)")
+    run.log(f"test accuracy: {final:.4f}")
+    if run.main:
+        results = args.results or os.path.splitext(os.path.basename(__file__))[0] + "-results.json"
+        model_file = os.path.splitext(results)[0] + ".cpgm"
+        with open(model_file, "wb") as f:
+            f.write(blob)
+        run.log(f"compressed model: {model_file} ({len(blob):,} bytes)")
+        point = {"method": EXPERIMENT["prune_method"], "sparsity": zeros / total, "bits": EXPERIMENT["bits"], "encodedBytes": len(blob), "accuracy": final}
+        write_results(results, [run_record(run, started, data, curves, steps, args.epochs, dense, validation, dense_bytes, [point])])
     return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    common_arguments(parser)
+    parser.add_argument("--epochs", type=int, default=EXPERIMENT["epochs"], help="override the number of epochs")
+    args = parser.parse_args()
+    if args.epochs < 1:
+        raise SystemExit(f"--epochs {args.epochs}: train at least one epoch.")
+    return launch(experiment, args)
 
 
 if __name__ == "__main__":

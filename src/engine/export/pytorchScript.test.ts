@@ -22,6 +22,7 @@ const COMPRESSION: ScriptCompression = {
   granularity: 'channel',
   includeFirstLayer: true,
   includeOutputLayer: true,
+  entropyCoding: true,
 };
 
 const mnist = (over: Partial<TrainSpec> = {}): TrainSpec => ({ ...MNIST_DEFAULTS, hidden: [...MNIST_DEFAULTS.hidden], ...over });

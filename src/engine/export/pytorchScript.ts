@@ -6,7 +6,13 @@ import { DATASETS } from '../datasets/registry';
 import { MODELS, validateHidden } from '../models/registry';
 import type { PruningMethodId } from '../pruning/registry';
 import type { TrainSpec } from '../spec/types';
-import { PYTORCH_BODY } from './pytorchBody';
+import { PYTORCH_PRELUDE } from './pytorchBody';
+import { PYTORCH_COMPRESSION } from './pytorchCompression';
+import { PYTORCH_CPGM } from './pytorchCpgm';
+import { PYTORCH_DISTRIBUTED } from './pytorchDistributed';
+import { PYTORCH_RESULTS } from './pytorchResults';
+import { PYTORCH_TRAINING } from './pytorchTraining';
+import { check, isIn, isWhole, percent, py, pyBool, pyLink, pyText, runInstructions } from './pytorchValues';
 
 /** The compression controls as the Compress view holds them (and a share link carries them). */
 export interface ScriptCompression {
@@ -19,11 +25,16 @@ export interface ScriptCompression {
   granularity: 'tensor' | 'channel';
   includeFirstLayer: boolean;
   includeOutputLayer: boolean;
+  /** Huffman-code the .cpgm file's streams where that is smaller (the page's default). */
+  entropyCoding: boolean;
 }
 
 export interface ScriptExperiment {
   spec: TrainSpec;
   compression: ScriptCompression;
+  /** The share link of the experiment (its hash), recorded in the results file so the History
+   * can open the run's settings. */
+  link?: string;
 }
 
 const OPTIMIZERS = { sgd: 'SGD', momentum: 'SGD with momentum 0.9', adam: 'Adam' } as const;
@@ -35,22 +46,6 @@ const PRUNE_METHODS: Record<PruningMethodId, string> = {
 };
 const SCHEMES = ['symmetric', 'affine', 'kmeans'] as const;
 const INT_BITS = [1, 2, 3, 4, 5, 6, 7, 8];
-
-function check(ok: boolean, what: string): void {
-  if (!ok) throw new Error(`Cannot export a PyTorch script: ${what}.`);
-}
-
-const isWhole = (n: unknown, min: number, max: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
-const isIn = <T extends string>(value: unknown, allowed: readonly T[]): value is T => typeof value === 'string' && (allowed as readonly string[]).includes(value);
-
-/** A finite number as a Python literal (JS and Python agree on 0.0012, 1e-7, 300). */
-function py(n: number): string {
-  check(Number.isFinite(n), `${n} is not a finite number`);
-  return String(n);
-}
-
-const pyBool = (b: boolean): string => (b ? 'True' : 'False');
-const percent = (f: number): string => `${Number((f * 100).toFixed(3))}%`;
 
 /** What the quantization controls mean, as the script applies them. */
 function quantization(c: ScriptCompression): { scheme: string; bits: number; perChannel: boolean; label: string } {
@@ -82,6 +77,7 @@ function validate({ spec, compression: c }: ScriptExperiment): void {
   check(INT_BITS.includes(c.bits) || c.bits === 16 || c.bits === 32, 'bits must be 1-8, 16 or 32');
   check(isIn(c.integerScheme, SCHEMES) && isIn(c.granularity, ['tensor', 'channel']), 'unknown quantization scheme');
   check(typeof c.includeFirstLayer === 'boolean' && typeof c.includeOutputLayer === 'boolean', 'the layer switches must be on or off');
+  check(typeof c.entropyCoding === 'boolean', 'entropy coding must be on or off');
 }
 
 function scheduleText(spec: TrainSpec): { label: string; python: string } {
@@ -101,6 +97,7 @@ export function pytorchScriptName(spec: TrainSpec): string {
 /** The Python source. Throws a sentence when a setting is not one the playground can hold. */
 export function pytorchScript(experiment: ScriptExperiment): string {
   validate(experiment);
+  const link = pyLink(experiment.link);
   const { spec, compression: c } = experiment;
   const q = quantization(c);
   const schedule = scheduleText(spec);
@@ -118,14 +115,14 @@ Repeats at full scale what the playground ran in the browser:
                 batch ${spec.batchSize}, ${spec.epochs} epoch${spec.epochs === 1 ? '' : 's'}, seed ${spec.seed}
   pruning       ${c.sparsity > 0 ? `${percent(c.sparsity)} of the weights, ${PRUNE_METHODS[c.method]}` : 'none'}
                 (${layers}; biases are never pruned)
-  quantization  ${q.label}: fake-quantized kernel weights, biases stay float32
+  quantization  ${q.label}: kernel weights, biases stay float32
+  file          the playground's .cpgm format, entropy coding ${c.entropyCoding ? 'on' : 'off'}
 
-Needs Python 3.9+, numpy and torch${isMnist ? '; torchvision only to download MNIST' : ''}.
-Run:
-  python3 ${pytorchScriptName(spec)}${isMnist ? ' --data path/to/mnist   # the four IDX files, gzipped or not\n  python3 ' + pytorchScriptName(spec) + ' --download           # fetch MNIST with torchvision into ./data' : ''}
-It trains, prints validation and test accuracy per epoch, then prunes, quantizes and prints the
-test accuracy of the compressed model. PyTorch draws its own random numbers, so the figures are
-close to the browser's, not bit-identical.
+Needs Python 3.9+, numpy and torch (1.13 or newer)${isMnist ? '; torchvision only to download MNIST' : ''}.
+${runInstructions(pytorchScriptName(spec), isMnist)}
+It trains, prints validation and test accuracy per epoch, then prunes, quantizes, writes the
+compressed model as a .cpgm file (its length is the size) and prints its test accuracy.
+PyTorch draws its own random numbers, so the figures are close to the browser's, not identical.
 """
 
 # The experiment, as the playground held it. Edit here to try variations.
@@ -147,8 +144,11 @@ EXPERIMENT = {
     "quant_scheme": "${q.scheme}",
     "bits": ${py(q.bits)},
     "per_channel": ${pyBool(q.perChannel)},
-    "quant_label": "${q.label}",
+    "quant_label": ${pyText(q.label)},
+    "entropy_coding": ${pyBool(c.entropyCoding)},
+    "run_name": ${pyText(`${model.label} · ${DATASETS[spec.dataset].label} · seed ${spec.seed}`)},
+    "link": ${link},
 }
 `;
-  return header + PYTORCH_BODY;
+  return header + PYTORCH_PRELUDE + PYTORCH_DISTRIBUTED + PYTORCH_TRAINING + PYTORCH_CPGM + PYTORCH_RESULTS + PYTORCH_COMPRESSION;
 }

@@ -1,8 +1,9 @@
 // "Export as PyTorch script": downloads a runnable Python file that repeats the experiment on the
-// controls at full scale (src/engine/export/pytorchScript.ts). The generator loads on the first
-// click, so its ~15 KB of Python text never weighs on the first paint.
+// controls at full scale, on one process or many; in the Lottery view, the lottery run
+// (scriptFor.ts chooses). The file writes a results JSON that History > Import takes back.
 import { useState } from 'react';
 import { useAppStore } from '../../../store';
+import { scriptFor } from './scriptFor';
 import './ExportScriptButton.css';
 
 function download(name: string, text: string): void {
@@ -17,13 +18,12 @@ function download(name: string, text: string): void {
 
 export function ExportScriptButton() {
   const [said, setSaid] = useState('');
+  const lottery = useAppStore((s) => s.view === 'lottery');
   const exportScript = async () => {
-    const { spec, compressUi } = useAppStore.getState();
     try {
-      const { pytorchScript, pytorchScriptName } = await import('../../../engine/export/pytorchScript');
-      const name = pytorchScriptName(spec);
-      download(name, pytorchScript({ spec, compression: compressUi }));
-      setSaid(`Saved ${name}: run it with python3 (needs torch and numpy).`);
+      const { name, text, what } = await scriptFor(useAppStore.getState());
+      download(name, text);
+      setSaid(`Saved ${name} (${what}): run it with python3 (needs torch and numpy); History > Import takes its results file.`);
     } catch (error) {
       setSaid(error instanceof Error ? error.message : 'Could not write the PyTorch script.');
     }
@@ -37,7 +37,7 @@ export function ExportScriptButton() {
         className="btn"
         onClick={() => void exportScript()}
         aria-label="Export as PyTorch script"
-        title="A Python file that repeats this experiment with PyTorch, at full scale"
+        title={`A Python file that repeats ${lottery ? 'this lottery run' : 'this experiment'} with PyTorch at full scale, on one process or many`}
       >
         <span>
           <span className="export-script__verb">Export as </span>PyTorch script
