@@ -5,6 +5,7 @@ import { CompressControls } from '../../features/compress/CompressControls';
 import { CompressEmptyState } from '../../features/compress/CompressEmptyState';
 import { CompressBoundaryPanel, isToyDataset } from '../../features/boundary/DecisionBoundary/panels';
 import { CompressDetails, CompressHeadline } from '../../features/compress/CompressResult';
+import { DownloadModel } from '../../features/compress/DownloadModel';
 import { FrontierChart } from '../../features/compress/FrontierChart';
 import { LayerTable } from '../../features/compress/LayerTable';
 import { LookInside } from '../../features/compress/LookInside';
@@ -54,6 +55,11 @@ export function CompressView() {
         <CompressHeadline />
       </aside>
       <aside className="zone zone--details" aria-label="Compared with the dense model">
+        {/* Downloads sit below the three numbers, not in their card: on a phone that card stays
+            pinned at the top while the sliders move, and three buttons made it a third of the screen. */}
+        <section className="result-card compress-view__downloads" aria-label="Downloads">
+          <DownloadModel />
+        </section>
         <CompressDetails />
       </aside>
     </main>

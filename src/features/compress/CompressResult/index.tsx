@@ -4,7 +4,6 @@
 // controls ask for exactly what it was measured with (shown.ts); otherwise the card says it is
 // measuring, so a link, History "Open" or a lesson step never leaves another setting's numbers.
 import { useAppStore } from '../../../store';
-import { DownloadModel } from '../DownloadModel';
 import { formatInteger, formatKB, formatPercent, formatRatio } from '../../../shared/format';
 import { selectShownPoint, selectShownState, type ShownState } from '../shown';
 import { achievedSparsityText } from '../FrontierChart/describe';
@@ -73,7 +72,6 @@ export function CompressHeadline() {
       <p className="result-card__caption compress-headline__unit">
         Size: the real encoded bytes, biases included (1 kB = 1,000 bytes). Ratio: against the dense float32 model.
       </p>
-      <DownloadModel />
     </section>
   );
 }
