@@ -1,26 +1,17 @@
 // The exported lottery script must be valid Python and carry exactly the view's settings (its
 // EXPERIMENT table read back with ast.literal_eval); bad settings give a sentence, never code.
 // Running it for real is `npm run test:python` (e2e-python/lottery.test.ts).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readExperiment } from '../../../test/pythonExperiment';
 import { LOTTERY_RECIPES } from '../lottery/recipes';
 import { lotteryScriptName, lotteryScriptVariants, pytorchLotteryScript, type LotteryScriptExperiment, type LotteryScriptSettings } from './pytorchLottery';
 
 const dir = mkdtempSync(join(tmpdir(), 'pytorch-lottery-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function readExperiment(file: string): Record<string, unknown> {
-  const code = [
-    'import ast, json, sys',
-    'tree = ast.parse(open(sys.argv[1]).read())',
-    'node = next(n for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == "EXPERIMENT")',
-    'print(json.dumps(ast.literal_eval(node.value)))',
-  ].join('\n');
-  return JSON.parse(execFileSync('python3', ['-c', code, file], { encoding: 'utf8' })) as Record<string, unknown>;
-}
 
 // The view's presets (src/url/lotteryFields; the engine does not import the link's tables).
 const QUICK: LotteryScriptSettings = { rounds: 5, rateHidden: 0.5, rateOutput: 0.25, scope: 'layerwise', epochsPerRound: 2, rewindK: null, variants: ['rewind_init', 'random_reinit', 'random_prune'], trainLimit: 20_000, recipe: 'adam' };

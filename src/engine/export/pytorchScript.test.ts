@@ -1,11 +1,12 @@
 // The exported PyTorch script must be valid Python (python3 -m py_compile) and carry exactly the
 // settings it was made from (its EXPERIMENT table read back with ast.literal_eval). python3 is
 // required, not optional: CI has it, and a missing interpreter fails here instead of skipping.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readExperiment } from '../../../test/pythonExperiment';
 import { MNIST_DEFAULTS, TOY_DEFAULTS } from '../spec/defaults';
 import type { TrainSpec } from '../spec/types';
 import { pytorchScript, pytorchScriptName, type ScriptCompression, type ScriptExperiment } from './pytorchScript';
@@ -44,17 +45,6 @@ const CASES: Record<string, ScriptExperiment> = {
   'nothing pruned, quantization off (float32)': { spec: mnist({ epochs: 1 }), compression: { ...COMPRESSION, sparsity: 0, bits: 32 } },
   '1-bit symmetric at 99.9%': { spec: mnist(), compression: { ...COMPRESSION, sparsity: 0.999, bits: 1 } },
 };
-
-/** The EXPERIMENT table of a script file, as Python reads it. */
-function readExperiment(file: string): Record<string, unknown> {
-  const code = [
-    'import ast, json, sys',
-    'tree = ast.parse(open(sys.argv[1]).read())',
-    'node = next(n for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == "EXPERIMENT")',
-    'print(json.dumps(ast.literal_eval(node.value)))',
-  ].join('\n');
-  return JSON.parse(execFileSync('python3', ['-c', code, file], { encoding: 'utf8' })) as Record<string, unknown>;
-}
 
 describe('pytorchScript', () => {
   it('has python3 to check the scripts with', () => {
