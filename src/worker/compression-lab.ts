@@ -20,6 +20,7 @@ import { compressedDecisionGrid, type DecisionGrid } from './decision-grid';
 import { fineTuneLabModel } from './lab-finetune';
 import { summarize, trainFirst, tunedKey, type LabModel } from './lab-model';
 import { measureModelSpeed, type SpeedReport } from './speed-lab';
+import type { ComparedModels } from './digit-probe';
 
 export class CompressionLab {
   private trained: LabModel | null = null;
@@ -189,6 +190,14 @@ export class CompressionLab {
   speed(kernels: KernelExports, settings: CompressionSettings, fineTunedEpochs: number, backend: string): SpeedReport {
     const t = this.modelFor(settings, fineTunedEpochs, 'time');
     return measureModelSpeed(kernels, t, this.compressTrained(t, settings).bytes, backend);
+  }
+
+  /** The reference model and the model at `settings`, for the digit pad and the gallery of
+   * mistakes (digit-probe.ts). The compressed weights live in reused buffers: copy them at once. */
+  compared(settings: CompressionSettings, fineTunedEpochs = 0): ComparedModels {
+    const reference = this.model('classify');
+    const t = this.modelFor(settings, fineTunedEpochs, 'classify');
+    return { spec: reference.spec, data: reference.data, reference: reference.weights, source: t.weights, key: tunedKey(settings, fineTunedEpochs), compressed: () => this.compressTrained(t, settings).weights };
   }
 
   /** Histograms, levels and first-layer mask pictures of the trained model under `settings`. */

@@ -66,3 +66,5 @@ export interface BaselineInfo {
 export interface CompressHandlers {
   onEstimate(point: CompressionPoint): void;
 }
+export type { DigitProbabilities, TestDigit } from './digit-probe';
+export type { Miss, MissGallery } from './miss-gallery';

@@ -26,6 +26,8 @@ import { gridBuffers, isTwoDimensional, liveDecisionGrid, type DecisionGrid } fr
 import { TransferSession } from './transfer-session';
 import type { TransferHandlers, TransferOutcome, TransferRequest } from './transfer-protocol';
 import { evaluateImportedModel, type ImportedAccuracy } from './evaluate-imported';
+import { DigitProbe, type DigitProbabilities, type TestDigit } from './digit-probe';
+import type { MissGallery } from './miss-gallery';
 
 export function createEngineApi() {
   const gpu = new GpuWatch();
@@ -47,6 +49,7 @@ export function createEngineApi() {
   });
   const backend = new ChosenBackend();
   const lab = new CompressionLab();
+  const probe = new DigitProbe();
   const transfer = new TransferSession();
   const lottery = createLotteryApi({
     ready: async () => void (await backend.ready()),
@@ -70,6 +73,7 @@ export function createEngineApi() {
       // Tensors cannot follow a backend switch safely mid-run: start clean.
       return backend.choose(choice, async () => {
         lab.clear();
+        probe.clear();
         await session.reset();
         await lottery.stop();
       });
@@ -103,6 +107,7 @@ export function createEngineApi() {
       trainTicket++;
       importTicket++;
       lab.clear();
+      probe.clear();
       await session.reset();
     },
 
@@ -169,6 +174,25 @@ export function createEngineApi() {
       return lab.speed(await newKernels(), settings, fineTunedEpochs, tf.getBackend());
     },
 
+    /** Class probabilities of one 28x28 image from the reference model and the model at
+     * `settings` (the digit pad); the image arrives and the answer leaves as typed arrays. */
+    async classifyDigit(settings: CompressionSettings, fineTunedEpochs: number, pixels: Float32Array): Promise<DigitProbabilities> {
+      const probs = probe.probabilities((await adoption.trainedLab('classify')).compared(settings, fineTunedEpochs), pixels);
+      return Comlink.transfer(probs, [probs.reference.buffer, probs.compressed.buffer]);
+    },
+
+    /** Test image number `index` with its label and both models' probabilities. */
+    async testDigit(settings: CompressionSettings, fineTunedEpochs: number, index: number): Promise<TestDigit> {
+      const digit = probe.testDigit((await adoption.trainedLab('classify')).compared(settings, fineTunedEpochs), index);
+      return Comlink.transfer(digit, [digit.pixels.buffer, digit.reference.buffer, digit.compressed.buffer]);
+    },
+
+    /** Test images the model at `settings` gets wrong and the reference right (null: superseded). */
+    async missGallery(settings: CompressionSettings, fineTunedEpochs = 0): Promise<MissGallery | null> {
+      const gallery = await probe.missGallery((await adoption.trainedLab('classify')).compared(settings, fineTunedEpochs));
+      return gallery ? Comlink.transfer(gallery, [gallery.pixels.buffer]) : null;
+    },
+
     /** "Look inside" data for these settings (histograms, levels, mask pictures), transferred. */
     async inspect(settings: CompressionSettings, fineTunedEpochs = 0): Promise<Inspection> {
       const inside = (await adoption.trainedLab('look inside')).inspect(settings, fineTunedEpochs);
@@ -178,6 +202,7 @@ export function createEngineApi() {
     /** Training throughput of LeNet-300-100 on MNIST on the given backend (npm run bench). */
     async benchmarkTraining(choice: BackendChoice, batchSize: number, seconds: number): Promise<TrainingBenchmark & { backend: BackendInfo }> {
       lab.clear();
+      probe.clear();
       await session.reset();
       const info = await backend.choose(choice, async () => undefined);
       const data = await loadDataset('mnist', 0, () => undefined);
@@ -187,6 +212,7 @@ export function createEngineApi() {
     /** Inference time of LeNet-300-100 (one epoch) at these sparsities + 4 bits, on wasm (npm run bench). */
     async benchmarkInference(sparsities: number[]): Promise<InferenceBenchRow[]> {
       lab.clear();
+      probe.clear();
       await session.reset();
       await backend.choose('wasm', async () => undefined);
       const data = await loadDataset('mnist', 0, () => undefined);
