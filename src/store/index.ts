@@ -6,6 +6,7 @@ import { createBackendSlice } from '../features/train/backendSlice';
 import { createCompressSlice } from '../features/compress/compressSlice';
 import { createModelFilesSlice } from '../features/compress/modelFiles';
 import { createSpeedSlice } from '../features/compress/speedSlice';
+import { createDigitSlice } from '../features/compress/digitSlice';
 import { createFineTuneSlice } from '../features/compress/fineTuneSlice';
 import { createLotterySlice } from '../features/lottery/lotterySlice';
 import { createBoundarySlice } from '../features/boundary/boundarySlice';
@@ -30,6 +31,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createFineTuneSlice(...a),
   ...createModelFilesSlice(...a),
   ...createSpeedSlice(...a),
+  ...createDigitSlice(...a),
   ...createLotterySlice(...a),
   ...createLearnSlice(...a),
   ...createBoundarySlice(...a),

@@ -20,6 +20,7 @@ import type { TransferSlice } from '../features/transfer/transferSlice';
 import type { HistorySlice } from '../features/history/historySlice';
 import type { ModelFilesSlice } from '../features/compress/modelFiles';
 import type { SpeedSlice } from '../features/compress/speedSlice';
+import type { DigitSlice } from '../features/compress/digitSlice';
 import type { ClassroomSlice } from '../features/history/classroomSlice';
 import type { Series } from '../shared/charts/series';
 import type { ProgressEvent } from '../features/train/throttle';
@@ -170,4 +171,4 @@ export interface LinkSlice {
   linkSuperseded: number;
 }
 
-export type AppState = ModelFilesSlice & SpeedSlice & LotterySlice & LinkSlice & SpecSlice & TrainingSlice & BackendSlice & ViewSlice & CompressSlice & FineTuneSlice & BoundarySlice & TransferSlice & LearnSlice & HistorySlice & ClassroomSlice;
+export type AppState = ModelFilesSlice & SpeedSlice & DigitSlice & LotterySlice & LinkSlice & SpecSlice & TrainingSlice & BackendSlice & ViewSlice & CompressSlice & FineTuneSlice & BoundarySlice & TransferSlice & LearnSlice & HistorySlice & ClassroomSlice;

@@ -10,6 +10,7 @@ import { FrontierChart } from '../../features/compress/FrontierChart';
 import { LayerTable } from '../../features/compress/LayerTable';
 import { LookInside } from '../../features/compress/LookInside';
 import { SpeedCard } from '../../features/compress/SpeedCard';
+import { DigitPad } from '../../features/compress/DigitPad';
 import { SweepBar } from '../../features/compress/SweepBar';
 import { FineTuneBar } from '../../features/compress/FineTuneBar';
 import { ProgressBar } from '../../features/train/ProgressBar';
@@ -45,6 +46,7 @@ export function CompressView() {
             <FrontierChart />
             <LookInside />
             <LayerTable />
+            {toy ? null : <DigitPad />}
             {toy ? null : <SpeedCard />}
           </>
         ) : (
