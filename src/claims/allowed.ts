@@ -9,6 +9,7 @@ import { summaryRow, type TransferSummaryRow } from './transfer';
 import { summary as quickSummary } from '../../reports/transfer.json';
 import { summary as fullSummary } from '../../reports/transfer-full.json';
 import { mean } from './format';
+import { speedUp } from './ondevice';
 
 export const LESSON_ALLOWED: readonly string[] = [
   // Names and the network's shape.
@@ -62,12 +63,16 @@ export const LESSON_ALLOWED: readonly string[] = [
   '40×',
   '1,000×',
   'to chance, 10%',
+  'at 50% and at 99% sparsity',
+  'At 50%',
+  'LeNet-5 at 90%',
   // Published results, with their papers.
   '(Deep Compression, 2015) kept 8%',
   'Deep Compression reported 40×',
   'Frankle & Carbin (2019)',
   'at 10-20% of',
   'Renda, Frankle & Carbin (2020)',
+  'Elsen et al. (2019) report 1.3-2.4× at 90% on phone CPUs',
 ];
 
 const nearestOption = (options: readonly string[], value: number) =>
@@ -95,6 +100,10 @@ export const LESSON_ANSWERS: Record<string, () => string> = {
   },
   'quantization/channel': () =>
     compressionRow('ptq-sym-channel-3').testAccuracy > compressionRow('ptq-sym-tensor-3').testAccuracy ? 'keep more accuracy' : 'lose accuracy',
+  'pruning/faster': () => {
+    const x = speedUp('lenet_300_100', 0.9, 1);
+    return x < 1.1 ? 'no faster' : x < 2 ? 'less than twice as fast' : 'several times faster';
+  },
   'quantization/both': () => nearestOption(['10×', '40×', '1,000×'], compressionRow('ft90-q4-tensor').ratio),
   'lottery/idea': () => {
     const [dense] = series(lotteryRounds, 'Dense');
@@ -128,6 +137,16 @@ export const LESSON_ANSWERS: Record<string, () => string> = {
 
 /** Words in a step that the reports must bear out (the step, the words, and the check). */
 export const QUALITATIVE_CLAIMS: readonly { step: string; says: string; holds: () => boolean }[] = [
+  {
+    step: 'pruning/faster',
+    says: 'half the work is not half the time',
+    holds: () => speedUp('lenet_300_100', 0.5, 1) < 2,
+  },
+  {
+    step: 'pruning/faster',
+    says: 'Convolutions gain less',
+    holds: () => speedUp('lenet5', 0.9, 1) < speedUp('lenet_300_100', 0.9, 1) && speedUp('lenet5', 0.9, 100) < speedUp('lenet_300_100', 0.9, 100),
+  },
   {
     step: 'quantization/eight',
     says: 'The file does a little better',

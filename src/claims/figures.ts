@@ -4,7 +4,8 @@ import { compressionFigures } from './compression';
 import type { Figures } from './figure';
 import { lotteryFigures } from './lottery';
 import { transferFigures } from './transfer';
+import { ondeviceFigures } from './ondevice';
 
 export type { Figure } from './figure';
 
-export const FIGURES: Figures = { ...compressionFigures(), ...lotteryFigures(), ...transferFigures() };
+export const FIGURES: Figures = { ...compressionFigures(), ...lotteryFigures(), ...transferFigures(), ...ondeviceFigures() };

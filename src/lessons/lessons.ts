@@ -4,6 +4,8 @@
 // number is a figure from a report, {=id} (src/claims: filled in when the lesson is shown), so
 // the text follows the reports; claims.test.ts refuses any other number that is not a setting or
 // a published result, and checks each answer against the reports.
+import { speedStep } from './speedStep';
+
 export interface Prediction {
   prompt: string;
   options: readonly string[];
@@ -96,6 +98,7 @@ const pruning: Lesson = {
         explanation: 'Global pruning usually wins: the first layer (784×300) is the most redundant, since many pixels at the border are always blank, while the small output layer needs most of its weights. Layer-wise pruning cuts them all alike.',
       },
     },
+    speedStep,
   ],
 };
 
