@@ -1,7 +1,8 @@
 // "Speed and energy": after one epoch of LeNet-300-100, the card times the 90% + 4-bit model in
 // the worker three ways (tfjs, our dense kernel, our compressed kernel, loaded as WebAssembly
 // under the page's Content-Security-Policy), says how much faster compressed is, and estimates
-// the energy, reading the dense weights from DRAM at 256 KB of on-chip memory and SRAM at 2 MB.
+// the energy, reading the dense weights from DRAM at 256 KB of on-chip memory and SRAM at 2 MB;
+// then the size-vs-accuracy chart with speed across, holding only the timed setting.
 import { expect, test } from '@playwright/test';
 import { collectErrors, seriousViolations } from './helpers';
 
@@ -45,5 +46,13 @@ test('speed and energy card measures the model at the controls\' settings', asyn
   await page.getByRole('slider', { name: 'Bit width' }).focus();
   await page.keyboard.press('ArrowRight');
   await expect(times).toHaveCount(0);
+
+  // Speed as the chart's axis: only the timed setting is placed, the untimed one is counted.
+  await page.getByLabel('Across').selectOption({ label: 'Time per image (measured)' });
+  await expect(page.getByRole('img', { name: /^Time per image against test accuracy, 1 measured settings/ })).toBeVisible();
+  await expect(page.getByText(/^1 of 2 settings have a measured speed and are shown; Measure speed/)).toBeVisible();
+  await page.locator('.frontier-chart').screenshot({ path: 'test-results/speed-axis-1280.png' });
+  await page.getByLabel('Across').selectOption({ label: 'Encoded size' });
+  await expect(page.getByRole('img', { name: /^Model size against test accuracy, 2 measured settings/ })).toBeVisible();
   expect(errors).toEqual([]);
 });

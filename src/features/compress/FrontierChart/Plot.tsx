@@ -23,6 +23,7 @@ import { useChartKeys } from '../../../shared/charts/useChartKeys';
 import { describePoint } from './describe';
 import { Marker } from '../../../shared/charts/marks';
 import { PointTooltip } from './PointTooltip';
+import type { XAxis } from './speedAxis';
 
 interface Props {
   width: number;
@@ -33,6 +34,8 @@ interface Props {
   baseline: BaselineInfo;
   /** Lowest accuracy on the axis, in percent; points below sit on the bottom edge. */
   yFloor: number;
+  /** What the horizontal axis shows: encoded size unless told (speedAxis.ts). */
+  xAxis?: XAxis;
   onSelect(point: CompressionPoint): void;
 }
 
@@ -42,6 +45,11 @@ const kB = (bytes: number) => bytes / 1000;
 const tickText = (v: number) => (v >= 1000 ? v.toLocaleString('en-US') : String(v));
 const percentText = (v: number) => `${v}%`;
 const HELP = keyboardHelp({ series: true, select: "loads the point's settings" });
+
+/** Encoded size in kB: the chart's own axis. */
+export function sizeAxis(baseline: BaselineInfo): XAxis {
+  return { value: (p) => kB(p.encodedBytes), reference: kB(baseline.denseBytes), title: 'Encoded size in kB (log scale) · smaller is to the left', name: 'Model size' };
+}
 
 /** Every measured point's marker. Drawn again only when the points or the axes change, not on
  * each pointer move: with thousands of points that redraw was most of a hover's cost. */
@@ -57,32 +65,34 @@ const Markers = memo(function Markers({ sorted, xs, ys }: { sorted: readonly Com
   );
 });
 
-export function Plot({ width, height, points, current, baseline, yFloor, onSelect }: Props) {
+export function Plot({ width, height, points, current, baseline, yFloor, xAxis, onSelect }: Props) {
   const [hover, setHover] = useState<number | null>(null);
-  const sorted = useMemo(() => [...points].sort((a, b) => a.encodedBytes - b.encodedBytes), [points]);
+  const axis = useMemo(() => xAxis ?? sizeAxis(baseline), [xAxis, baseline]);
+  const xv = axis.value;
+  const sorted = useMemo(() => [...points].sort((a, b) => xv(a) - xv(b)), [points, xv]);
   const frontier = useMemo(() => paretoFrontier(points), [points]);
   // One track per pruning method, in the legend's order, each from small to large.
   const tracks = useMemo(() => PRUNING_METHOD_IDS.map((id) => sorted.flatMap((p, i) => (p.settings.pruning.method === id ? [i] : []))).filter((t) => t.length > 0), [sorted]);
 
-  const sizes = [baseline.denseBytes, ...points.map((p) => p.encodedBytes), ...(current ? [current.encodedBytes] : [])].map(kB);
+  const sizes = [axis.reference, ...points.map(xv), ...(current ? [xv(current)] : [])].filter(Number.isFinite);
   // At least two decades wide from the start, so the axis does not jump with the first points.
-  const lo = Math.min(kB(baseline.denseBytes) / 100, Math.min(...sizes) / 1.35);
+  const lo = Math.min(axis.reference / 100, Math.min(...sizes) / 1.35);
   const hi = Math.max(...sizes) * 1.35;
   const f = plotFrame(width, height, FRONTIER_MARGINS);
   const x = logScale([lo, hi], [f.left, f.right]);
   const y = linearScale([yFloor, 100], [f.bottom, f.top]);
-  const px = (p: CompressionPoint) => x(kB(p.encodedBytes));
+  const px = (p: CompressionPoint) => x(xv(p));
   const py = (p: CompressionPoint) => y(Math.max(yFloor, p.accuracy * 100));
   const below = (p: CompressionPoint) => p.accuracy * 100 < yFloor;
   // Pixel positions, once per change of data or axes: hover and the markers read them.
   const [xs, ys] = useMemo(() => {
     const sx = logScale([lo, hi], [f.left, f.right]);
     const sy = linearScale([yFloor, 100], [f.bottom, f.top]);
-    const xsOut = Float64Array.from(sorted, (p) => sx(kB(p.encodedBytes)));
+    const xsOut = Float64Array.from(sorted, (p) => sx(xv(p)));
     // NaN: below the axis, not drawn and not picked by the pointer.
     const ysOut = Float64Array.from(sorted, (p) => (p.accuracy * 100 < yFloor ? NaN : sy(p.accuracy * 100)));
     return [xsOut, ysOut];
-  }, [sorted, lo, hi, yFloor, f.left, f.right, f.top, f.bottom]);
+  }, [sorted, xv, lo, hi, yFloor, f.left, f.right, f.top, f.bottom]);
   const keys = useChartKeys(tracks, (i) => xs[i], (i) => onSelect(sorted[i]));
   const denseY = y(baseline.accuracy * 100);
 
@@ -113,7 +123,7 @@ export function Plot({ width, height, points, current, baseline, yFloor, onSelec
         height={height}
         role="img"
         tabIndex={0}
-        aria-label={`Model size against test accuracy, ${sorted.length} measured settings, one series per pruning method from small to large. ${HELP}`}
+        aria-label={`${axis.name} against test accuracy, ${sorted.length} measured settings, one series per pruning method from small to large. ${HELP}`}
         onPointerMove={onPointerMove}
         onPointerLeave={() => setHover(null)}
         onClick={() => hover !== null && sorted[hover] && onSelect(sorted[hover])}
@@ -124,12 +134,12 @@ export function Plot({ width, height, points, current, baseline, yFloor, onSelec
         <Axes
           frame={f}
           y={{ scale: y, ticks: accuracyTicks(yFloor), format: percentText }}
-          x={{ scale: x, ticks: logTicks(lo, hi, width < 420 ? 4 : 7), format: tickText, grid: true, title: 'Encoded size in kB (log scale) · smaller is to the left' }}
+          x={{ scale: x, ticks: logTicks(lo, hi, width < 420 ? 4 : 7), format: tickText, grid: true, title: axis.title }}
         />
         <g className="frontier-plot__dense">
           <line x1={f.left} x2={f.right} y1={denseY} y2={denseY} />
           <text x={labelRight ? f.right - 6 : f.left + 6} y={denseY - 6} textAnchor={labelRight ? 'end' : 'start'}>{`${baseline.reference === 'ticket' ? 'Ticket' : 'Dense'} float32: ${(baseline.accuracy * 100).toFixed(1)}%`}</text>
-          <path d={`M${x(kB(baseline.denseBytes)) - 6},${denseY - 6}l12,12m0,-12l-12,12`} className="frontier-plot__dense-mark" />
+          <path d={`M${x(axis.reference) - 6},${denseY - 6}l12,12m0,-12l-12,12`} className="frontier-plot__dense-mark" />
         </g>
         <path className="frontier-plot__frontier" d={step} />
         <Markers sorted={sorted} xs={xs} ys={ys} />
@@ -144,7 +154,7 @@ export function Plot({ width, height, points, current, baseline, yFloor, onSelec
             <circle className="frontier-plot__active" cx={xs[activeIndex]} cy={ys[activeIndex]} r={11} />
           </>
         ) : null}
-        {current && !below(current) ? (
+        {current && !below(current) && Number.isFinite(xv(current)) ? (
           <g className={`frontier-plot__current${current.estimate ? ' frontier-plot__current--estimate' : ''}`}>
             <circle cx={px(current)} cy={py(current)} r={10} />
             <text x={px(current)} y={py(current) - 15} textAnchor="middle">{current.estimate ? 'now (estimate)' : 'now'}</text>

@@ -14,6 +14,8 @@ import { summarize } from './describe';
 import { MarkerIcon } from '../../../shared/charts/marks';
 import { Plot } from './Plot';
 import { PointsTable } from './PointsTable';
+import { speedAxis } from './speedAxis';
+import { speedsByKey } from '../speedSlice';
 import '../../../shared/charts/CurveChart/CurveChart.css';
 import '../../../shared/charts/frontier.css';
 
@@ -32,6 +34,10 @@ export const FrontierChart = memo(function FrontierChart() {
   const setUi = useAppStore((s) => s.setCompressUi);
   const [ref, { width, height }] = useSize<HTMLDivElement>();
   const [zoomed, setZoomed] = useState(false);
+  const [across, setAcross] = useState<'size' | 'speed'>('size');
+  const speeds = useAppStore((s) => s.speeds);
+  const labModelId = useAppStore((s) => s.labModelId);
+  const bySpeed = useMemo(() => (across === 'speed' ? speedAxis(points, speedsByKey(speeds, labModelId)) : null), [across, points, speeds, labModelId]);
 
   const methods = useMemo(() => new Set(points.map((p) => p.settings.pruning.method)), [points]);
   const bitGroups = useMemo(() => new Set(points.map((p) => bitGroupOf(p.settings.quantization.bits).id)), [points]);
@@ -57,23 +63,52 @@ export const FrontierChart = memo(function FrontierChart() {
 
   // A hollow (fine-tuned) marker selects the fine-tuned model, a solid one the post-training one.
   const select = (p: CompressionPoint) => setUi(fromCompressionSettings(p.settings, useAppStore.getState().compressUi, p.fineTunedEpochs ?? 0));
-  const actions = canZoom ? (
-    <button type="button" className="btn btn--chip" aria-pressed={zoomed} onClick={() => setZoomed((z) => !z)}>
-      {zoomed ? 'Show all accuracies' : `Zoom to ${zoomFloor}–100%`}
-    </button>
-  ) : null;
+  const actions = (
+    <>
+      <label className="frontier-chart__across">
+        Across{' '}
+        <select value={across} onChange={(e) => setAcross(e.currentTarget.value === 'speed' ? 'speed' : 'size')}>
+          <option value="size">Encoded size</option>
+          <option value="speed">Time per image (measured)</option>
+        </select>
+      </label>
+      {canZoom ? (
+        <button type="button" className="btn btn--chip" aria-pressed={zoomed} onClick={() => setZoomed((z) => !z)}>
+          {zoomed ? 'Show all accuracies' : `Zoom to ${zoomFloor}–100%`}
+        </button>
+      ) : null}
+    </>
+  );
+  // Speed is measured on request, so the speed axis holds only the settings that were timed.
+  const speedNote = bySpeed
+    ? bySpeed.placed.length === 0
+      ? 'No setting on this chart has a measured speed yet: press Measure speed in the Speed and energy card, for each setting you want here.'
+      : `${bySpeed.placed.length} of ${points.length} settings have a measured speed and are shown${bySpeed.missing ? '; Measure speed in the Speed and energy card adds the one on the sliders' : ''}. The cross is dense float32 through tfjs.`
+    : null;
   const footer = (
     <div className="frontier-chart__footer">
+      {speedNote ? <p className="frontier-chart__summary frontier-chart__speed-note">{speedNote}</p> : null}
       <p className="frontier-chart__summary">{summarize(points, baseline)}</p>
       <PointsTable points={points} frontier={frontier} />
     </div>
   );
 
   return (
-    <ChartCard title="Size vs accuracy" unit="encoded kB (log) · test accuracy %" legend={legend} actions={actions} footer={footer} className="frontier-chart">
+    <ChartCard
+      title={bySpeed ? 'Speed vs accuracy' : 'Size vs accuracy'}
+      unit={bySpeed ? 'microseconds per image (log) · test accuracy %' : 'encoded kB (log) · test accuracy %'} legend={legend} actions={actions} footer={footer} className="frontier-chart">
       <div ref={ref} className="curve-chart">
-        {width > 0 && height > 0 && baseline ? (
-          <Plot width={width} height={height} points={points} current={current} baseline={baseline} yFloor={floor} onSelect={select} />
+        {width > 0 && height > 0 && baseline && (!bySpeed || bySpeed.axis) ? (
+          <Plot
+            width={width}
+            height={height}
+            points={bySpeed ? bySpeed.placed : points}
+            current={current}
+            baseline={baseline}
+            yFloor={floor}
+            xAxis={bySpeed?.axis ?? undefined}
+            onSelect={select}
+          />
         ) : null}
       </div>
     </ChartCard>
