@@ -6,9 +6,10 @@ export interface SizedPoint {
   accuracy: number;
 }
 
-/** The points on the frontier, smallest first; each is more accurate than all smaller ones. */
-export function paretoFrontier<T extends SizedPoint>(points: readonly T[]): T[] {
-  const sorted = [...points].sort((a, b) => a.encodedBytes - b.encodedBytes || b.accuracy - a.accuracy);
+/** The points on the frontier, smallest first; each is more accurate than all smaller ones.
+ * `cost` is what "smaller" means: the encoded size unless told (the chart's speed axis: time). */
+export function paretoFrontier<T extends SizedPoint>(points: readonly T[], cost: (p: T) => number = (p) => p.encodedBytes): T[] {
+  const sorted = [...points].sort((a, b) => cost(a) - cost(b) || b.accuracy - a.accuracy);
   const frontier: T[] = [];
   let best = -Infinity;
   for (const p of sorted) {

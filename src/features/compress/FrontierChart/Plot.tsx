@@ -70,7 +70,7 @@ export function Plot({ width, height, points, current, baseline, yFloor, xAxis, 
   const axis = useMemo(() => xAxis ?? sizeAxis(baseline), [xAxis, baseline]);
   const xv = axis.value;
   const sorted = useMemo(() => [...points].sort((a, b) => xv(a) - xv(b)), [points, xv]);
-  const frontier = useMemo(() => paretoFrontier(points), [points]);
+  const frontier = useMemo(() => paretoFrontier(points, xv), [points, xv]);
   // One track per pruning method, in the legend's order, each from small to large.
   const tracks = useMemo(() => PRUNING_METHOD_IDS.map((id) => sorted.flatMap((p, i) => (p.settings.pruning.method === id ? [i] : []))).filter((t) => t.length > 0), [sorted]);
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { pointKey } from '../../../url/compressControls';
 import type { CompressionPoint, SpeedReport } from '../../../worker/compression-protocol';
+import { paretoFrontier } from '../pareto';
 import { speedAxis } from './speedAxis';
 
 const point = (sparsity: number): CompressionPoint =>
@@ -40,6 +41,22 @@ describe('speedAxis', () => {
     expect(axis!.value(a)).toBeNaN();
     // The reference is dense float32 through tfjs, from the newest measurement.
     expect(axis!.reference).toBe(68);
+  });
+
+  it('draws the frontier by time on the speed axis, not by size', () => {
+    // The same size; by time c is fastest but least accurate, a slowest and most accurate.
+    const [fast, mid, slow] = [
+      { ...c, accuracy: 0.5 },
+      { ...b, accuracy: 0.4 },
+      { ...a, accuracy: 0.9 },
+    ];
+    const speeds = new Map([
+      [pointKey(fast), report(5, 70)],
+      [pointKey(mid), report(20, 70)],
+      [pointKey(slow), report(60, 70)],
+    ]);
+    const { placed, axis } = speedAxis([slow, mid, fast], speeds);
+    expect(paretoFrontier(placed, axis!.value)).toEqual([fast, slow]);
   });
 
   it('has no axis when no point was timed', () => {
