@@ -25,7 +25,7 @@ test('a lesson can be walked through with the keyboard alone', async ({ page }) 
   }
   await expect(page.getByRole('tab', { name: 'Learn' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('heading', { name: 'Train a baseline' })).toBeVisible();
-  await expect(page.getByText('Pruning · step 1 of 5')).toBeVisible();
+  await expect(page.getByText('Pruning · step 1 of 6')).toBeVisible();
   // Its measured figures are filled in from reports/ at build time: no "{=id}" reaches the page.
   const step = page.getByRole('article', { name: 'Train a baseline' });
   await expect(step).toContainText(/two hidden layers of 300 and 100 units: \d{3},\d{3} weights and biases/);
@@ -74,7 +74,7 @@ test('a lesson can be walked through with the keyboard alone', async ({ page }) 
 
   // Progress survives a reload.
   await page.goto('/#view=learn');
-  await expect(page.getByText('Pruning · step 2 of 5')).toBeVisible();
+  await expect(page.getByText('Pruning · step 2 of 6')).toBeVisible();
   await expect(page.getByText('1 of 2 matched the research')).toBeVisible();
   expect(errors).toEqual([]);
 });
@@ -86,6 +86,6 @@ test('the first view points a newcomer at the lessons', async ({ page }) => {
   await start.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('tab', { name: 'Learn' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByText('Pruning · step 1 of 5')).toBeVisible();
+  await expect(page.getByText('Pruning · step 1 of 6')).toBeVisible();
   expect(errors).toEqual([]);
 });
