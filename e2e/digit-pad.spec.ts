@@ -19,7 +19,8 @@ test('digit pad: draw, follow the sliders, pick a test image, walk the mistakes'
   const card = page.getByRole('region', { name: 'Try it on your own digit' });
   const pad = card.getByRole('img', { name: /Drawing pad/ });
   const gallery = card.getByRole('list', { name: 'Test images compression got wrong' });
-  // The gallery of the 90% setting comes in once its full-test-set figure is: then the card holds still.
+  // Opened, the gallery of the 90% setting comes in once its full-test-set figure is: then the card holds still.
+  await card.getByText('What compression broke: the test images it now gets wrong').click();
   await expect(gallery).toBeVisible({ timeout: 30_000 });
   await pad.scrollIntoViewIfNeeded();
   const table = card.getByRole('table', { name: /Class probabilities/ });

@@ -38,7 +38,8 @@ interface Held {
   network: Network;
 }
 
-const CHUNK_ROWS = 2000;
+/** Small chunks: a slider's compression request waits at most one chunk behind the gallery. */
+const CHUNK_ROWS = 500;
 const widthOf = (data: Dataset) => data.featureShape.reduce((a, b) => a * b, 1);
 
 function build(m: ComparedModels, weights: WeightArray[]): Network {

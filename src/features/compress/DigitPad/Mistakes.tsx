@@ -1,7 +1,9 @@
 // The test images the compressed model gets wrong and the dense one gets right, at the current
-// settings, with both predictions. Listed once the setting's full-test-set figure is in (the
-// worker is free then); arrow keys, Home and End move between pictures, Enter puts one on the pad.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+// settings, with both predictions. Listed only while opened (it is two passes over the test set
+// in the worker, which slider moves would otherwise wait behind), once the setting's
+// full-test-set figure is in; arrow keys, Home and End move between pictures, Enter puts one on
+// the pad.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../../store';
 import { selectShownState } from '../shown';
 import type { Miss } from '../../../worker/compression-protocol';
@@ -45,18 +47,17 @@ export function Mistakes() {
   const error = useAppStore((s) => s.missGalleryError);
   const refName = useAppStore((s) => (s.baseline?.reference === 'ticket' ? 'Ticket' : 'Dense'));
   const wanted = useAppStore((s) => `${s.labModelId}|${JSON.stringify(s.compressUi)}`);
+  const [open, setOpen] = useState(false);
 
   useEffect(() => {
-    if (ready) useAppStore.getState().refreshMissGallery();
-  }, [ready, wanted]);
+    if (open && ready) useAppStore.getState().refreshMissGallery();
+  }, [open, ready, wanted]);
 
   const pixels = (k: number) => gallery!.pixels.subarray(k * FIELD * FIELD, (k + 1) * FIELD * FIELD);
   return (
-    <section className="digit-mistakes" aria-labelledby="digit-mistakes-title" aria-busy={!gallery}>
-      <h3 id="digit-mistakes-title" className="digit-pad__subtitle">
-        What compression broke
-      </h3>
-      {!gallery ? (
+    <details className="digit-mistakes" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="digit-pad__subtitle">What compression broke: the test images it now gets wrong</summary>
+      {!open ? null : !gallery ? (
         <p className="digit-pad__note">{ready ? 'Listing the test images the compressed model now gets wrong…' : 'Listed once this setting is measured on all test images.'}</p>
       ) : (
         <>
@@ -77,6 +78,6 @@ export function Mistakes() {
       <span role="alert" className="digit-pad__error">
         {error}
       </span>
-    </section>
+    </details>
   );
 }
