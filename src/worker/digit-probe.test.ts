@@ -44,6 +44,9 @@ describe('DigitProbe', () => {
     const pruned = probe.probabilities(lab.compared(settings(0.9, 2)), point);
     expect(Array.from(pruned.reference)).toEqual(Array.from(same.reference));
     expect(Array.from(pruned.compressed)).not.toEqual(Array.from(same.reference));
+    // Back to the dense settings: the reused network holds the dense weights again.
+    const again = probe.probabilities(lab.compared(settings(0, 32)), point);
+    expect(Array.from(again.compressed)).toEqual(Array.from(same.compressed));
 
     const digit = probe.testDigit(lab.compared(settings(0.9, 2)), 7);
     expect(Array.from(digit.pixels)).toEqual(Array.from(data.test.x.subarray(14, 16)));

@@ -33,6 +33,8 @@ export interface TestDigit extends DigitProbabilities {
 }
 
 interface Held {
+  /** The model the network was built for (its reference weights): a new one builds anew. */
+  model: WeightArray[];
   source: WeightArray[];
   key: string;
   network: Network;
@@ -81,8 +83,13 @@ export class DigitProbe {
 
   private hold(held: Held | null, m: ComparedModels, source: WeightArray[], key: string, weights: () => WeightArray[]): Held {
     if (held && held.source === source && held.key === key) return held;
+    // Same model, other settings: new weights into the same network (building one costs more).
+    if (held && held.model === m.reference) {
+      held.network.setWeights(weights());
+      return { ...held, source, key };
+    }
     held?.network.dispose();
-    return { source, key, network: build(m, weights()) };
+    return { model: m.reference, source, key, network: build(m, weights()) };
   }
 
   /** Class probabilities of one image (featureShape values, MNIST scale 0..1) from both models. */
