@@ -90,6 +90,8 @@ test('digit pad: draw, follow the sliders, pick a test image, walk the mistakes'
   );
   expect(wide, 'parts of the card past the right edge of a 375 px screen').toEqual([]);
   await card.getByRole('heading', { name: 'Try it on your own digit' }).scrollIntoViewIfNeeded();
+  // Two frames after the resize and the scroll, so the picture is of the settled layout.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.screenshot({ path: 'test-results/digit-pad-375.png' });
   // The result stays pinned at the top of a phone screen: the table is read under it.
   await page.evaluate(() => window.scrollBy(0, 420));
