@@ -1,15 +1,26 @@
 // The results file the History exports and imports: { format, version, exportedAt, runs }.
-// One valibot schema checks an imported file all the way down (types, ranges, finite numbers,
-// bounded lengths), so whatever reaches the store is a run the page can draw.
+// One valibot schema per kind of run checks an imported file all the way down (types, ranges,
+// finite numbers, bounded lengths), so whatever reaches the store is a run the page can draw.
+// Version 1 held training runs only (no "kind"); version 2 holds every kind, each run saying
+// which ("kind" absent: training, as a run kept before there were kinds is written). Both import.
 import * as v from 'valibot';
 import { DATASET_IDS } from '../engine/datasets/registry';
 import { MODEL_IDS } from '../engine/models/registry';
+import { VARIANT_IDS } from '../engine/lottery/variants';
+import { EXTRACTOR_SPARSITY_STOPS } from '../engine/transfer/extractorSparsity';
+import { PRETRAINING_IDS } from '../engine/transfer/pretraining';
+import { TRANSFER_TASK_IDS } from '../engine/transfer/tasks';
+import { LOTTERY_ROWS } from '../url/lotteryFields';
 import { SPEC_ROWS } from '../url/specFields';
+import { MAX_LABELS } from '../worker/transfer-protocol';
 import { MAX_RUN_TIME_MS } from './dates';
-import type { RunRecord } from './types';
+import { RUN_KINDS, type RunKind, type RunRecord } from './types';
 
 export const RESULTS_FORMAT = 'compression-playground-results';
-export const RESULTS_VERSION = 1;
+/** 2: runs of every kind (training, lottery, transfer). */
+export const RESULTS_VERSION = 2;
+/** The versions this playground reads. */
+const READABLE_VERSIONS = [1, 2];
 export const MAX_IMPORTED_RUNS = 1000;
 const MAX_CURVE_POINTS = 5000;
 
@@ -34,6 +45,19 @@ export const RUN_LIMITS = {
   /** A model file's length is a 32-bit count (docs/FORMAT.md). */
   bytes: 2 ** 32,
   fineTunedEpochs: 1000,
+  /** The link's seed range. */
+  seed: SPEC_ROWS.seed.limits.max,
+  /** The lottery link's largest round count. */
+  rounds: LOTTERY_ROWS.rounds.limits.max,
+  /** The most labels a transfer run measures (the worker refuses more). */
+  labels: MAX_LABELS,
+  /** Test images of the largest target (MNIST's 10,000). */
+  testImages: 10_000,
+  /** Training images of the largest source (MNIST's and Fashion-MNIST's 60,000). */
+  trainImages: 60_000,
+  /** Training FLOPs of a transfer run: 5,000 labels of fine-tuning is under a TFLOP; a PFLOP is
+   * far beyond anything the page trains, and formats as a number. */
+  flops: 1e15,
 } as const;
 
 const between = (min: number, max: number) => v.pipe(v.number(), v.finite(), v.minValue(min), v.maxValue(max));
@@ -44,6 +68,10 @@ const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const curve = (value: v.GenericSchema<number>) =>
   v.pipe(v.array(v.object({ epoch: between(0, RUN_LIMITS.epochs), value })), v.maxLength(MAX_CURVE_POINTS));
 const percentCurve = curve(between(0, RUN_LIMITS.percent));
+const lossValue = between(-RUN_LIMITS.loss, RUN_LIMITS.loss);
+/** A lottery round validates every few dozen steps: a few hundred points at most. */
+const MAX_ROUND_CURVE_POINTS = 1000;
+const MAX_LAYERS = 32;
 
 const pointSchema = v.object({
   method: text(40),
@@ -54,25 +82,95 @@ const pointSchema = v.object({
   fineTunedEpochs: v.optional(whole(1, RUN_LIMITS.fineTunedEpochs)),
 });
 
-export const runSchema = v.object({
+const picklist = (values: readonly string[]) => v.picklist(values as unknown as [string, ...string[]]);
+const SPARSITY_STOPS = v.picklist(EXTRACTOR_SPARSITY_STOPS as unknown as [number, ...number[]]);
+
+/** What every kind of run has. */
+const common = {
   id: text(100),
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   createdAt: between(0, RUN_LIMITS.createdAt),
   link: text(4096),
-  dataset: v.picklist(DATASET_IDS as unknown as [string, ...string[]]),
-  model: v.picklist(MODEL_IDS as unknown as [string, ...string[]]),
   backend: v.nullable(text(20)),
   status: v.picklist(['done', 'cancelled']),
+  seconds: between(0, RUN_LIMITS.seconds),
+  imported: v.optional(v.boolean()),
+};
+
+/** A training run; its "kind" is optional, as version 1 and runs kept before kinds wrote none. */
+export const trainingRunSchema = v.object({
+  ...common,
+  kind: v.optional(v.literal('training'), 'training'),
+  dataset: picklist(DATASET_IDS),
+  model: picklist(MODEL_IDS),
   epochs: whole(1, RUN_LIMITS.epochs),
   steps: whole(0, RUN_LIMITS.steps),
-  seconds: between(0, RUN_LIMITS.seconds),
   testAccuracy: v.nullable(fraction),
   validationAccuracy: v.nullable(fraction),
   curves: v.object({ loss: curve(between(-RUN_LIMITS.loss, RUN_LIMITS.loss)), trainAccuracy: percentCurve, validationAccuracy: percentCurve, testAccuracy: percentCurve }),
   denseBytes: v.nullable(whole(1, RUN_LIMITS.bytes)),
   points: v.pipe(v.array(pointSchema), v.maxLength(2000)),
-  imported: v.optional(v.boolean()),
 });
+
+const lotteryRoundSchema = v.object({
+  variant: picklist(['dense', ...VARIANT_IDS]),
+  round: whole(0, RUN_LIMITS.rounds),
+  percentRemaining: between(0, 100),
+  accuracy: fraction,
+  earlyStopAccuracy: fraction,
+  earlyStopStep: whole(0, RUN_LIMITS.steps),
+  steps: whole(0, RUN_LIMITS.steps),
+  startStep: whole(0, RUN_LIMITS.steps),
+  curve: v.pipe(
+    v.array(v.object({ step: whole(0, RUN_LIMITS.steps), trainLoss: lossValue, validationLoss: lossValue, validationAccuracy: between(0, RUN_LIMITS.percent) })),
+    v.maxLength(MAX_ROUND_CURVE_POINTS),
+  ),
+  layers: v.pipe(
+    v.array(v.object({ name: text(100), kept: whole(0, RUN_LIMITS.bytes), total: whole(0, RUN_LIMITS.bytes), percentRemaining: between(0, 100) })),
+    v.maxLength(MAX_LAYERS),
+  ),
+});
+
+export const lotteryRunSchema = v.object({
+  ...common,
+  kind: v.literal('lottery'),
+  seed: whole(0, RUN_LIMITS.seed),
+  plannedRounds: whole(1, RUN_LIMITS.rounds),
+  // The dense trunk and every round of every variant.
+  rounds: v.pipe(v.array(lotteryRoundSchema), v.maxLength(1 + RUN_LIMITS.rounds * VARIANT_IDS.length)),
+});
+
+const transferResultSchema = v.object({
+  method: v.picklist(['scratch', 'frozen', 'finetune']),
+  labeled: whole(1, RUN_LIMITS.labels),
+  accuracy: fraction,
+  testCount: whole(1, RUN_LIMITS.testImages),
+  validationAccuracy: fraction,
+  validationCount: whole(0, RUN_LIMITS.trainImages),
+  steps: whole(0, RUN_LIMITS.steps),
+  flops: between(0, RUN_LIMITS.flops),
+  ms: between(0, RUN_LIMITS.seconds * 1000),
+  trainedParams: whole(0, RUN_LIMITS.bytes),
+  extractorSparsity: SPARSITY_STOPS,
+});
+
+export const transferRunSchema = v.object({
+  ...common,
+  kind: v.literal('transfer'),
+  task: picklist(TRANSFER_TASK_IDS),
+  pretraining: picklist(PRETRAINING_IDS),
+  seed: whole(0, RUN_LIMITS.seed),
+  extractorSparsity: SPARSITY_STOPS,
+  labels: whole(1, RUN_LIMITS.labels),
+  // Three methods, dense and pruned, at each of a few label counts: a run measures at most 20.
+  results: v.pipe(v.array(transferResultSchema), v.maxLength(200)),
+});
+
+const KIND_SCHEMAS: Record<RunKind, v.GenericSchema<unknown, RunRecord>> = {
+  training: trainingRunSchema as v.GenericSchema<unknown, RunRecord>,
+  lottery: lotteryRunSchema as v.GenericSchema<unknown, RunRecord>,
+  transfer: transferRunSchema as v.GenericSchema<unknown, RunRecord>,
+};
 
 const envelope = v.object({
   format: v.literal(RESULTS_FORMAT),
@@ -92,11 +190,23 @@ function describeIssue(issues: readonly v.BaseIssue<unknown>[], where: string): 
   return `${where}${at}: ${issue.message.replace(/[^\x20-\x7e]/g, '?').slice(0, 160)}.`;
 }
 
+/** A run checked against its kind's schema (version 1 knew training runs only), or what is
+ * wrong with it as the end of a sentence that starts with `where`. */
+function parseRun(run: unknown, version: number, where: string): { run: RunRecord } | { error: string } {
+  const kind = (run as { kind?: unknown } | null)?.kind ?? 'training';
+  const known: readonly string[] = version === 1 ? ['training'] : RUN_KINDS;
+  if (typeof kind !== 'string' || !known.includes(kind)) {
+    return { error: `${where} is of a kind this playground does not know (${JSON.stringify(String(kind).slice(0, 30))}; it knows ${known.join(', ')}).` };
+  }
+  const parsed = v.safeParse(KIND_SCHEMAS[kind as RunKind], run);
+  return parsed.success ? { run: parsed.output } : { error: describeIssue(parsed.issues, `${where} is not valid`) };
+}
+
 /** What is wrong with a stored or imported run, as a short phrase ("at \"curves\": Invalid
  * type..."), or null when it is a run the page can draw. */
 export function runProblem(run: unknown): string | null {
-  const parsed = v.safeParse(runSchema, run);
-  return parsed.success ? null : describeIssue(parsed.issues, 'damaged');
+  const parsed = parseRun(run, RESULTS_VERSION, 'damaged: it');
+  return 'error' in parsed ? parsed.error.replace(/^damaged: it is not valid/, 'damaged') : null;
 }
 
 /** The runs of a parsed results file, or one sentence on what is wrong with it. */
@@ -110,14 +220,14 @@ export function validateResults(json: unknown): { runs: RunRecord[] } | { error:
     return { error: describeIssue(outer.issues, 'This results file is not valid') };
   }
   const version = outer.output.version;
-  if (version !== RESULTS_VERSION) {
-    return { error: `This results file is version ${String(version).slice(0, 12)}; this playground reads version ${RESULTS_VERSION}.` };
+  if (!READABLE_VERSIONS.includes(version)) {
+    return { error: `This results file is version ${String(version).slice(0, 12)}; this playground reads versions ${READABLE_VERSIONS.join(' and ')}.` };
   }
   const runs: RunRecord[] = [];
   for (let i = 0; i < outer.output.runs.length; i++) {
-    const parsed = v.safeParse(runSchema, outer.output.runs[i]);
-    if (!parsed.success) return { error: describeIssue(parsed.issues, `Run ${i + 1} of the results file is not valid`) };
-    runs.push(parsed.output as RunRecord);
+    const parsed = parseRun(outer.output.runs[i], version, `Run ${i + 1} of the results file`);
+    if ('error' in parsed) return parsed;
+    runs.push(parsed.run);
   }
   if (runs.length === 0) return { error: 'This results file holds no runs.' };
   return { runs };
