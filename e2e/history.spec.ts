@@ -347,6 +347,12 @@ test('lottery and transfer runs are kept beside training runs, and Open brings b
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
   await page.screenshot({ path: `${SHOTS}/history-kinds-phone.png` });
   await page.setViewportSize({ width: 1280, height: 800 });
+  // Compared, each kind on its own chart, its points read out in words.
+  await panel.getByRole('checkbox', { name: /^Compare Lottery/ }).check();
+  await panel.getByRole('checkbox', { name: /^Compare Transfer/ }).check();
+  await expect(panel.getByRole('img', { name: /^Lottery tickets: Lottery · 2 rounds of 50% · seed 2: dense model, 100% of weights left, .*round 2, 2\d\.?\d*% of weights left/ })).toBeVisible();
+  await expect(panel.getByRole('img', { name: /^Transfer: .*frozen extractor, 10 labels, \d+\.\d%.*from scratch, 10 labels/ })).toBeVisible();
+  await panel.locator('.history-compare').screenshot({ path: `${SHOTS}/history-kinds-compare.png` });
   const ticketText = (await runs.nth(1).textContent()) ?? '';
   const ticketAccuracy = /weights left, (\d+\.\d)%/.exec(ticketText)?.[1];
   const frozenAccuracy = /frozen extractor (\d+\.\d)%/.exec((await runs.nth(0).textContent()) ?? '')?.[1];

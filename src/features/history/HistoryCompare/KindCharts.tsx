@@ -45,6 +45,7 @@ export function LotteryCompare({ runs }: { runs: Styled<LotteryRunRecord>[] }) {
       xTitle="Weights left"
       formatX={(v) => `${Number(v.toPrecision(2))}%`}
       reversed
+      xMax={100}
       lines={lines}
       legend={legend}
       footer={<p className="history-muted">Each run&apos;s ticket (rewind to init) from its dense model at 100%, one point per pruning round.</p>}

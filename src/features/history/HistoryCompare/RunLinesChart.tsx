@@ -38,6 +38,8 @@ interface Props {
   formatX(v: number): string;
   /** Larger x on the left (weights left: 100% falls to 1% as pruning goes on). */
   reversed?: boolean;
+  /** The axis ends here rather than at the next power of ten (weights left stop at 100%). */
+  xMax?: number;
   lines: RunLine[];
   legend: LegendItem[];
   footer?: React.ReactNode;
@@ -45,7 +47,7 @@ interface Props {
 
 const percentText = (t: number) => `${t}%`;
 
-export function RunLinesChart({ title, unit, xTitle, formatX, reversed = false, lines, legend, footer }: Props) {
+export function RunLinesChart({ title, unit, xTitle, formatX, reversed = false, xMax = Infinity, lines, legend, footer }: Props) {
   const [ref, { width, height }] = useSize<HTMLDivElement>();
   const marks = lines.flatMap((line, s) => line.points.filter((p) => p.x > 0 && Number.isFinite(p.y)).map((p) => ({ ...p, s })));
   const xOf = (x: number) => (reversed ? -Math.log10(x) : Math.log10(x));
@@ -53,8 +55,9 @@ export function RunLinesChart({ title, unit, xTitle, formatX, reversed = false, 
   const keys = useChartKeys(tracks, (i) => xOf(marks[i].x));
   if (marks.length === 0) return null;
   const xs = marks.map((m) => m.x);
-  const lo = 10 ** Math.floor(Math.log10(Math.min(...xs)));
-  const hi = 10 ** Math.ceil(Math.log10(Math.max(...xs) * 1.0001));
+  const hi = Math.max(Math.max(...xs), Math.min(xMax, 10 ** Math.ceil(Math.log10(Math.max(...xs) * 1.0001))));
+  // At least a decade wide, so a run stopped at its dense model (all at 100%) still has an axis.
+  const lo = Math.min(10 ** Math.floor(Math.log10(Math.min(...xs))), hi / 10);
   const minY = Math.max(0, Math.floor((Math.min(...marks.map((m) => m.y)) - 2) / 5) * 5);
   const f = plotFrame(width, height, TITLED_MARGINS);
   const x = logScale(reversed ? [hi, lo] : [lo, hi], [f.left, f.right]);
