@@ -53,6 +53,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   showKeptRun(run) {
     const next = keptRunState(a[1](), run);
     if (next) a[0](next);
+    return next !== null;
   },
 }));
 

@@ -135,6 +135,17 @@ describe('lottery and transfer runs in the History', () => {
     expect(selectShownTransferResults(useAppStore.getState())).toEqual([]);
   });
 
+  it('Open over a lottery run still measuring changes its settings but leaves its rounds alone, and says so', async () => {
+    useAppStore.getState().applyLink('#v=1&view=lottery&seed=5');
+    await useAppStore.getState().startLottery();
+    await vi.waitFor(() => expect(kept()).toHaveLength(1));
+    const running = [round('dense', 0, 100, 40)];
+    useAppStore.setState({ lotteryStatus: 'running', lotteryRounds: running });
+    useAppStore.getState().openRun(kept()[0].id);
+    await vi.waitFor(() => expect(useAppStore.getState().historyNotice).toMatch(/its results stay in the History while this run goes on/));
+    expect(useAppStore.getState().lotteryRounds).toBe(running);
+  });
+
   it('a lottery run that trained nothing is not kept', async () => {
     setBridgeForTests({ ...fakeBridge, startLottery: async () => ({ status: 'cancelled', rounds: 0, seconds: 0.2 }) } as EngineBridge);
     await useAppStore.getState().startLottery();

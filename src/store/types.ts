@@ -163,8 +163,9 @@ export interface LinkSlice {
   dismissLinkNotes(): void;
   /** Applies a share link's hash (opened or pasted); the run, if any, is left alone. */
   applyLink(hash: string, from?: 'address'): void;
-  /** Puts a kept lottery or transfer run's figures back in its view (src/store/keptRuns.ts). */
-  showKeptRun(run: RunRecord): void;
+  /** Puts a kept lottery or transfer run's figures back in its view (src/store/keptRuns.ts);
+   * false when there were none to put back or that view is measuring a run of its own. */
+  showKeptRun(run: RunRecord): boolean;
   /** Links that came through the address bar (opened or pasted) in this tab so far; the
    * "Rerun this experiment" offer follows it. History and lessons apply links without it. */
   linkApplied: number;

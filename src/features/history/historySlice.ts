@@ -197,12 +197,17 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
       // The labels slider is not in the link (it is the transfer view's own); the run says it.
       const labels = run.kind === 'transfer' ? { transferLabels: run.labels } : {};
       const again = run.kind === 'lottery' ? 'Find lottery ticket' : run.kind === 'transfer' ? 'Run the three methods' : 'Train';
-      set({ ...labels, hiddenControls: hidden, historyOpen: false, historyNotice: `Opened "${run.name}": its settings ${run.kind === 'training' ? 'are in the controls' : 'and results are back'}. Press ${again} to run it again.` });
-      // A lottery or transfer run's figures come back too, once its whole record is read.
+      set({ ...labels, hiddenControls: hidden, historyOpen: false, historyNotice: `Opened "${run.name}": its settings are in the controls. Press ${again} to run it again.` });
+      // A lottery or transfer run's figures come back too, once its whole record is read (not
+      // over a run of that view still measuring).
       if (run.kind !== 'training') {
         void repo()
           .then((r) => r.get(id))
-          .then((record) => record && get().showKeptRun(record));
+          .then((record) => {
+            const shown = record !== undefined && get().showKeptRun(record);
+            const what = shown ? 'its settings and results are back' : 'its settings are in the controls; its results stay in the History while this run goes on';
+            set({ historyNotice: `Opened "${run.name}": ${what}. Press ${again} to run it again.` });
+          });
       }
     },
 
