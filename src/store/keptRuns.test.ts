@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngineBridge } from '../bridge/engine-bridge-types';
 import { selectShownRounds } from '../features/lottery/shown';
 import { selectShownTransferResults } from '../features/transfer/shown';
+import { sampleLotteryRun } from '../history/sampleRun';
 import type { LotteryRunSummary, TransferRunSummary } from '../history/types';
 import type { LotteryRoundMessage } from '../worker/lottery-protocol';
 import type { TransferResult } from '../worker/transfer-protocol';
@@ -144,6 +145,14 @@ describe('lottery and transfer runs in the History', () => {
     useAppStore.getState().openRun(kept()[0].id);
     await vi.waitFor(() => expect(useAppStore.getState().historyNotice).toMatch(/its results stay in the History while this run goes on/));
     expect(useAppStore.getState().lotteryRounds).toBe(running);
+  });
+
+  it('a resumed lottery run replaces its record (same id) and keeps the name it was given', async () => {
+    const first = sampleLotteryRun('lottery-abc', 1, { rounds: sampleLotteryRun('x', 1).rounds.slice(0, 3) });
+    await useAppStore.getState().keepRun(first);
+    await useAppStore.getState().renameRun('lottery-abc', 'Our ticket');
+    await useAppStore.getState().keepRun(sampleLotteryRun('lottery-abc', 2));
+    expect(kept().map((r) => [r.id, r.name, (r as LotteryRunSummary).roundsDone])).toEqual([['lottery-abc', 'Our ticket', 2]]);
   });
 
   it('a lottery run that trained nothing is not kept', async () => {
