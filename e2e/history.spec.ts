@@ -369,6 +369,10 @@ test('lottery and transfer runs are kept beside training runs, and Open brings b
   // The table says two decimals, the History one: the same figure.
   const ticketCell = (await rounds.nth(2).locator('td').allTextContents()).at(-1) ?? '';
   expect(Math.abs(percentOf(ticketCell) - Number(ticketAccuracy))).toBeLessThanOrEqual(0.05);
+  // The mask overlap came back too (the ticket against one-shot pruning of the dense weights).
+  const overlap = page.locator('.lottery-small-chart', { has: page.locator('.chart-card__title', { hasText: 'Which weights survive' }) });
+  await expect(overlap.locator('[data-series="Ticket vs one-shot pruning"]')).toHaveCount(1);
+  await page.screenshot({ path: `${SHOTS}/history-kinds-open-lottery.png`, fullPage: true });
 
   // Open the transfer run: its view, 10 labels, and its three results.
   await openHistory(page);
@@ -379,5 +383,6 @@ test('lottery and transfer runs are kept beside training runs, and Open brings b
   const results = page.locator('.transfer-view__table tbody tr');
   await expect(results).toHaveCount(3);
   await expect(results.filter({ hasText: 'Frozen extractor' })).toContainText(`${frozenAccuracy}%`);
+  await page.screenshot({ path: `${SHOTS}/history-kinds-open-transfer.png`, fullPage: true });
   expect(errors).toEqual([]);
 });

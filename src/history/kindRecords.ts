@@ -25,7 +25,7 @@ export function lotteryRunName(request: LotteryRequest): string {
 
 export function buildLotteryRecord(run: Common & { request: LotteryRequest; rounds: readonly LotteryRoundMessage[] }): LotteryRunRecord {
   const rounds: LotteryRunRound[] = run.rounds
-    .map(({ result: r }) => ({
+    .map(({ result: r, overlap }) => ({
       variant: r.variant,
       round: r.round,
       percentRemaining: r.percentRemaining,
@@ -38,6 +38,7 @@ export function buildLotteryRecord(run: Common & { request: LotteryRequest; roun
         .map((p) => ({ step: p.step, trainLoss: p.trainLoss, validationLoss: p.validationLoss, validationAccuracy: p.validationAccuracy }))
         .filter((p) => finite(p.trainLoss) && finite(p.validationLoss) && finite(p.validationAccuracy)),
       layers: r.layers.map((l) => ({ name: l.name, kept: l.kept, total: l.total, percentRemaining: l.percentRemaining })),
+      overlap: overlap && finite(overlap.jaccard) && finite(overlap.chance) ? { against: overlap.against, jaccard: overlap.jaccard, chance: overlap.chance } : null,
     }))
     .filter((r) => finite(r.percentRemaining) && finite(r.accuracy) && finite(r.earlyStopAccuracy));
   return {

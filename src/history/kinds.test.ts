@@ -101,6 +101,7 @@ describe('results files with every kind', () => {
     expect(errorOf(withRound({ round: RUN_LIMITS.rounds + 1 }))).toMatch(/^Run 1 of the results file is not valid at "rounds.0.round"/);
     expect(errorOf(withRound({ accuracy: 95 }))).toMatch(/at "rounds.0.accuracy"/);
     expect(errorOf(withRound({ variant: 'magic' }))).toMatch(/at "rounds.0.variant"/);
+    expect(errorOf(withRound({ overlap: { against: 'one-shot', jaccard: 1.5, chance: 0.1 } }))).toMatch(/at "rounds.0.overlap.jaccard"/);
     expect(errorOf(withRound({ curve: Array.from({ length: 1001 }, () => ({ step: 1, trainLoss: 1, validationLoss: 1, validationAccuracy: 50 })) }))).toMatch(/at "rounds.0.curve"/);
     const transfer = fileOf([sampleTransferRun('c', 3)]);
     const withTransfer = (patch: object) => ({ ...transfer, runs: [{ ...transfer.runs[0], ...patch }] });
@@ -122,7 +123,7 @@ const lotteryRun: fc.Arbitrary<LotteryRunRecord> = fc
     ),
   })
   .map(({ seed, plannedRounds, rounds }) =>
-    sampleLotteryRun('l', 5, { seed, plannedRounds, rounds: rounds.map((r) => ({ ...r, earlyStopAccuracy: r.accuracy, earlyStopStep: 3, steps: 4, startStep: 0, curve: [], layers: [] })) }),
+    sampleLotteryRun('l', 5, { seed, plannedRounds, rounds: rounds.map((r) => ({ ...r, earlyStopAccuracy: r.accuracy, earlyStopStep: 3, steps: 4, startStep: 0, curve: [], layers: [], overlap: r.variant === 'dense' ? null : { against: 'ticket' as const, jaccard: r.accuracy, chance: r.percentRemaining / 100 } })) }),
   );
 const transferRun: fc.Arbitrary<TransferRunRecord> = fc
   .array(fc.record({ method: fc.constantFrom('scratch' as const, 'frozen' as const, 'finetune' as const), labeled: fc.integer({ min: 1, max: RUN_LIMITS.labels }), accuracy: fraction, extractorSparsity: fc.constantFrom(0, 0.5, 0.9) }), { maxLength: 20 })

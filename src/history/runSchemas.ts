@@ -121,6 +121,7 @@ const lotteryRoundSchema = v.object({
     v.array(v.object({ name: text(100), kept: whole(0, RUN_LIMITS.bytes), total: whole(0, RUN_LIMITS.bytes), percentRemaining: between(0, 100) })),
     v.maxLength(MAX_LAYERS),
   ),
+  overlap: v.nullable(v.object({ against: v.picklist(['one-shot', 'ticket']), jaccard: fraction, chance: fraction })),
 });
 
 export const lotteryRunSchema = v.object({

@@ -84,6 +84,7 @@ export function sampleLotteryRun(id: string, createdAt: number, overrides: Parti
       { step: 300, trainLoss: 0.4, validationLoss: 0.35, validationAccuracy: accuracy * 100 - 2 },
       { step: 667, trainLoss: 0.2, validationLoss: 0.18, validationAccuracy: accuracy * 100 },
     ],
+    overlap: variant === 'dense' ? null : { against: variant === 'rewind_init' ? ('one-shot' as const) : ('ticket' as const), jaccard: 0.7, chance: percentRemaining / 100 },
     layers: [
       { name: 'dense_1/kernel', kept: Math.round(235200 * percentRemaining / 100), total: 235200, percentRemaining },
       { name: 'dense_2/kernel', kept: Math.round(30000 * percentRemaining / 100), total: 30000, percentRemaining },

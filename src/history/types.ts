@@ -87,6 +87,9 @@ export interface LotteryRunRound {
   curve: { step: number; trainLoss: number; validationLoss: number; validationAccuracy: number }[];
   /** Per-kernel survivors of the round's mask. */
   layers: { name: string; kept: number; total: number; percentRemaining: number }[];
+  /** The mask's Jaccard overlap with the ticket's (or, for the ticket, with one-shot pruning) and
+   * its chance level; null where the run measured none (the dense trunk). */
+  overlap: { against: 'one-shot' | 'ticket'; jaccard: number; chance: number } | null;
 }
 
 /** A lottery-ticket run: iterative magnitude pruning of LeNet-300-100 on MNIST, round by round. */

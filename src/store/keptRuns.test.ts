@@ -42,7 +42,7 @@ function round(variant: LotteryRoundMessage['result']['variant'], r: number, per
       curve: [{ step: 50, trainLoss: 0.3, validationLoss: 0.25, validationAccuracy: testAccuracy }],
       layers: [{ name: 'dense_1/kernel', kept: Math.round(2352 * percentRemaining), total: 235200, percentRemaining }],
     },
-    overlap: null,
+    overlap: variant === 'dense' ? null : { against: 'one-shot', jaccard: 0.6, chance: percentRemaining / 100 },
     firstLayerSurvivors: new Float32Array(784).fill(percentRemaining / 100),
     ticketKept: variant !== 'dense',
   };
@@ -104,6 +104,7 @@ describe('lottery and transfer runs in the History', () => {
     expect(shown.map((m) => [m.result.variant, m.result.round, m.result.percentRemaining, m.result.testAccuracy])).toEqual(ROUNDS.map((m) => [m.result.variant, m.result.round, m.result.percentRemaining, m.result.testAccuracy]));
     expect(shown[2].result.curve).toEqual(ROUNDS[2].result.curve);
     expect(shown[2].result.layers).toEqual(ROUNDS[2].result.layers);
+    expect(shown.map((m) => m.overlap)).toEqual(ROUNDS.map((m) => m.overlap));
     // The ticket's weights stayed with the run that trained them: nothing to hand over.
     expect(shown.some((m) => m.ticketKept)).toBe(false);
     expect(useAppStore.getState().lotteryRunRequest).toEqual(ran);

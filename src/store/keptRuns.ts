@@ -67,9 +67,9 @@ export function transferRunRecord(s: AppState, now = Date.now()): TransferRunRec
   });
 }
 
-/** The rounds as the Lottery view draws them. The History keeps each round's figures, curve and
- * layer densities; the mask overlaps, the first-layer map and the ticket's weights stay with the
- * run that measured them (a reopened run shows none of those, and has no ticket to compress). */
+/** The rounds as the Lottery view draws them. The History keeps each round's figures, curve,
+ * layer densities and mask overlaps; the first-layer map (784 numbers a round) and the ticket's
+ * weights stay with the run that measured them (a reopened run has no ticket to compress). */
 function lotteryRounds(run: LotteryRunRecord): LotteryRoundMessage[] {
   return run.rounds.map((r) => ({
     result: {
@@ -85,7 +85,7 @@ function lotteryRounds(run: LotteryRunRecord): LotteryRoundMessage[] {
       curve: r.curve.map((p) => ({ ...p })),
       layers: r.layers.map((l) => ({ ...l })),
     },
-    overlap: null,
+    overlap: r.overlap ? { ...r.overlap } : null,
     firstLayerSurvivors: null,
     ticketKept: false,
   }));
