@@ -384,5 +384,24 @@ test('lottery and transfer runs are kept beside training runs, and Open brings b
   await expect(results).toHaveCount(3);
   await expect(results.filter({ hasText: 'Frozen extractor' })).toContainText(`${frozenAccuracy}%`);
   await page.screenshot({ path: `${SHOTS}/history-kinds-open-transfer.png`, fullPage: true });
+
+  // Export JSON of the two ticked runs (the export worker, reading IndexedDB) holds both kinds
+  // whole; importing it back goes through the results file's check and adds them again.
+  const again = await openHistory(page);
+  const jsonDownload = page.waitForEvent('download');
+  await again.getByRole('button', { name: 'Export JSON' }).click();
+  const jsonPath = await (await jsonDownload).path();
+  const exported = JSON.parse(await readFile(jsonPath, 'utf8')) as { version: number; runs: { kind: string; rounds?: unknown[]; results?: unknown[] }[] };
+  expect(exported.version).toBe(2);
+  expect(exported.runs.map((r) => [r.kind, r.rounds?.length ?? r.results?.length]).sort()).toEqual([
+    ['lottery', 3],
+    ['transfer', 3],
+  ]);
+  await again.getByLabel('Import a results file (.json) or a compressed model (.cpgm)').setInputFiles(jsonPath);
+  await expect(again.getByRole('status').filter({ hasText: 'Imported 2 runs' }).first()).toBeVisible();
+  const all = again.getByRole('list', { name: 'Kept runs' }).getByRole('listitem');
+  await expect(all).toHaveCount(5);
+  await expect(all.filter({ hasText: 'imported' }).locator('.run-item__kind')).toHaveText(['Transfer', 'Lottery ticket']);
+  await expect(all.filter({ hasText: 'imported' }).first()).toContainText(/At 10 labels: frozen extractor \d+\.\d%/);
   expect(errors).toEqual([]);
 });
