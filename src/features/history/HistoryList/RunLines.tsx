@@ -81,14 +81,15 @@ function LotteryLines({ run }: { run: LotteryRunSummary }) {
 }
 
 function TransferLines({ run }: { run: TransferRunSummary }) {
-  const task = Object.prototype.hasOwnProperty.call(TRANSFER_TASK_INFO, run.task) ? TRANSFER_TASK_INFO[run.task as keyof typeof TRANSFER_TASK_INFO].label : run.task;
+  // The target alone (the run's name says the whole task), so the line fits a row.
+  const target = Object.prototype.hasOwnProperty.call(TRANSFER_TASK_INFO, run.task) ? TRANSFER_TASK_INFO[run.task as keyof typeof TRANSFER_TASK_INFO].target : run.task;
   const pretraining = (label(PRETRAINING_INFO, run.pretraining).split(':')[0] ?? run.pretraining).toLowerCase();
   const pruned = run.extractorSparsity > 0 ? ` · extractor ${Math.round(run.extractorSparsity * 100)}% pruned` : '';
   const { frozen, scratch, comparedAt } = run;
   return (
     <>
       <p className="run-item__meta">
-        {runDateText(run.createdAt)} · {task} · {run.labels.toLocaleString('en-US')} labels · {pretraining} pretraining{pruned} · seed {run.seed} · {timing(run)}
+        {runDateText(run.createdAt)} · {target} from {run.labels.toLocaleString('en-US')} labels · {pretraining} pretraining{pruned} · seed {run.seed} · {timing(run)}
       </p>
       <p className="run-item__meta">
         {comparedAt === null ? (
