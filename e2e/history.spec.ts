@@ -84,7 +84,7 @@ test('finished runs are kept, survive a reload, compare, rename, delete and expo
   const csvDownload = page.waitForEvent('download');
   await panel.getByRole('button', { name: 'Export CSV' }).click();
   const csv = await readFile(await (await csvDownload).path(), 'utf8');
-  expect(csv.split('\r\n')[0]).toBe('run_id,run_name,finished,dataset,model,backend,link,metric,epoch,sparsity,bits,encoded_bytes,value');
+  expect(csv.split('\r\n')[0]).toBe('run_id,run_name,finished,dataset,model,backend,link,metric,epoch,sparsity,bits,encoded_bytes,value,kind,round,labels');
   expect(csv).toContain('final_test_accuracy');
   expect(csv).toMatch(/#v=1&dataset=circle&epochs=2&seed=3/);
   const pngDownload = page.waitForEvent('download');
@@ -296,5 +296,116 @@ test('a tab of an older version holding the saved runs open: the History says to
   await expect(page.getByRole('alert').filter({ hasText: 'Runs are not being saved' })).toHaveCount(0);
   const reopened = await openHistory(page);
   await expect(reopened.getByText('Another tab of the playground')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+// The quickest lottery run the controls allow a class: 2 rounds of 50%, one epoch of 1,200 images
+// (20 iterations) a round, the ticket only.
+const TINY_LOTTERY = '#v=1&view=lottery&rounds=2&prune_rate=0.5&prune_rate_out=0.25&round_epochs=1&subset=1200&variants=rewind_init&seed=2';
+
+test('lottery and transfer runs are kept beside training runs, and Open brings back each view with its figures', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = collectErrors(page);
+  await page.goto('/#v=1&dataset=circle&epochs=1&seed=3');
+  await trainToEnd(page);
+
+  // A tiny lottery run: kept when it ends.
+  await page.goto(`/${TINY_LOTTERY}`);
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Lottery' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('button', { name: 'Find lottery ticket' }).click();
+  await expect.poll(() => keptRuns(page), { timeout: 120_000 }).toBe(2);
+  await expect(page.locator('.lottery-chart [data-series="Rewind to init"] circle')).toHaveCount(2);
+
+  // A tiny transfer run: 10 labels (the slider's first stop), the three methods.
+  await page.getByRole('tab', { name: 'Transfer' }).click();
+  const slider = page.getByRole('slider', { name: 'Labelled examples' });
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(slider).toHaveAttribute('aria-valuetext', /^10 labelled examples/);
+  await page.getByRole('button', { name: 'Run the three methods' }).click();
+  await expect.poll(() => keptRuns(page), { timeout: 150_000 }).toBe(3);
+  await expect(page.locator('.transfer-view__table tbody tr')).toHaveCount(3);
+
+  // After a reload nothing is in memory: the History alone brings the figures back.
+  await page.goto('/#v=1&dataset=circle&epochs=1&seed=9');
+  await page.reload();
+  const panel = await openHistory(page);
+  const runs = panel.getByRole('list', { name: 'Kept runs' }).getByRole('listitem');
+  await expect(runs).toHaveCount(3);
+  await expect(runs.nth(0).locator('.run-item__kind')).toHaveText('Transfer');
+  await expect(runs.nth(0)).toContainText(/digits 5-9 from 10 labels · quick pretraining · seed 2/);
+  await expect(runs.nth(0)).toContainText(/At 10 labels: frozen extractor \d+\.\d%, from scratch \d+\.\d% \([+−]\d+\.\d pt\)/);
+  await expect(runs.nth(1).locator('.run-item__kind')).toHaveText('Lottery ticket');
+  await expect(runs.nth(1)).toContainText(/LeNet-300-100 on MNIST · 2 of 2 rounds · seed 2/);
+  await expect(runs.nth(1)).toContainText(/Sparsest ticket: 2\d\.\d% of weights left, \d+\.\d% against \d+\.\d% dense/);
+  await expect(runs.nth(2).locator('.run-item__kind')).toHaveText('Training');
+  await expect(runs.nth(2)).toContainText(/Test accuracy \d+\.\d%/);
+  await page.screenshot({ path: `${SHOTS}/history-kinds-wide.png` });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expect(runs.nth(0)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
+  await page.screenshot({ path: `${SHOTS}/history-kinds-phone.png` });
+  // The list scrolls in its own box: at its end, the training run below the lottery run.
+  await runs.nth(2).scrollIntoViewIfNeeded();
+  await expect(runs.nth(2).locator('.run-item__kind')).toBeInViewport();
+  await page.screenshot({ path: `${SHOTS}/history-kinds-phone-end.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // Compared, each kind on its own chart, its points read out in words.
+  await panel.getByRole('checkbox', { name: /^Compare Lottery/ }).check();
+  await panel.getByRole('checkbox', { name: /^Compare Transfer/ }).check();
+  await expect(panel.getByRole('img', { name: /^Lottery tickets: Lottery · 2 rounds of 50% · seed 2: dense model, 100% of weights left, .*round 2, 2\d\.?\d*% of weights left/ })).toBeVisible();
+  await expect(panel.getByRole('img', { name: /^Transfer: .*frozen extractor, 10 labels, \d+\.\d%.*from scratch, 10 labels/ })).toBeVisible();
+  await panel.locator('.history-compare').screenshot({ path: `${SHOTS}/history-kinds-compare.png` });
+  const ticketText = (await runs.nth(1).textContent()) ?? '';
+  const ticketAccuracy = /weights left, (\d+\.\d)%/.exec(ticketText)?.[1];
+  const frozenAccuracy = /frozen extractor (\d+\.\d)%/.exec((await runs.nth(0).textContent()) ?? '')?.[1];
+
+  // Open the lottery run: its view, its settings, and its rounds drawn (the ticket's two rounds).
+  await runs.nth(1).getByRole('button', { name: 'Open' }).click();
+  await expectHistoryClosed(page);
+  await expect(page.getByRole('tab', { name: 'Lottery' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('Rounds', { exact: true })).toHaveValue('2');
+  await expect(page.locator('.lottery-chart [data-series="Rewind to init"] circle')).toHaveCount(2);
+  await page.locator('.lottery-chart').getByText('Show as a table').click();
+  const rounds = page.locator('.lottery-chart table tbody tr');
+  await expect(rounds).toHaveCount(3);
+  // The table says two decimals, the History one: the same figure.
+  const ticketCell = (await rounds.nth(2).locator('td').allTextContents()).at(-1) ?? '';
+  expect(Math.abs(percentOf(ticketCell) - Number(ticketAccuracy))).toBeLessThanOrEqual(0.05);
+  // The mask overlap came back too (the ticket against one-shot pruning of the dense weights).
+  const overlap = page.locator('.lottery-small-chart', { has: page.locator('.chart-card__title', { hasText: 'Which weights survive' }) });
+  await expect(overlap.locator('[data-series="Ticket vs one-shot pruning"]')).toHaveCount(1);
+  await page.screenshot({ path: `${SHOTS}/history-kinds-open-lottery.png`, fullPage: true });
+
+  // Open the transfer run: its view, 10 labels, and its three results.
+  await openHistory(page);
+  await page.getByRole('list', { name: 'Kept runs' }).getByRole('listitem').nth(0).getByRole('button', { name: 'Open' }).click();
+  await expectHistoryClosed(page);
+  await expect(page.getByRole('tab', { name: 'Transfer' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('slider', { name: 'Labelled examples' })).toHaveAttribute('aria-valuetext', /^10 labelled examples/);
+  const results = page.locator('.transfer-view__table tbody tr');
+  await expect(results).toHaveCount(3);
+  await expect(results.filter({ hasText: 'Frozen extractor' })).toContainText(`${frozenAccuracy}%`);
+  await page.screenshot({ path: `${SHOTS}/history-kinds-open-transfer.png`, fullPage: true });
+
+  // Export JSON of the two ticked runs (the export worker, reading IndexedDB) holds both kinds
+  // whole; importing it back goes through the results file's check and adds them again.
+  const again = await openHistory(page);
+  const jsonDownload = page.waitForEvent('download');
+  await again.getByRole('button', { name: 'Export JSON' }).click();
+  const jsonPath = await (await jsonDownload).path();
+  const exported = JSON.parse(await readFile(jsonPath, 'utf8')) as { version: number; runs: { kind: string; rounds?: unknown[]; results?: unknown[] }[] };
+  expect(exported.version).toBe(2);
+  expect(exported.runs.map((r) => [r.kind, r.rounds?.length ?? r.results?.length]).sort()).toEqual([
+    ['lottery', 3],
+    ['transfer', 3],
+  ]);
+  await again.getByLabel('Import a results file (.json) or a compressed model (.cpgm)').setInputFiles(jsonPath);
+  await expect(again.getByRole('status').filter({ hasText: 'Imported 2 runs' }).first()).toBeVisible();
+  const all = again.getByRole('list', { name: 'Kept runs' }).getByRole('listitem');
+  await expect(all).toHaveCount(5);
+  await expect(all.filter({ hasText: 'imported' }).locator('.run-item__kind')).toHaveText(['Transfer', 'Lottery ticket']);
+  await expect(all.filter({ hasText: 'imported' }).first()).toContainText(/At 10 labels: frozen extractor \d+\.\d%/);
   expect(errors).toEqual([]);
 });

@@ -52,7 +52,7 @@ describe('results export', () => {
 
   it('writes JSON with its format and version, and a name that says what is inside', () => {
     const doc = JSON.parse(resultsJson([sampleRun('a', 1)], new Date(Date.UTC(2026, 0, 2))));
-    expect(doc).toMatchObject({ format: 'compression-playground-results', version: 1, exportedAt: '2026-01-02T00:00:00.000Z' });
+    expect(doc).toMatchObject({ format: 'compression-playground-results', version: 2, exportedAt: '2026-01-02T00:00:00.000Z' });
     expect(doc.runs[0].id).toBe('a');
     expect(exportBaseName(2, new Date(Date.UTC(2026, 0, 2)))).toBe('playground-results-2026-01-02-2-runs');
   });

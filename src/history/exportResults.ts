@@ -1,9 +1,11 @@
 // Results as files: JSON (the whole records, re-importable) and CSV (one measurement per row,
-// ready for a spreadsheet or pandas). Pure text; the page turns it into a download.
+// ready for a spreadsheet or pandas; every kind of run in the same columns, `kind` says which).
+// Pure text; the page turns it into a download.
 import { csvCell } from './csvCell';
 import { isoTime } from './dates';
 import { resultsDocument } from './resultsSchema';
-import type { RunRecord } from './types';
+import { withKind } from './summary';
+import type { LotteryRunRecord, RunRecord, TrainingRunRecord, TransferRunRecord } from './types';
 
 export { csvCell };
 
@@ -21,28 +23,38 @@ export const CSV_COLUMNS = [
   'bits',
   'encoded_bytes',
   'value',
+  // Added with the lottery and transfer runs, at the end so older readers' columns stay put.
+  'kind',
+  'round',
+  'labels',
 ] as const;
 
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>;
 
-function rowsOf(run: RunRecord): Row[] {
+function rowsOf(stored: RunRecord): Row[] {
+  const run = withKind(stored);
   const base: Row = {
     run_id: run.id,
     run_name: run.name,
     // Empty for a stored time that is no date (a record from before the schema bounded it).
     finished: isoTime(run.createdAt),
-    dataset: run.dataset,
-    model: run.model,
     backend: run.backend,
     link: `#${run.link}`,
+    kind: run.kind,
   };
+  if (run.kind === 'lottery') return lotteryRows(run, base);
+  if (run.kind === 'transfer') return transferRows(run, base);
+  return trainingRows(run, { ...base, dataset: run.dataset, model: run.model });
+}
+
+function trainingRows(run: TrainingRunRecord, base: Row): Row[] {
   const rows: Row[] = [
     { ...base, metric: 'final_test_accuracy', epoch: run.epochs, value: run.testAccuracy },
     { ...base, metric: 'final_validation_accuracy', epoch: run.epochs, value: run.validationAccuracy },
     { ...base, metric: 'training_seconds', value: run.seconds },
   ];
   if (run.denseBytes !== null) rows.push({ ...base, metric: 'dense_float32_bytes', value: run.denseBytes });
-  const curves: [keyof RunRecord['curves'], string][] = [
+  const curves: [keyof TrainingRunRecord['curves'], string][] = [
     ['loss', 'train_loss'],
     ['trainAccuracy', 'train_accuracy_percent'],
     ['validationAccuracy', 'validation_accuracy_percent'],
@@ -54,6 +66,31 @@ function rowsOf(run: RunRecord): Row[] {
   for (const p of run.points ?? []) {
     const metric = p.fineTunedEpochs ? `compressed_test_accuracy_${p.method}_finetuned_${p.fineTunedEpochs}ep` : `compressed_test_accuracy_${p.method}`;
     rows.push({ ...base, metric, sparsity: p.sparsity, bits: p.bits, encoded_bytes: p.encodedBytes, value: p.accuracy });
+  }
+  return rows;
+}
+
+/** The lottery always trains LeNet-300-100 on MNIST: a row per round of each variant ("dense"
+ * for the trunk), its sparsity the fraction of weights pruned. */
+function lotteryRows(run: LotteryRunRecord, base: Row): Row[] {
+  const lottery = { ...base, dataset: 'mnist', model: 'lenet_300_100' };
+  const rows: Row[] = [{ ...lottery, metric: 'training_seconds', value: run.seconds }];
+  for (const r of run.rounds ?? []) {
+    const at = { ...lottery, round: r.round, sparsity: 1 - r.percentRemaining / 100 };
+    rows.push({ ...at, metric: `lottery_test_accuracy_${r.variant}`, value: r.accuracy });
+    rows.push({ ...at, metric: `lottery_early_stop_test_accuracy_${r.variant}`, value: r.earlyStopAccuracy });
+  }
+  return rows;
+}
+
+/** A row per method and label count; the dataset column holds the transfer task. */
+function transferRows(run: TransferRunRecord, base: Row): Row[] {
+  const transfer = { ...base, dataset: run.task, model: 'transfer_cnn' };
+  const rows: Row[] = [{ ...transfer, metric: 'training_seconds', value: run.seconds }];
+  for (const r of run.results ?? []) {
+    const at = { ...transfer, labels: r.labeled, sparsity: r.extractorSparsity };
+    rows.push({ ...at, metric: `transfer_test_accuracy_${r.method}`, value: r.accuracy });
+    rows.push({ ...at, metric: `transfer_training_flops_${r.method}`, value: r.flops });
   }
   return rows;
 }

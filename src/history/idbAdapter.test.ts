@@ -7,7 +7,9 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HISTORY_CHANNEL, openIdbAdapter } from './idbAdapter';
 import { HistoryRepository, type HistorySnapshot } from './repository';
-import { sampleRun } from './sampleRun';
+import { sampleLotteryRun, sampleRun, sampleTransferRun } from './sampleRun';
+import { summarize } from './summary';
+import type { LotteryRunSummary, TrainingRunRecord } from './types';
 
 const DB_NAME = 'compression-playground-history';
 
@@ -93,13 +95,39 @@ describe('two tabs on one History', () => {
     await vi.waitFor(() => expect(tabB.snapshot().runs.map((r) => r.id)).toEqual(['b', 'a']), { timeout: 2000, interval: 10 });
     expect(heardByB.at(-1)?.runs.map((r) => r.id)).toEqual(['b', 'a']);
     // B can read the whole run A wrote, and rename it; A's list follows.
-    expect((await tabB.get('a'))?.curves.loss).toHaveLength(2);
+    expect(((await tabB.get('a')) as TrainingRunRecord | undefined)?.curves.loss).toHaveLength(2);
     await tabB.rename('a', 'Renamed in tab B');
     await vi.waitFor(() => expect(tabA.summary('a')?.name).toBe('Renamed in tab B'), { timeout: 2000, interval: 10 });
     await tabA.remove('b');
     await vi.waitFor(() => expect(tabB.snapshot().runs.map((r) => r.id)).toEqual(['a']), { timeout: 2000, interval: 10 });
     // A tab that opens later reads the same list.
     expect((await HistoryRepository.open(openIdbAdapter)).snapshot().runs.map((r) => [r.id, r.name])).toEqual([['a', 'Renamed in tab B']]);
+  });
+
+  it("another tab's lottery and transfer runs arrive in the list with their kind and figures", async () => {
+    const [tabA, tabB] = [await HistoryRepository.open(openIdbAdapter), await HistoryRepository.open(openIdbAdapter)];
+    await tabA.save(sampleLotteryRun('l', 1));
+    await tabA.save(sampleTransferRun('t', 2));
+    await vi.waitFor(() => expect(tabB.snapshot().runs.map((r) => [r.id, r.kind])).toEqual([['t', 'transfer'], ['l', 'lottery']]), { timeout: 2000, interval: 10 });
+    expect((tabB.summary('l') as LotteryRunSummary).sparsest?.percentRemaining).toBe(25.5);
+    expect(await tabB.get('t')).toEqual(sampleTransferRun('t', 2));
+  });
+
+  it('runs kept before there were kinds (no "kind" in the store) are listed and read as training runs', async () => {
+    const { kind: _kind, ...old } = sampleRun('old', 1);
+    const { kind: _k, ...oldSummary } = summarize(sampleRun('old', 1));
+    const db = await openDB(DB_NAME, 2, {
+      upgrade(database) {
+        database.createObjectStore('runs', { keyPath: 'id' });
+        database.createObjectStore('summaries', { keyPath: 'id' });
+      },
+    });
+    await db.put('runs' as never, old as never);
+    await db.put('summaries' as never, oldSummary as never);
+    db.close();
+    const repo = await HistoryRepository.open(openIdbAdapter);
+    expect(repo.snapshot().runs.map((r) => [r.id, r.kind])).toEqual([['old', 'training']]);
+    expect((await repo.get('old'))?.kind).toBe('training');
   });
 
   it('a message of another shape (another version of the page) changes nothing', async () => {

@@ -3,12 +3,15 @@
 // the same transaction: the list reads only the summaries, so 1,000 runs open at once
 // (IndexedDB's getAll of 1,000 whole runs took 4-5 s here; of their summaries, milliseconds).
 // Everything else is in ./repository.
+// Lottery and transfer runs share the two stores with training runs (records carry their
+// `kind`); those kept before there were kinds have none and are read as training runs
+// (withKind), so the database's shape and version did not change for them.
 // Every tab of the playground shares this store, so each write is announced to the other tabs
 // (BroadcastChannel) and their lists follow (./repository); the connection gives way to a tab
 // that upgrades the database and opens again on the next use (./idbConnection).
 import type { DBSchema, IDBPDatabase } from 'idb';
 import { openConnection } from './idbConnection';
-import { summarize } from './summary';
+import { summarize, withKind } from './summary';
 import type { HistoryAdapter, RunRecord, RunSummary, StoreChange } from './types';
 
 export { UpgradeBlockedError } from './idbConnection';
@@ -62,9 +65,13 @@ export async function openIdbAdapter(options: { reopenTimeoutMs?: number } = {})
     list: () =>
       connection.run(async (db) => {
         const [summaries, runs] = await Promise.all([db.getAll('summaries'), db.count('runs')]);
-        return summaries.length === runs ? summaries : summarizeMissing(db, summaries);
+        return (summaries.length === runs ? summaries : await summarizeMissing(db, summaries)).map(withKind);
       }),
-    get: (id) => connection.run((db) => db.get('runs', id)),
+    get: (id) =>
+      connection.run(async (db) => {
+        const run = await db.get('runs', id);
+        return run && withKind(run);
+      }),
     put: async (record) => {
       const summary = summarize(record);
       await connection.run(async (db) => {
@@ -93,7 +100,7 @@ export async function openIdbAdapter(options: { reopenTimeoutMs?: number } = {})
 function storeChangeOf(data: unknown): StoreChange | null {
   const m = data as { kind?: unknown; id?: unknown; summary?: { id?: unknown; createdAt?: unknown } } | null;
   if (m?.kind === 'removed' && typeof m.id === 'string') return { kind: 'removed', id: m.id };
-  if (m?.kind === 'put' && typeof m.summary?.id === 'string' && typeof m.summary.createdAt === 'number') return { kind: 'put', summary: m.summary as RunSummary };
+  if (m?.kind === 'put' && typeof m.summary?.id === 'string' && typeof m.summary.createdAt === 'number') return { kind: 'put', summary: withKind(m.summary as RunSummary) };
   return null;
 }
 

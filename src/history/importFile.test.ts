@@ -47,7 +47,7 @@ describe('import of results and compressed models', () => {
       const r = inspectImport(bytes, 'x.json');
       return r.kind === 'error' ? r.message : `accepted as ${r.kind}`;
     };
-    expect(message(utf8(JSON.stringify({ ...good, version: 7 })))).toBe('This results file is version 7; this playground reads version 1.');
+    expect(message(utf8(JSON.stringify({ ...good, version: 7 })))).toBe('This results file is version 7; this playground reads versions 1 and 2.');
     expect(message(utf8('{"hello": 1}'))).toMatch(/not a results file of the playground/);
     expect(message(utf8('{"format": "compression-playground-results", "version": 1, "runs": [}'))).toMatch(/not valid JSON/);
     expect(message(withRun({ testAccuracy: 1.5 }))).toMatch(/^Run 1 of the results file is not valid at "testAccuracy"/);

@@ -5,7 +5,7 @@ import { MODELS } from '../engine/models/registry';
 import type { EvalMetrics, TrainSpec } from '../engine/spec/types';
 import type { CompressionPoint } from '../worker/compression-protocol';
 import type { TrainOutcome } from '../worker/protocol';
-import type { CurvePoint, RunCompressionPoint, RunCurves, RunRecord } from './types';
+import type { CurvePoint, RunCompressionPoint, RunCurves, TrainingRunRecord } from './types';
 
 interface SeriesLike {
   readonly points: readonly CurvePoint[];
@@ -29,7 +29,7 @@ export function defaultRunName(spec: TrainSpec): string {
   return `${MODELS[spec.model].label} · ${DATASETS[spec.dataset].label} · seed ${spec.seed}`;
 }
 
-export function buildRunRecord(run: FinishedRun): RunRecord {
+export function buildRunRecord(run: FinishedRun): TrainingRunRecord {
   const final = run.outcome.final ?? run.latestEval;
   const curves: RunCurves = {
     loss: copy(run.history.loss),
@@ -47,6 +47,7 @@ export function buildRunRecord(run: FinishedRun): RunRecord {
     ensureLast(curves.validationAccuracy, final.validationAccuracy);
   }
   return {
+    kind: 'training',
     id: run.id,
     name: defaultRunName(run.spec),
     createdAt: run.createdAt,

@@ -4,7 +4,7 @@ import { HistoryRepository } from './repository';
 import { UpgradeBlockedError } from './idbAdapter';
 import { sampleRun } from './sampleRun';
 import { summarize } from './summary';
-import type { HistoryAdapter, RunRecord } from './types';
+import type { HistoryAdapter, RunRecord, TrainingRunSummary } from './types';
 
 /** A persistent store whose writes fail with the browser's quota error while `full` is set. */
 function quotaAdapter(state: { full: boolean }): HistoryAdapter & { stored: Map<string, RunRecord> } {
@@ -55,7 +55,7 @@ describe('history repository', () => {
     });
     await repo.save(run);
     const reopened = await HistoryRepository.open(async () => adapter);
-    const [summary] = reopened.snapshot().runs;
+    const [summary] = reopened.snapshot().runs as TrainingRunSummary[];
     expect(summary).not.toHaveProperty('curves');
     expect(summary).not.toHaveProperty('points');
     expect(summary.pointCount).toBe(4);

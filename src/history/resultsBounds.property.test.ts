@@ -8,7 +8,7 @@ import { resultsCsv, resultsJson } from './exportResults';
 import { validateResults } from './resultsSchema';
 import { sampleRun } from './sampleRun';
 import { summarize } from './summary';
-import type { RunRecord } from './types';
+import type { RunRecord, TrainingRunRecord, TrainingRunSummary } from './types';
 
 const good = JSON.parse(resultsJson([sampleRun('a', 1)]));
 const fileWith = (patch: (run: Record<string, unknown>) => void) => {
@@ -52,11 +52,11 @@ describe('numbers in a results file', () => {
         });
         const r = validateResults(json);
         if ('error' in r) return;
-        const run = r.runs[0] as RunRecord;
+        const run = r.runs[0] as TrainingRunRecord;
         expect(isoTime(run.createdAt)).toMatch(/^\d{4}-\d\d-\d\dT/);
         expect(runDateText(run.createdAt)).not.toBe('unknown date');
         expect(() => resultsCsv([run])).not.toThrow();
-        expect(summarize(run).pointCount).toBe(run.points.length);
+        expect((summarize(run) as TrainingRunSummary).pointCount).toBe(run.points.length);
       }),
       { numRuns: 3000 },
     );

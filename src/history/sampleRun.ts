@@ -1,8 +1,9 @@
-// A small, valid run record for tests and examples (not used by the page).
-import type { RunRecord } from './types';
+// Small, valid run records of each kind for tests and examples (not used by the page).
+import type { LotteryRunRecord, TrainingRunRecord, TransferRunRecord } from './types';
 
-export function sampleRun(id: string, createdAt: number, overrides: Partial<RunRecord> = {}): RunRecord {
+export function sampleRun(id: string, createdAt: number, overrides: Partial<TrainingRunRecord> = {}): TrainingRunRecord {
   return {
+    kind: 'training',
     id,
     name: `LeNet-300-100 · MNIST digits · seed 0 (${id})`,
     createdAt,
@@ -34,7 +35,7 @@ export function sampleRun(id: string, createdAt: number, overrides: Partial<RunR
 /** A run as a real 5-epoch MNIST run stores it: 300-point loss and training-accuracy curves
  * (the series cap), an evaluation every fifth of an epoch, and a sweep's 34 compression points.
  * `i` varies the seed, date, accuracies and curves, so 1,000 of them are 1,000 different runs. */
-export function realisticRun(i: number, createdAt: number): RunRecord {
+export function realisticRun(i: number, createdAt: number): TrainingRunRecord {
   const wobble = (k: number) => Math.sin(i * 12.9898 + k * 78.233) * 0.5;
   const final = 0.975 + wobble(1) * 0.01;
   const curve = (count: number, at: (t: number) => number) =>
@@ -66,4 +67,75 @@ export function realisticRun(i: number, createdAt: number): RunRecord {
     },
     points: [...points, ...controls],
   });
+}
+
+/** A lottery run of 2 rounds of 50% (ticket and random reinit), as the page keeps one. */
+export function sampleLotteryRun(id: string, createdAt: number, overrides: Partial<LotteryRunRecord> = {}): LotteryRunRecord {
+  const round = (variant: string, r: number, percentRemaining: number, accuracy: number) => ({
+    variant,
+    round: r,
+    percentRemaining,
+    accuracy,
+    earlyStopAccuracy: accuracy - 0.002,
+    earlyStopStep: 600,
+    steps: 667,
+    startStep: 0,
+    curve: [
+      { step: 300, trainLoss: 0.4, validationLoss: 0.35, validationAccuracy: accuracy * 100 - 2 },
+      { step: 667, trainLoss: 0.2, validationLoss: 0.18, validationAccuracy: accuracy * 100 },
+    ],
+    overlap: variant === 'dense' ? null : { against: variant === 'rewind_init' ? ('one-shot' as const) : ('ticket' as const), jaccard: 0.7, chance: percentRemaining / 100 },
+    layers: [
+      { name: 'dense_1/kernel', kept: Math.round(235200 * percentRemaining / 100), total: 235200, percentRemaining },
+      { name: 'dense_2/kernel', kept: Math.round(30000 * percentRemaining / 100), total: 30000, percentRemaining },
+    ],
+  });
+  return {
+    kind: 'lottery',
+    id,
+    name: `Lottery · 2 rounds of 50% · seed 0 (${id})`,
+    createdAt,
+    link: 'v=1&view=lottery&rounds=2&seed=0',
+    backend: 'wasm',
+    status: 'done',
+    seconds: 48.2,
+    seed: 0,
+    plannedRounds: 2,
+    rounds: [round('dense', 0, 100, 0.951), round('rewind_init', 1, 50.4, 0.953), round('random_reinit', 1, 50.4, 0.947), round('rewind_init', 2, 25.5, 0.949), round('random_reinit', 2, 25.5, 0.93)],
+    ...overrides,
+  };
+}
+
+/** A transfer run on digits 0-4 -> 5-9 at 10 and 100 labels, the three methods each. */
+export function sampleTransferRun(id: string, createdAt: number, overrides: Partial<TransferRunRecord> = {}): TransferRunRecord {
+  const result = (method: 'scratch' | 'frozen' | 'finetune', labeled: number, accuracy: number) => ({
+    method,
+    labeled,
+    accuracy,
+    testCount: 4861,
+    validationAccuracy: accuracy - 0.01,
+    validationCount: 2000,
+    steps: 40,
+    flops: labeled * 5e7,
+    ms: 800,
+    trainedParams: method === 'frozen' ? 1290 : 44_426,
+    extractorSparsity: 0,
+  });
+  return {
+    kind: 'transfer',
+    id,
+    name: `Transfer · MNIST digits 0-4 → digits 5-9 · seed 0 (${id})`,
+    createdAt,
+    link: 'v=1&view=transfer&seed=0',
+    backend: 'wasm',
+    status: 'done',
+    seconds: 21.7,
+    task: 'digits',
+    pretraining: 'quick',
+    seed: 0,
+    extractorSparsity: 0,
+    labels: 100,
+    results: [result('scratch', 10, 0.52), result('frozen', 10, 0.71), result('finetune', 10, 0.66), result('scratch', 100, 0.8), result('frozen', 100, 0.85), result('finetune', 100, 0.84)],
+    ...overrides,
+  };
 }

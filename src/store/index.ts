@@ -19,6 +19,7 @@ import { createLearnSlice } from '../features/learn/learnSlice';
 import { createHistorySlice } from '../features/history/historySlice';
 import { createClassroomSlice } from '../features/history/classroomSlice';
 import { isOwnHash, scheduleLinkWrite, stateFromHash } from './link';
+import { keptRunState, lotteryRunRecord, transferRunRecord } from './keptRuns';
 import { linkStateChanged } from '../url/linkState';
 import { followRunForReload, restoreInterruptedRun } from '../features/train/interruptedRun';
 
@@ -51,6 +52,11 @@ export const useAppStore = create<AppState>()((...a) => ({
     a[0]({ ...next, formVersion: s.formVersion + 1, fieldErrors: {}, ...counts });
     if (next.view === 'compress') void a[1]().syncBaseline();
   },
+  showKeptRun(run) {
+    const next = keptRunState(a[1](), run);
+    if (next) a[0](next);
+    return next !== null;
+  },
 }));
 
 // A shared link fills every control before the first paint.
@@ -67,6 +73,11 @@ useAppStore.subscribe((s, prev) => {
   if (s.transferTask !== prev.transferTask || s.transferPretraining !== prev.transferPretraining) s.clearTransferResults();
   // A run's History record follows the points measured on its model.
   if (s.points !== prev.points || s.baseline !== prev.baseline) s.syncRunCompression();
+  // Lottery and transfer runs that end are kept in the History too (./keptRuns).
+  const lottery = s.lotteryOutcome !== prev.lotteryOutcome ? lotteryRunRecord(s) : null;
+  if (lottery) void s.keepRun(lottery);
+  const transfer = s.transferOutcome !== prev.transferOutcome ? transferRunRecord(s) : null;
+  if (transfer) void s.keepRun(transfer);
   if (s.runState !== prev.runState || s.runId !== prev.runId) void useAppStore.getState().syncBaseline();
 });
 

@@ -23,6 +23,7 @@ import type { SpeedSlice } from '../features/compress/speedSlice';
 import type { DigitSlice } from '../features/compress/digitSlice';
 import type { ClassroomSlice } from '../features/history/classroomSlice';
 import type { Series } from '../shared/charts/series';
+import type { RunRecord } from '../history/types';
 import type { ProgressEvent } from '../features/train/throttle';
 
 /** Inputs that can hold text the spec cannot accept yet (shown inline, blocks Train). */
@@ -163,6 +164,9 @@ export interface LinkSlice {
   dismissLinkNotes(): void;
   /** Applies a share link's hash (opened or pasted); the run, if any, is left alone. */
   applyLink(hash: string, from?: 'address'): void;
+  /** Puts a kept lottery or transfer run's figures back in its view (src/store/keptRuns.ts);
+   * false when there were none to put back or that view is measuring a run of its own. */
+  showKeptRun(run: RunRecord): boolean;
   /** Links that came through the address bar (opened or pasted) in this tab so far; the
    * "Rerun this experiment" offer follows it. History and lessons apply links without it. */
   linkApplied: number;

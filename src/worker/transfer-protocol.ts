@@ -7,6 +7,10 @@ export type { TransferMethod, TransferResult, TransferTaskId };
  * of the pruned pretrained network against the dense one. */
 export type TransferPruneInfo = ExtractorPruningReport;
 
+/** The most labelled target examples a run may ask for (the Transfer view's slider ends there;
+ * the worker refuses more, and the History's results files are bounded by it). */
+export const MAX_LABELS = 5000;
+
 export interface TransferRequest {
   /** Which source -> target pair; absent: DEFAULT_TRANSFER_TASK (digits). Fashion-MNIST is downloaded only for 'fashion'. */
   task?: TransferTaskId;

@@ -28,7 +28,7 @@ import {
   type TransferTaskId,
 } from '../engine/transfer';
 import { isAbortError } from '../engine/training/yield';
-import type { TransferHandlers, TransferOutcome, TransferPretrainInfo, TransferPruneInfo, TransferRequest } from './transfer-protocol';
+import { MAX_LABELS, type TransferHandlers, type TransferOutcome, type TransferPretrainInfo, type TransferPruneInfo, type TransferRequest } from './transfer-protocol';
 
 /** The engine's settings with the quick pretraining (6,000 source images, three passes: 300
  * steps; a request may ask for every source image instead), and fewer steps for thousands of
@@ -38,8 +38,6 @@ export const WORKER_TRANSFER_CONFIG: TransferConfig = {
   pretrain: { ...TRANSFER_DEFAULTS.pretrain, limit: pretrainLimit(DEFAULT_PRETRAINING) },
   adapt: { ...TRANSFER_DEFAULTS.adapt, maxSteps: 300 },
 };
-
-export const MAX_LABELS = 5000;
 
 export class TransferSession {
   private tasks = new Map<TransferTaskId, TransferTask>();

@@ -1,5 +1,7 @@
 // The History: every finished run is kept (IndexedDB through src/history, or this tab's memory
 // when the browser refuses), and the compression points measured on its model follow it.
+// Training runs are recorded here; lottery and transfer runs are built by the store, which sees
+// those features (src/store/keptRuns.ts), and handed in through keepRun.
 import type { StateCreator } from 'zustand';
 import { exportResultsInWorker, type ExportedFile, type ExportFormat } from '../../history/exportInWorker';
 import { openIdbAdapter } from '../../history/idbAdapter';
@@ -35,6 +37,9 @@ export interface HistorySlice {
   exportHistoryResults(ids: readonly string[] | 'all', format: ExportFormat, onProgress: (done: number, total: number) => void): Promise<ExportedFile>;
   /** Called when a training run ends (done or stopped): keeps it in the History. */
   recordFinishedRun(): Promise<void>;
+  /** Keeps a lottery or transfer run; one already kept under its id (a resumed lottery run) is
+   * replaced, keeping the name it was given. */
+  keepRun(record: RunRecord): Promise<void>;
   /** The lab measured a point for the run's model: the run's record follows (debounced). */
   syncRunCompression(): void;
   renameRun(id: string, name: string): Promise<void>;
@@ -133,6 +138,13 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
       apply(snap, `Kept in History as "${record.name}".`);
     },
 
+    async keepRun(record) {
+      const r = await repo();
+      const name = r.summary(record.id)?.name ?? record.name;
+      const snap = await r.save({ ...record, name });
+      apply(snap, `Kept in History as "${name}".`);
+    },
+
     syncRunCompression() {
       if (compressionTimer !== null) return;
       compressionTimer = setTimeout(async () => {
@@ -142,7 +154,7 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
         if (!link || s.baselineRunId !== link.runId || !s.baseline) return;
         const r = await repo();
         const run = await r.get(link.recordId);
-        if (!run) return;
+        if (run?.kind !== 'training') return;
         apply(await r.save({ ...run, denseBytes: s.baseline.denseBytes, points: toRunPoints(s.points) }));
       }, COMPRESSION_SAVE_DELAY_MS);
     },
@@ -182,7 +194,21 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
       if (!run) return;
       const hidden = get().hiddenControls;
       get().applyLink(`#${run.link}`);
-      set({ hiddenControls: hidden, historyOpen: false, historyNotice: `Opened "${run.name}": its settings are in the controls. Press Train to run it again.` });
+      // The labels slider is not in the link (it is the transfer view's own); the run says it.
+      const labels = run.kind === 'transfer' ? { transferLabels: run.labels } : {};
+      const again = run.kind === 'lottery' ? 'Find lottery ticket' : run.kind === 'transfer' ? 'Run the three methods' : 'Train';
+      set({ ...labels, hiddenControls: hidden, historyOpen: false, historyNotice: `Opened "${run.name}": its settings are in the controls. Press ${again} to run it again.` });
+      // A lottery or transfer run's figures come back too, once its whole record is read (not
+      // over a run of that view still measuring).
+      if (run.kind !== 'training') {
+        void repo()
+          .then((r) => r.get(id))
+          .then((record) => {
+            const shown = record !== undefined && get().showKeptRun(record);
+            const what = shown ? 'its settings and results are back' : 'its settings are in the controls; its results stay in the History while this run goes on';
+            set({ historyNotice: `Opened "${run.name}": ${what}. Press ${again} to run it again.` });
+          });
+      }
     },
 
     measureImportedModel: (bytes) => bridge().evaluateImportedModel(bytes),

@@ -45,6 +45,8 @@ export interface LotterySlice {
   lotteryPlan: { rounds: number; variants: VariantId[] } | null;
   lotteryDataMessage: string | null;
   lotteryError: string | null;
+  /** How the last run ended (null while one runs, or after an error): the History keeps it. */
+  lotteryOutcome: LotteryOutcome | null;
   /** The runs this browser holds (any tab's), newest first; null until asked. */
   lotterySaved: SavedLotteries | null;
   /** The id this tab's run is saved under (kept across reloads of the tab); null before its first run. */
@@ -109,7 +111,7 @@ export function lotteryActions(set: SetState, get: Get, bridge: () => LotteryBri
     if (isLotteryBusy(get())) return;
     const mine = ++token;
     const live = () => mine === token;
-    set({ lotteryStatus: 'loading-data', lotteryRounds: [], lotteryProgress: null, lotteryError: null, lotteryDataMessage: null, lotterySaveNote: null, lotteryTicket: null });
+    set({ lotteryStatus: 'loading-data', lotteryOutcome: null, lotteryRounds: [], lotteryProgress: null, lotteryError: null, lotteryDataMessage: null, lotterySaveNote: null, lotteryTicket: null });
     const handlers: LotteryHandlers = {
       onState: (state) => {
         if (!live()) return;
@@ -128,7 +130,7 @@ export function lotteryActions(set: SetState, get: Get, bridge: () => LotteryBri
     };
     try {
       const outcome = await call(handlers);
-      if (live()) set({ lotteryStatus: outcome.status });
+      if (live()) set({ lotteryStatus: outcome.status, lotteryOutcome: outcome });
     } catch (error) {
       if (live()) set({ lotteryStatus: 'error', lotteryError: toUserMessage(error, 'The lottery run stopped') });
     }
@@ -144,6 +146,7 @@ export function lotteryActions(set: SetState, get: Get, bridge: () => LotteryBri
     lotteryRunRequest: null,
     lotteryDataMessage: null,
     lotteryError: null,
+    lotteryOutcome: null,
     lotterySaved: null,
     lotteryOwnRunId: tab.get(),
     lotterySaveNote: null,

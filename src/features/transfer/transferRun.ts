@@ -31,6 +31,8 @@ export interface TransferSlice extends TransferLinkState {
    * only while the controls ask for the same (shown.ts). */
   transferResultsFor: TransferExperiment | null;
   transferError: string | null;
+  /** The last run that measured something, as it ended (the History keeps it); null before. */
+  transferOutcome: TransferRunOutcome | null;
   setTransferLabels(n: number): void;
   setTransferSparsity(sparsity: number): void;
   setTransferTask(task: TransferTaskId): void;
@@ -51,6 +53,17 @@ export interface TransferExperiment {
 
 const sameRun = (a: TransferResult, b: TransferResult) => a.method === b.method && a.labeled === b.labeled && a.extractorSparsity === b.extractorSparsity;
 
+/** A finished (or cancelled) run: what it measured and with what. */
+export interface TransferRunOutcome extends TransferExperiment {
+  status: 'done' | 'cancelled';
+  /** The slider's value when it started (the largest count measured) and the extractor sparsity. */
+  labels: number;
+  extractorSparsity: number;
+  /** This run's own results (the view may also show earlier runs' of the same experiment). */
+  results: TransferResult[];
+  seconds: number;
+}
+
 /** The transfer calls of the engine bridge. */
 export type TransferBridge = Pick<EngineBridge, 'runTransfer' | 'cancelTransfer'>;
 
@@ -69,6 +82,7 @@ export const transferActions = (set: Set, get: () => TransferHost, bridge: () =>
   transferResults: [],
   transferResultsFor: null,
   transferError: null,
+  transferOutcome: null,
 
   setTransferLabels: (n) => set({ transferLabels: n }),
 
@@ -91,6 +105,8 @@ export const transferActions = (set: Set, get: () => TransferHost, bridge: () =>
     const current = () => get().transferTask === task && get().transferPretraining === pretraining;
     const sparsity = get().transferSparsity;
     const seed = get().spec.seed;
+    const labels = get().transferLabels;
+    const started = Date.now();
     const previous = get().transferResultsFor;
     const same = previous !== null && previous.task === task && previous.pretraining === pretraining && previous.seed === seed;
     // One pruned level on screen at a time, beside the dense runs it is compared with; results of
@@ -105,7 +121,7 @@ export const transferActions = (set: Set, get: () => TransferHost, bridge: () =>
     }));
     try {
       const outcome = await bridge().runTransfer(
-        { task, pretraining, labelCounts: labelCountsUpTo(get().transferLabels), seed, extractorSparsity: sparsity },
+        { task, pretraining, labelCounts: labelCountsUpTo(labels), seed, extractorSparsity: sparsity },
         {
           onPruned: (info) => current() && set({ transferPruned: info }),
           onStage: (message, fraction) => current() && set({ transferStage: { message, fraction } }),
@@ -115,7 +131,11 @@ export const transferActions = (set: Set, get: () => TransferHost, bridge: () =>
       );
       if (!current()) return;
       const message = outcome.status === 'cancelled' ? 'Cancelled; the results so far are kept.' : `Done: ${outcome.results.length} runs measured.`;
-      set({ transferStage: { message, fraction: 0 } });
+      const kept: TransferRunOutcome | null =
+        outcome.results.length > 0
+          ? { task, pretraining, seed, status: outcome.status, labels, extractorSparsity: sparsity, results: outcome.results, seconds: (Date.now() - started) / 1000 }
+          : null;
+      set({ transferStage: { message, fraction: 0 }, ...(kept ? { transferOutcome: kept } : {}) });
     } catch (error) {
       set({ transferError: toUserMessage(error, 'The transfer run stopped'), transferStage: null });
     } finally {

@@ -2,7 +2,7 @@
 // test accuracy, one colour and one marker shape per run, the dense model of each as a ring.
 // The chart keys (shared/charts/keyboard.ts) read it point by point: left and right along a run's
 // points from small to large, up and down from run to run.
-import type { RunRecord } from '../../../history/types';
+import type { TrainingRunRecord } from '../../../history/types';
 import { formatKB, formatPercent } from '../../../shared/format';
 import { ChartCard, type LegendItem } from '../../../shared/charts/ChartCard';
 import { Marker, MarkerIcon } from '../../../shared/charts/marks';
@@ -20,7 +20,7 @@ const SHAPES: MarkerShape[] = ['circle', 'square', 'triangle', 'diamond'];
 const percentText = (t: number) => `${t}%`;
 
 export interface StyledRun {
-  run: RunRecord;
+  run: TrainingRunRecord;
   color: string;
 }
 

@@ -1,16 +1,19 @@
-// Several kept runs side by side: their test-accuracy and loss curves overlaid, their
-// compression points on one chart, and a table with the same numbers (the charts' text form).
+// Several kept runs side by side: training runs' test-accuracy and loss curves overlaid, their
+// compression points on one chart, and a table with the same numbers (the charts' text form);
+// lottery and transfer runs each on their kind's chart (./KindCharts), the list saying their
+// figures in words. Every run keeps its colour across the charts.
 import { useMemo, useRef } from 'react';
-import type { RunRecord, RunSummary } from '../../../history/types';
+import type { LotteryRunRecord, RunSummary, TrainingRunRecord, TransferRunRecord } from '../../../history/types';
 import { useAppStore } from '../../../store';
 import { formatKB, formatLoss, formatPercent, formatSeconds } from '../../../shared/format';
 import { CurveChart, type CurveSeries } from '../../../shared/charts/CurveChart';
 import { ChartSaveButtons } from '../HistoryExport/ChartSaveButtons';
+import { LotteryCompare, TransferCompare, type Styled } from './KindCharts';
 import { PointsChart, type StyledRun } from './PointsChart';
 import { MAX_COMPARED, runColor } from './runStyle';
 import { useRunRecords } from './useRunRecords';
 
-function curves(runs: StyledRun[], pick: (r: RunRecord) => CurveSeries['points'], format: (v: number) => string, dots: boolean): CurveSeries[] {
+function curves(runs: StyledRun[], pick: (r: TrainingRunRecord) => CurveSeries['points'], format: (v: number) => string, dots: boolean): CurveSeries[] {
   return runs.map(({ run, color }, i) => ({ key: run.id, name: run.name, color, dashed: runColor(i).dashed, points: pick(run), dots, format }));
 }
 
@@ -37,9 +40,31 @@ export function HistoryCompare() {
       .slice(0, MAX_COMPARED);
   }, [all, selection]);
   const records = useRunRecords(chosen);
-  const runs: StyledRun[] = records.map((run, i) => ({ run, color: runColor(i).color }));
+  const styled = records.map((run, i) => ({ run, color: runColor(i).color }));
+  const runs = styled.filter((r): r is StyledRun => r.run.kind === 'training');
+  const lottery = styled.filter((r): r is Styled<LotteryRunRecord> => r.run.kind === 'lottery');
+  const transfer = styled.filter((r): r is Styled<TransferRunRecord> => r.run.kind === 'transfer');
   if (chosen.length === 0) return <p className="history-muted">Tick runs above to compare their curves and compression points here.</p>;
-  if (runs.length === 0) return <p className="history-muted">Reading the chosen runs…</p>;
+  if (styled.length === 0) return <p className="history-muted">Reading the chosen runs…</p>;
+  return (
+    <div className="history-compare">
+      {selection.length > MAX_COMPARED ? <p className="history-muted">The first {MAX_COMPARED} chosen runs are drawn.</p> : null}
+      {runs.length > 0 ? <TrainingCompare runs={runs} /> : null}
+      {lottery.length > 0 ? (
+        <SavableChart title="Lottery tickets">
+          <LotteryCompare runs={lottery} />
+        </SavableChart>
+      ) : null}
+      {transfer.length > 0 ? (
+        <SavableChart title="Transfer">
+          <TransferCompare runs={transfer} />
+        </SavableChart>
+      ) : null}
+    </div>
+  );
+}
+
+function TrainingCompare({ runs }: { runs: StyledRun[] }) {
   const epochs = Math.max(1, ...runs.map((r) => r.run.epochs));
   const accuracy = curves(runs, (r) => r.curves.testAccuracy, (v) => `${v.toFixed(1)}%`, true);
   // Runs a point apart would look identical on a 0-100% axis: start it near the lowest value.
@@ -47,8 +72,7 @@ export function HistoryCompare() {
   const accuracyFloor = Math.max(0, Math.floor((lowest - 2) / 5) * 5);
   const loss = curves(runs, (r) => r.curves.loss, formatLoss, false);
   return (
-    <div className="history-compare">
-      {selection.length > MAX_COMPARED ? <p className="history-muted">The first {MAX_COMPARED} chosen runs are drawn.</p> : null}
+    <>
       <SavableChart title="Test accuracy">
         <CurveChart title="Test accuracy" unit="% by epoch" series={accuracy} epochs={epochs} yDomain={[accuracyFloor, 100]} yTickFormat={(v) => `${v}%`} />
       </SavableChart>
@@ -86,6 +110,6 @@ export function HistoryCompare() {
           })}
         </tbody>
       </table>
-    </div>
+    </>
   );
 }

@@ -1,26 +1,11 @@
-// One kept run: its name (renamable), what it was, what it reached, and Open / Rename / Delete.
+// One kept run: its kind and name (renamable), what it was, what it reached (./RunLines), and
+// Open / Rename / Delete.
 // Renaming happens in place: Enter saves, Escape cancels, focus comes back to Rename.
 // Every row has the same height (ROW_PITCH): long lines end in an ellipsis rather than wrap.
 import { memo, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { DATASETS } from '../../../engine/datasets/registry';
-import { MODELS } from '../../../engine/models/registry';
-import { runDateText } from '../../../history/dates';
 import type { RunSummary } from '../../../history/types';
 import { useAppStore } from '../../../store';
-import { formatKB, formatPercent, formatSeconds } from '../../../shared/format';
-
-function label<T extends Record<string, { label: string }>>(table: T, id: string): string {
-  return Object.prototype.hasOwnProperty.call(table, id) ? table[id as keyof T].label : id;
-}
-
-/** Where the run's best compression point is, from its summary (the points stay in storage). */
-function bestPoint(run: RunSummary): string | null {
-  const pick = run.bestPoint;
-  if (run.pointCount === 0 || !pick) return null;
-  const tolerance = `${((run.bestPointTolerance ?? 0.01) * 100).toLocaleString('en-US')} pt`;
-  const which = run.bestPointWithin === false ? `none within ${tolerance} of the run's accuracy; smallest` : `smallest within ${tolerance}`;
-  return `${run.pointCount} compression ${run.pointCount === 1 ? 'point' : 'points'}; ${which}: ${formatKB(pick.encodedBytes)} at ${formatPercent(pick.accuracy)}`;
-}
+import { KindBadge, RunLines } from './RunLines';
 
 /** Distance from one row's top to the next (the row's fixed height plus the gap): the list only
  * draws the rows in view, so every row must be this tall (HistoryPanel.css holds the content to
@@ -72,7 +57,6 @@ export const RunItem = memo(function RunItem({ run, index, setSize, pitch, color
       finish(false);
     }
   };
-  const best = bestPoint(run);
 
   return (
     <li
@@ -92,6 +76,7 @@ export const RunItem = memo(function RunItem({ run, index, setSize, pitch, color
           onChange={() => toggleRunSelected(run.id)}
         />
         {color ? <span className="run-item__swatch" style={{ background: color }} aria-hidden="true" /> : null}
+        <KindBadge kind={run.kind} />
         {renaming ? (
           <form className="run-item__rename" onSubmit={onSubmit} onKeyDown={onKeyDown}>
             <input ref={input} className="field__control" value={draft} maxLength={120} aria-label={`New name for ${run.name}`} onChange={(e) => setDraft(e.target.value)} />
@@ -111,15 +96,7 @@ export const RunItem = memo(function RunItem({ run, index, setSize, pitch, color
         {run.imported ? <span className="run-item__badge">imported</span> : null}
         {run.status === 'cancelled' ? <span className="run-item__badge">stopped early</span> : null}
       </div>
-      <p className="run-item__meta">
-        {runDateText(run.createdAt)} · {label(MODELS, run.model)} on {label(DATASETS, run.dataset)} · {run.epochs} {run.epochs === 1 ? 'epoch' : 'epochs'} · {formatSeconds(run.seconds)}
-        {run.backend ? ` on ${run.backend}` : ''}
-      </p>
-      <p className="run-item__meta">
-        Test accuracy <strong>{formatPercent(run.testAccuracy)}</strong> · validation {formatPercent(run.validationAccuracy)}
-        {run.denseBytes ? ` · ${formatKB(run.denseBytes)} as float32` : ''}
-      </p>
-      {best ? <p className="run-item__meta">{best}</p> : null}
+      <RunLines run={run} />
       {!renaming ? (
         <div className="run-item__actions">
           <button type="button" className="btn" onClick={() => openRun(run.id)}>

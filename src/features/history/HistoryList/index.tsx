@@ -54,7 +54,7 @@ export function HistoryList() {
 
   if (storage === 'loading') return <p className="history-muted">Opening the History…</p>;
   if (runs.length === 0) {
-    return <p className="history-empty">No runs yet. Every training run that finishes is kept here automatically, with its settings, curves and compression points.</p>;
+    return <p className="history-empty">No runs yet. Every training, lottery-ticket and transfer run that finishes is kept here automatically, with its settings and what it measured.</p>;
   }
 
   const onFocus = (e: FocusEvent) => {
