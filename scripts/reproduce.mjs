@@ -8,6 +8,8 @@
 //                fine-tuning on digits 0-4 -> 5-9 and digits -> Fashion-MNIST, with the spread
 //   transfer-select  chooses that experiment's learning rates, cut point and pretraining passes on
 //                the targets' validation splits (run it before transfer; it never reads a test split)
+//   smallest     auto-compress: the smallest encoded LeNet-300-100 and LeNet-5 within an accuracy
+//                budget, over three seeds (reports/smallest.json)
 //
 // Each study lives in scripts/reproduce/<study>.mjs. The engine is TypeScript; Vite's module
 // runner (already a dev dependency) loads it, so this runs with plain `node` and no build step.
@@ -15,10 +17,11 @@
 import { parseArgs } from 'node:util';
 import * as compression from './reproduce/compression.mjs';
 import * as lottery from './reproduce/lottery.mjs';
+import * as smallest from './reproduce/smallest.mjs';
 import * as transfer from './reproduce/transfer.mjs';
 import * as transferSelect from './reproduce/transfer-select.mjs';
 
-const STUDIES = { compression, lottery, transfer, 'transfer-select': transferSelect };
+const STUDIES = { compression, lottery, smallest, transfer, 'transfer-select': transferSelect };
 const COMMON = {
   quick: { type: 'boolean', default: false },
   out: { type: 'string' },
