@@ -6,6 +6,7 @@ import { createBackendSlice } from '../features/train/backendSlice';
 import { createCompressSlice } from '../features/compress/compressSlice';
 import { createModelFilesSlice } from '../features/compress/modelFiles';
 import { createFineTuneSlice } from '../features/compress/fineTuneSlice';
+import { createAutoCompressSlice } from '../features/compress/autoCompressSlice';
 import { createLotterySlice } from '../features/lottery/lotterySlice';
 import { createBoundarySlice } from '../features/boundary/boundarySlice';
 import { createTransferSlice } from '../features/transfer/transferSlice';
@@ -27,6 +28,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createViewSlice(...a),
   ...createCompressSlice(...a),
   ...createFineTuneSlice(...a),
+  ...createAutoCompressSlice(...a),
   ...createModelFilesSlice(...a),
   ...createLotterySlice(...a),
   ...createLearnSlice(...a),

@@ -10,6 +10,7 @@ import { LayerTable } from '../../features/compress/LayerTable';
 import { LookInside } from '../../features/compress/LookInside';
 import { SweepBar } from '../../features/compress/SweepBar';
 import { FineTuneBar } from '../../features/compress/FineTuneBar';
+import { AutoCompressBar } from '../../features/compress/AutoCompressBar';
 import { ProgressBar } from '../../features/train/ProgressBar';
 import { StatusRegion } from '../../features/train/StatusRegion';
 import './CompressView.css';
@@ -38,6 +39,7 @@ export function CompressView() {
           <>
             <SweepBar />
             <FineTuneBar />
+            <AutoCompressBar />
             <CompressError />
             {toy ? <CompressBoundaryPanel /> : null}
             <FrontierChart />

@@ -23,6 +23,7 @@ import { useChartKeys } from '../../../shared/charts/useChartKeys';
 import { describePoint } from './describe';
 import { Marker } from '../../../shared/charts/marks';
 import { PointTooltip } from './PointTooltip';
+import { AutoPath, type PathPoint } from './AutoPath';
 
 interface Props {
   width: number;
@@ -34,6 +35,8 @@ interface Props {
   /** Lowest accuracy on the axis, in percent; points below sit on the bottom edge. */
   yFloor: number;
   onSelect(point: CompressionPoint): void;
+  /** An auto-compress search's candidates on this model, in order (empty: none). */
+  path: readonly PathPoint[];
 }
 
 /** Room above the plot for the "now" label, below it for the sizes and the axis title. */
@@ -57,14 +60,14 @@ const Markers = memo(function Markers({ sorted, xs, ys }: { sorted: readonly Com
   );
 });
 
-export function Plot({ width, height, points, current, baseline, yFloor, onSelect }: Props) {
+export function Plot({ width, height, points, current, baseline, yFloor, onSelect, path }: Props) {
   const [hover, setHover] = useState<number | null>(null);
   const sorted = useMemo(() => [...points].sort((a, b) => a.encodedBytes - b.encodedBytes), [points]);
   const frontier = useMemo(() => paretoFrontier(points), [points]);
   // One track per pruning method, in the legend's order, each from small to large.
   const tracks = useMemo(() => PRUNING_METHOD_IDS.map((id) => sorted.flatMap((p, i) => (p.settings.pruning.method === id ? [i] : []))).filter((t) => t.length > 0), [sorted]);
 
-  const sizes = [baseline.denseBytes, ...points.map((p) => p.encodedBytes), ...(current ? [current.encodedBytes] : [])].map(kB);
+  const sizes = [baseline.denseBytes, ...points.map((p) => p.encodedBytes), ...(current ? [current.encodedBytes] : []), ...path.map((p) => p.bytes)].map(kB);
   // At least two decades wide from the start, so the axis does not jump with the first points.
   const lo = Math.min(kB(baseline.denseBytes) / 100, Math.min(...sizes) / 1.35);
   const hi = Math.max(...sizes) * 1.35;
@@ -132,6 +135,7 @@ export function Plot({ width, height, points, current, baseline, yFloor, onSelec
           <path d={`M${x(kB(baseline.denseBytes)) - 6},${denseY - 6}l12,12m0,-12l-12,12`} className="frontier-plot__dense-mark" />
         </g>
         <path className="frontier-plot__frontier" d={step} />
+        <AutoPath path={path} x={x} y={y} yFloor={yFloor} />
         <Markers sorted={sorted} xs={xs} ys={ys} />
         {belowCount > 0 ? (
           <text className="frontier-plot__below-note" x={f.right - 4} y={f.bottom - 6} textAnchor="end">

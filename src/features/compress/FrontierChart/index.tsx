@@ -30,6 +30,8 @@ export const FrontierChart = memo(function FrontierChart() {
   const current = useAppStore(selectShownPoint);
   const baseline = useAppStore((s) => s.baseline);
   const setUi = useAppStore((s) => s.setCompressUi);
+  const search = useAppStore((s) => (s.autoCompress && s.autoCompress.modelId === s.labModelId ? s.autoCompress : null));
+  const path = useMemo(() => (search?.candidates ?? []).map((c) => ({ bytes: c.bytes, accuracy: c.validationAccuracy * 100, withinBudget: c.withinBudget })), [search?.candidates]);
   const [ref, { width, height }] = useSize<HTMLDivElement>();
   const [zoomed, setZoomed] = useState(false);
 
@@ -44,19 +46,26 @@ export const FrontierChart = memo(function FrontierChart() {
       ...shown.map((id) => ({ label: PRUNING_METHODS[id].label, color: 'var(--text)', icon: <MarkerIcon shape={METHOD_STYLES[id].marker} color="var(--text)" /> })),
       ...BIT_GROUPS.filter((g) => bitGroups.has(g.id)).map((g) => ({ label: g.label, color: g.color, icon: <MarkerIcon shape="circle" color={g.color} /> })),
       ...(fineTuned ? [{ label: 'Fine-tuned (hollow)', color: 'var(--muted)', icon: <MarkerIcon shape="circle" color="var(--muted)" hollow /> }] : []),
+      ...(path.length ? [{ label: 'Auto-compress path (validation accuracy)', color: 'var(--accent)', dashed: true }] : []),
       { label: 'Pareto frontier', color: 'var(--text)' },
       { label: baseline?.reference === 'ticket' ? 'Ticket (float32)' : 'Dense model', color: 'var(--muted)', dashed: true },
     ];
-  }, [methods, bitGroups, current?.settings.pruning.method, baseline?.reference, fineTuned]);
+  }, [methods, bitGroups, current?.settings.pruning.method, baseline?.reference, fineTuned, path.length]);
 
-  const accuracies = [...points.map((p) => p.accuracy * 100), ...(current ? [current.accuracy * 100] : []), (baseline?.accuracy ?? 1) * 100];
+  const accuracies = [...points.map((p) => p.accuracy * 100), ...(current ? [current.accuracy * 100] : []), ...path.map((p) => p.accuracy), (baseline?.accuracy ?? 1) * 100];
   const auto = autoFloor(accuracies);
   const zoomFloor = Math.min(ZOOM_FLOOR, Math.floor(((baseline?.accuracy ?? 1) * 100 - 3) / 5) * 5);
   const floor = zoomed ? zoomFloor : auto;
   const canZoom = auto < ZOOM_FLOOR;
 
   // A hollow (fine-tuned) marker selects the fine-tuned model, a solid one the post-training one.
-  const select = (p: CompressionPoint) => setUi(fromCompressionSettings(p.settings, useAppStore.getState().compressUi, p.fineTunedEpochs ?? 0));
+  // An auto-compressed point selects that model by its search (its settings are per layer).
+  const select = (p: CompressionPoint) =>
+    setUi(
+      p.autoCompressed
+        ? { auto: true, autoBudget: p.autoCompressed.budgetPoints, autoRounds: p.autoCompressed.rounds, fineTuned: 0 }
+        : fromCompressionSettings(p.settings, useAppStore.getState().compressUi, p.fineTunedEpochs ?? 0),
+    );
   const actions = canZoom ? (
     <button type="button" className="btn btn--chip" aria-pressed={zoomed} onClick={() => setZoomed((z) => !z)}>
       {zoomed ? 'Show all accuracies' : `Zoom to ${zoomFloor}–100%`}
@@ -73,7 +82,7 @@ export const FrontierChart = memo(function FrontierChart() {
     <ChartCard title="Size vs accuracy" unit="encoded kB (log) · test accuracy %" legend={legend} actions={actions} footer={footer} className="frontier-chart">
       <div ref={ref} className="curve-chart">
         {width > 0 && height > 0 && baseline ? (
-          <Plot width={width} height={height} points={points} current={current} baseline={baseline} yFloor={floor} onSelect={select} />
+          <Plot width={width} height={height} points={points} current={current} baseline={baseline} yFloor={floor} onSelect={select} path={path} />
         ) : null}
       </div>
     </ChartCard>
