@@ -11,6 +11,8 @@ import '../SweepBar/SweepBar.css';
 const PHASES = { reference: 'measuring the reference', prune: 'choosing what to prune', 'fine-tune': 'fine-tuning', bits: 'choosing bits per layer', test: 'measuring the result on the test set' } as const;
 const STOPS = { rounds: 'it ran all its rounds', rate: 'pruning more broke the budget even in small steps', time: 'the time budget ran out' } as const;
 
+const plural = (n: number, word: string) => `${formatInteger(n)} ${word}${n === 1 ? '' : 's'}`;
+
 function smallestWithin(a: AutoCompressState) {
   return a.candidates.filter((c) => c.withinBudget).reduce<(typeof a.candidates)[number] | null>((b, c) => (!b || c.bytes < b.bytes ? c : b), null);
 }
@@ -33,12 +35,12 @@ function statusText(a: AutoCompressState): string {
     const p = a.progress;
     const left = secondsLeft(a);
     const where = p ? `round ${p.round} of at most ${p.maxRounds}, ${PHASES[p.phase]}` : 'starting';
-    return `Auto-compress: ${where}${left !== null ? ` · about ${formatSeconds(left)} left` : ''}. ${a.candidates.length} candidates.${bestText}`;
+    return `Auto-compress: ${where}${left !== null ? ` · about ${formatSeconds(left)} left` : ''}. ${plural(a.candidates.length, 'candidate')} so far.${bestText}`;
   }
   const r = a.result;
   if (!r) return '';
   const stop = a.stoppedBy ? ` It stopped because ${STOPS[a.stoppedBy]}.` : '';
-  return `Found ${formatInteger(r.encodedBytes)} bytes (${formatRatio(r.ratio)} smaller than float32) at ${formatPercent(r.accuracy, 2)} on all ${formatInteger(r.evaluatedOn)} test images, after ${r.autoCompressed?.rounds ?? 0} rounds and ${a.candidates.length} candidates.${stop} It is now the current model; the path it took stays on the chart.`;
+  return `Found ${formatInteger(r.encodedBytes)} bytes (${formatRatio(r.ratio)} smaller than float32) at ${formatPercent(r.accuracy, 2)} on all ${formatInteger(r.evaluatedOn)} test images, after ${plural(r.autoCompressed?.rounds ?? 0, 'round')} and ${plural(a.candidates.length, 'candidate')}.${stop} It is now the current model (its settings are per layer: see Look inside; move a slider to go back to the sliders' model); the path it took stays on the chart.`;
 }
 
 export function AutoCompressBar() {
