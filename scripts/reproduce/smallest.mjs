@@ -34,6 +34,9 @@ const LABELS = { lenet_300_100: 'LeNet-300-100', lenet5: 'LeNet-5' };
 /** Issue 18's goals: at least this ratio within 0.3 pt of the reference, on every seed. */
 const GOALS = { lenet_300_100: { ratio: 100, stretch: 150, points: 0.3 }, lenet5: { ratio: 60, points: 0.3 } };
 
+/** What the report header needs, set once main has read its options. */
+let study;
+
 export async function main(values, { usage, positiveInt }) {
   const quick = values.quick;
   const list = (s, fallback) => (s === undefined ? fallback : s.split(',').map((x) => x.trim()).filter(Boolean));
@@ -53,6 +56,7 @@ export async function main(values, { usage, positiveInt }) {
 
   const wallStart = performance.now();
   const { tf, backendNote } = await setupBackend(values.backend, usage);
+  study = { models, seeds, quick, tf, backendNote, budgetPoints, preset, trainEpochs, wallStart, outFile };
   const runs = await withEngine(async (runner) => {
     const { buildMnistDataset } = await runner.import('/src/engine/datasets/mnist.ts');
     const { studySpec } = await runner.import('/src/engine/finetune/compressionStudy.ts');
@@ -98,13 +102,18 @@ export async function main(values, { usage, positiveInt }) {
             `${run.roundsRun} rounds, stopped by ${run.stoppedBy}, ${wallSeconds.toFixed(0)} s`,
         );
         out.push(run);
+        writeReport(out, false);
       }
     }
     return out;
   });
+  writeReport(runs, true);
+}
 
+function writeReport(runs, complete) {
+  const { models, seeds, quick, tf, backendNote, budgetPoints, preset, trainEpochs, wallStart, outFile } = study;
   const wallSeconds = (performance.now() - wallStart) / 1000;
-  const summary = models.map((model) => {
+  const summary = models.filter((m) => runs.some((r) => r.model === m)).map((model) => {
     const rs = runs.filter((r) => r.model === model);
     const goal = GOALS[model];
     const worstRatio = Math.min(...rs.map((r) => r.ratio));
@@ -119,6 +128,18 @@ export async function main(values, { usage, positiveInt }) {
       stretchMet: goal.stretch ? rs.every((r) => r.ratio >= goal.stretch && r.dropPoints <= goal.points) : null,
     };
   });
+  if (complete) printTable(tableOf(runs));
+  if (complete) for (const s of summary) {
+    console.log(`${LABELS[s.model]}: goal ${s.goal.ratio}x at <= ${s.goal.points} pt on every seed: ${s.goalMet ? 'met' : 'NOT met'} (worst ${s.worstRatio.toFixed(1)}x, worst drop ${s.worstDropPoints.toFixed(2)} pt)`);
+  }
+  // complete: false while the study runs (or if it was stopped): the runs so far, of `planned`.
+  const report = { ...reportHeader('smallest', { quick, tf, backendNote }), complete, planned: { models, seeds }, budgetPoints, preset, trainEpochs, wallSeconds, summary, runs };
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, JSON.stringify(report, null, 1) + '\n');
+  if (complete) console.log(`\nwrote ${outFile} (${wallSeconds.toFixed(0)} s)`);
+}
+
+function tableOf(runs) {
   const table = [['model', 'seed', 'bytes', 'ratio', 'test %', 'reference %', 'drop pt', 'layers (kept % / k-means K)', 'wall s']];
   for (const r of runs) {
     table.push([
@@ -127,14 +148,7 @@ export async function main(values, { usage, positiveInt }) {
       r.layers.map((l) => `${(100 * (1 - l.sparsity)).toFixed(1)}/${l.quantization.clusters}`).join(' '), r.wallSeconds.toFixed(0),
     ]);
   }
-  printTable(table);
-  for (const s of summary) {
-    console.log(`${LABELS[s.model]}: goal ${s.goal.ratio}x at <= ${s.goal.points} pt on every seed: ${s.goalMet ? 'met' : 'NOT met'} (worst ${s.worstRatio.toFixed(1)}x, worst drop ${s.worstDropPoints.toFixed(2)} pt)`);
-  }
-  const report = { ...reportHeader('smallest', { quick, tf, backendNote }), budgetPoints, preset, trainEpochs, wallSeconds, summary, runs };
-  mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, JSON.stringify(report, null, 1) + '\n');
-  console.log(`\nwrote ${outFile} (${wallSeconds.toFixed(0)} s)`);
+  return table;
 }
 
 function summarize(model, seed, spec, dense, result, wallSeconds, trainSeconds) {
