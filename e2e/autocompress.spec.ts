@@ -14,7 +14,8 @@ async function shoot(page: Page, name: string): Promise<void> {
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
     // Phone width: the Auto-compress bar and the chart under it, not the whole long page.
-    if (width < 600) await group(page).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    // (less the phone layout's sticky result card at the top).
+    if (width < 600) await group(page).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 230));
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${dir}/${name}-${width}.png` });
   }
@@ -52,8 +53,9 @@ test('auto-compress: candidates stream onto the chart, Cancel works, the result 
   await expect(accuracy).toHaveText(/^\d+\.\d%$/);
   expect(await pathCount(page)).toBeGreaterThanOrEqual(2);
   await expect.poll(() => new URL(page.url()).hash).toMatch(/auto=1&auto_budget=1(&auto_rounds=\d+)?$/);
-  // Look inside shows the found model's own per-layer settings (k-means levels, pruned share).
-  await expect(page.locator('.weight-histogram figcaption').first()).toContainText(/pruned/);
+  // Look inside shows the found model's own weights: a k-means codebook per layer (the sliders
+  // still say 32 bits, which would show float values).
+  await expect(page.locator('.weight-histogram figcaption').first()).toContainText(/dense_0\/kernel: .* \d+ levels \(a k-means codebook\)/);
   await shoot(page, 'auto-compress-result');
 
   // A slider move is another model; a click on the found point's row brings it back.

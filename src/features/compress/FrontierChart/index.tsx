@@ -35,22 +35,25 @@ export const FrontierChart = memo(function FrontierChart() {
   const [ref, { width, height }] = useSize<HTMLDivElement>();
   const [zoomed, setZoomed] = useState(false);
 
-  const methods = useMemo(() => new Set(points.map((p) => p.settings.pruning.method)), [points]);
+  // An auto-compressed point has its own legend entry: it was not made by a pruning method's slider.
+  const methods = useMemo(() => new Set(points.filter((p) => !p.autoCompressed).map((p) => p.settings.pruning.method)), [points]);
+  const autoFound = points.some((p) => p.autoCompressed);
   const bitGroups = useMemo(() => new Set(points.map((p) => bitGroupOf(p.settings.quantization.bits).id)), [points]);
   const fineTuned = useMemo(() => points.some((p) => p.fineTunedEpochs), [points]);
   const frontier = useMemo(() => new Set(paretoFrontier(points)), [points]);
   const legend = useMemo<LegendItem[]>(() => {
-    const shown = PRUNING_METHOD_IDS.filter((id) => methods.has(id) || id === current?.settings.pruning.method);
+    const shown = PRUNING_METHOD_IDS.filter((id) => methods.has(id) || (id === current?.settings.pruning.method && !current?.autoCompressed));
     // Shape: the pruning method (drawn in the text colour); colour: the bit width.
     return [
       ...shown.map((id) => ({ label: PRUNING_METHODS[id].label, color: 'var(--text)', icon: <MarkerIcon shape={METHOD_STYLES[id].marker} color="var(--text)" /> })),
       ...BIT_GROUPS.filter((g) => bitGroups.has(g.id)).map((g) => ({ label: g.label, color: g.color, icon: <MarkerIcon shape="circle" color={g.color} /> })),
       ...(fineTuned ? [{ label: 'Fine-tuned (hollow)', color: 'var(--muted)', icon: <MarkerIcon shape="circle" color="var(--muted)" hollow /> }] : []),
+      ...(autoFound ? [{ label: 'Auto-compressed (square)', color: 'var(--text)', icon: <MarkerIcon shape={METHOD_STYLES.layerwise_magnitude.marker} color="var(--text)" /> }] : []),
       ...(path.length ? [{ label: 'Auto-compress path (validation accuracy)', color: 'var(--accent)', dashed: true }] : []),
       { label: 'Pareto frontier', color: 'var(--text)' },
       { label: baseline?.reference === 'ticket' ? 'Ticket (float32)' : 'Dense model', color: 'var(--muted)', dashed: true },
     ];
-  }, [methods, bitGroups, current?.settings.pruning.method, baseline?.reference, fineTuned, path.length]);
+  }, [methods, bitGroups, current?.settings.pruning.method, current?.autoCompressed, baseline?.reference, fineTuned, path.length, autoFound]);
 
   const accuracies = [...points.map((p) => p.accuracy * 100), ...(current ? [current.accuracy * 100] : []), ...path.map((p) => p.accuracy), (baseline?.accuracy ?? 1) * 100];
   const auto = autoFloor(accuracies);
