@@ -7,6 +7,7 @@ import { summary as quickSummary } from '../../reports/transfer.json';
 import { summary as fullSummary } from '../../reports/transfer-full.json';
 import { stages, tasks as selectionTasks } from '../../reports/transfer-selection.json';
 import smallestReport from '../../reports/smallest.json';
+import smallestStrictReport from '../../reports/smallest-budget-0.1.json';
 import { smallestGoalsTable, smallestTable, type SmallestReport } from './smallest';
 import { compressionRow } from './compression';
 import { meanSd, num, pct, signed } from './format';
@@ -136,4 +137,5 @@ export const TABLES: Record<string, () => string> = {
   'transfer-selection': selectionTable,
   smallest: () => smallestTable(smallestReport as unknown as SmallestReport),
   'smallest-goals': () => smallestGoalsTable(smallestReport as unknown as SmallestReport),
+  'smallest-strict': () => smallestTable(smallestStrictReport as unknown as SmallestReport),
 };
