@@ -10,6 +10,8 @@
 //                the targets' validation splits (run it before transfer; it never reads a test split)
 //   ondevice     does smaller run faster? tfjs dense vs our WebAssembly kernels (dense and on the
 //                compressed file) at batch 1 and 100, and the exported C program, per sparsity
+//   smallest     auto-compress: the smallest encoded LeNet-300-100 and LeNet-5 within an accuracy
+//                budget, over three seeds (reports/smallest.json)
 //
 // Each study lives in scripts/reproduce/<study>.mjs. The engine is TypeScript; Vite's module
 // runner (already a dev dependency) loads it, so this runs with plain `node` and no build step.
@@ -17,11 +19,12 @@
 import { parseArgs } from 'node:util';
 import * as compression from './reproduce/compression.mjs';
 import * as lottery from './reproduce/lottery.mjs';
+import * as smallest from './reproduce/smallest.mjs';
 import * as transfer from './reproduce/transfer.mjs';
 import * as transferSelect from './reproduce/transfer-select.mjs';
 import * as ondevice from './reproduce/ondevice.mjs';
 
-const STUDIES = { compression, lottery, transfer, 'transfer-select': transferSelect, ondevice };
+const STUDIES = { compression, lottery, smallest, transfer, 'transfer-select': transferSelect, ondevice };
 const COMMON = {
   quick: { type: 'boolean', default: false },
   out: { type: 'string' },

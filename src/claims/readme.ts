@@ -16,7 +16,7 @@ const INLINE = /<!--=([A-Za-z0-9.]+)-->([\s\S]*?)<!--\/-->/g;
 // The body never reaches into another table (an empty one is "<!--table:x-->\n<!--/table-->").
 const TABLE = /<!--table:([a-z-]+)-->\n((?:(?!<!--table:)[\s\S])*?)\n?<!--\/table-->/g;
 /** Sections whose heading names one of these reports are checked whole. */
-const CHECKED_HEADING = /reports\/(compression|lottery|transfer)/;
+const CHECKED_HEADING = /reports\/(compression|lottery|transfer|smallest)/;
 
 export function renderReadme(text: string): string {
   return text

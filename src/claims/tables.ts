@@ -6,6 +6,9 @@ import { reference } from '../../reports/lottery-details.json';
 import { summary as quickSummary } from '../../reports/transfer.json';
 import { summary as fullSummary } from '../../reports/transfer-full.json';
 import { stages, tasks as selectionTasks } from '../../reports/transfer-selection.json';
+import smallestReport from '../../reports/smallest.json';
+import smallestStrictReport from '../../reports/smallest-budget-0.1.json';
+import { smallestGoalsTable, smallestTable, type SmallestReport } from './smallest';
 import { compressionRow } from './compression';
 import { meanSd, num, pct, signed } from './format';
 import { series, type LotteryRound } from './lottery';
@@ -132,4 +135,7 @@ export const TABLES: Record<string, () => string> = {
   'transfer-full': () => transferTable(fullSummary as TransferSummaryRow[]),
   'transfer-pruned': transferPrunedTable,
   'transfer-selection': selectionTable,
+  smallest: () => smallestTable(smallestReport as unknown as SmallestReport),
+  'smallest-goals': () => smallestGoalsTable(smallestReport as unknown as SmallestReport),
+  'smallest-strict': () => smallestTable(smallestStrictReport as unknown as SmallestReport),
 };

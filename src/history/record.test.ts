@@ -63,6 +63,10 @@ describe('history records', () => {
       fineTunedEpochs: 2,
     } as unknown as CompressionPoint;
     expect(toRunPoints([point])).toEqual([{ method: 'global_magnitude', sparsity: 0.9, bits: 4, encodedBytes: 26_371, accuracy: 0.9804, fineTunedEpochs: 2 }]);
+    // An auto-compressed model's per-layer settings do not fit a history point: not recorded as
+    // its first layer's.
+    const auto = { ...point, fineTunedEpochs: undefined, autoCompressed: { budgetPoints: 0.3, rounds: 5 } } as unknown as CompressionPoint;
+    expect(toRunPoints([point, auto])).toHaveLength(1);
   });
 
   it('makes ids that do not repeat', () => {

@@ -68,7 +68,9 @@ export function buildRunRecord(run: FinishedRun): TrainingRunRecord {
 }
 
 export function toRunPoints(points: readonly CompressionPoint[]): RunCompressionPoint[] {
-  return points.map((p) => ({
+  // An auto-compressed model has per-layer settings a history point (one method, one bit width)
+  // cannot hold: left out rather than recorded under its first layer's settings.
+  return points.filter((p) => !p.autoCompressed).map((p) => ({
     method: p.settings.pruning.method,
     sparsity: p.sparsity,
     bits: p.settings.quantization.bits,

@@ -8,6 +8,7 @@ import { createModelFilesSlice } from '../features/compress/modelFiles';
 import { createSpeedSlice } from '../features/compress/speedSlice';
 import { createDigitSlice } from '../features/compress/digitSlice';
 import { createFineTuneSlice } from '../features/compress/fineTuneSlice';
+import { createAutoCompressSlice } from '../features/compress/autoCompressSlice';
 import { createLotterySlice } from '../features/lottery/lotterySlice';
 import { createBoundarySlice } from '../features/boundary/boundarySlice';
 import { createTransferSlice } from '../features/transfer/transferSlice';
@@ -30,6 +31,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createViewSlice(...a),
   ...createCompressSlice(...a),
   ...createFineTuneSlice(...a),
+  ...createAutoCompressSlice(...a),
   ...createModelFilesSlice(...a),
   ...createSpeedSlice(...a),
   ...createDigitSlice(...a),

@@ -14,6 +14,7 @@ import type { CompressUi } from '../url/compressControls';
 import type { LinkView } from '../url/types';
 import type { LessonId } from '../lessons/lessons';
 import type { FineTuneSlice } from '../features/compress/fineTuneSlice';
+import type { AutoCompressSlice } from '../features/compress/autoCompressSlice';
 import type { LotterySlice } from '../features/lottery/lotterySlice';
 import type { BoundarySlice } from '../features/boundary/boundarySlice';
 import type { TransferSlice } from '../features/transfer/transferSlice';
@@ -175,4 +176,4 @@ export interface LinkSlice {
   linkSuperseded: number;
 }
 
-export type AppState = ModelFilesSlice & SpeedSlice & DigitSlice & LotterySlice & LinkSlice & SpecSlice & TrainingSlice & BackendSlice & ViewSlice & CompressSlice & FineTuneSlice & BoundarySlice & TransferSlice & LearnSlice & HistorySlice & ClassroomSlice;
+export type AppState = ModelFilesSlice & SpeedSlice & DigitSlice & LotterySlice & LinkSlice & SpecSlice & TrainingSlice & BackendSlice & ViewSlice & CompressSlice & FineTuneSlice & AutoCompressSlice & BoundarySlice & TransferSlice & LearnSlice & HistorySlice & ClassroomSlice;

@@ -67,6 +67,9 @@ export function fromCompressionSettings(settings: CompressionSettings, fallback:
     includeOutputLayer: settings.pruning.includeOutputLayer,
     entropyCoding: settings.entropyCoding ?? true,
     fineTuned: fineTunedEpochs,
+    auto: false,
+    autoBudget: fallback.autoBudget,
+    autoRounds: 0,
   };
 }
 
@@ -76,7 +79,14 @@ export function settingsKey(s: CompressionSettings): string {
   return [p.method, p.sparsity, +p.includeFirstLayer, +p.includeOutputLayer, p.seed, q.scheme, q.granularity, q.bits, +(s.entropyCoding ?? true)].join('|');
 }
 
-/** A chart point's identity: its settings, and whether (and how long) it was fine-tuned. */
-export function pointKey(p: { settings: CompressionSettings; fineTunedEpochs?: number }): string {
+/** The identity of an auto-compress search's result on a model: its budget and rounds. */
+export function autoKey(a: { budgetPoints: number; rounds: number }): string {
+  return `auto|${a.budgetPoints}|${a.rounds}`;
+}
+
+/** A chart point's identity: its settings, and whether (and how long) it was fine-tuned; an
+ * auto-compress result is known by its search instead (autoKey). */
+export function pointKey(p: { settings: CompressionSettings; fineTunedEpochs?: number; autoCompressed?: { budgetPoints: number; rounds: number } }): string {
+  if (p.autoCompressed) return autoKey(p.autoCompressed);
   return p.fineTunedEpochs ? `${settingsKey(p.settings)}|ft${p.fineTunedEpochs}` : settingsKey(p.settings);
 }

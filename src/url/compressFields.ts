@@ -27,6 +27,13 @@ export const COMPRESS_ROWS = {
   /** Epochs the shown model was fine-tuned for at these settings (mask held); 0: not retrained.
    * Fine-tune's own limit (1-10 epochs) is FINE_TUNE_EPOCHS. */
   fineTuned: numberRow('finetune', { min: 0, max: 10, integer: true, example: 2 }, 0),
+  /** The shown model is the result of an auto-compress search (the other compress rows do not
+   * apply to it): `auto_budget` points allowed below the reference, stopped after `auto_rounds`
+   * rounds, so a rerun on the same trained model finds the same file. */
+  auto: flag('auto', false),
+  /** Also the Auto-compress "Accuracy budget" input. */
+  autoBudget: numberRow('auto_budget', { min: 0, max: 5, example: 0.3 }, 0.3),
+  autoRounds: numberRow('auto_rounds', { min: 0, max: 200, integer: true, example: 4 }, 0),
 };
 
 export type CompressionControls = ValuesOf<typeof COMPRESS_ROWS>;

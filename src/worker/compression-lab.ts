@@ -32,6 +32,9 @@ export class CompressionLab {
   /** The last fine-tuned model: its retrained weights, for the settings and epochs it was tuned
    * with, so the page can make it the current model (card, Look inside, downloads). */
   private tuned: { key: string; model: LabModel } | null = null;
+  /** The last auto-compressed model (worker/auto-compress.ts): requests with exactly its
+   * settings (per-tensor, `byTensor`) are about it. */
+  private auto: { key: string; model: LabModel } | null = null;
   /** The last slider result, so "Look inside" and downloads of the same settings need no second pass. */
   private last: { key: string; trained: LabModel; result: CompressionResult } | null = null;
 
@@ -87,12 +90,29 @@ export class CompressionLab {
    * only for the settings and epochs it was tuned with). */
   private modelFor(settings: CompressionSettings, fineTunedEpochs: number, toDo: string): LabModel {
     const t = this.model(toDo);
+    if (settings.byTensor) {
+      if (this.auto?.key === JSON.stringify(settings)) return this.auto.model;
+      throw new Error(`Press Auto-compress first: this model has not been found in this tab, so there is nothing to ${toDo} yet.`);
+    }
     if (!fineTunedEpochs) return t;
     const tuned = this.tuned;
     if (!tuned || tuned.key !== tunedKey(settings, fineTunedEpochs) || tuned.model.weights.length === 0) {
       throw new Error(`Press Fine-tune first: this setting has not been fine-tuned for ${fineTunedEpochs} ${fineTunedEpochs === 1 ? 'epoch' : 'epochs'} in this tab.`);
     }
     return tuned.model;
+  }
+
+  /** The adopted model, for a search of its own; the one "train first" sentence when none. */
+  searchModel(toDo: string): LabModel {
+    return this.model(toDo);
+  }
+
+  /** Keeps an auto-compressed model (its float weights and masks) for its settings; false when
+   * the lab moved on to another model while the search ran. */
+  keepAuto(from: LabModel, settings: CompressionSettings, weights: WeightArray[], masks: Mask[]): boolean {
+    if (this.trained !== from) return false;
+    this.auto = { key: JSON.stringify(settings), model: { ...from, weights, masks } };
+    return true;
   }
 
   get hasModel(): boolean {
@@ -157,6 +177,7 @@ export class CompressionLab {
     this.trained?.evalNetwork.dispose();
     this.trained = null;
     this.tuned = null;
+    this.auto = null;
     this.last = null;
     this.outputs = null;
   }

@@ -39,6 +39,9 @@ export interface CompressionPoint {
   /** Fine-tuned points: the full-test-set accuracy of the same settings without retraining,
    * measured in the same job (so "was" is never another setting's figure). */
   accuracyBeforeFineTune?: number;
+  /** Set when this is the result of an auto-compress search (worker/auto-compress.ts): its
+   * accuracy budget and the rounds it ran, which a rerun with the same model reproduces. */
+  autoCompressed?: { budgetPoints: number; rounds: number };
 }
 
 export interface FineTuneHandlers {

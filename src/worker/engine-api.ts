@@ -13,6 +13,7 @@ import { createTestHooks } from './test-hooks';
 import { createLotteryApi } from './lottery-api';
 import { CompressionLab } from './compression-lab';
 import { labAdoption } from './lab-adoption';
+import { autoCompressor, type AutoCompressHandlers, type AutoCompressOutcome, type AutoCompressRequest } from './auto-compress';
 import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings, FineTuneHandlers } from './compression-protocol';
 import { benchmarkTraining, type TrainingBenchmark } from './benchmark';
 import { inspectionBuffers, type Inspection } from '../engine/compression/inspect';
@@ -64,6 +65,7 @@ export function createEngineApi() {
   // The compression kernels that measure faster in WebAssembly (bit for bit the same results);
   // until the module has loaded, or if it cannot, the JavaScript loops run.
   newKernels().then(useCompressionKernels, () => undefined);
+  const auto = autoCompressor(lab);
 
   return {
     ...lottery.api,
@@ -72,6 +74,7 @@ export function createEngineApi() {
     init(choice: BackendChoice): Promise<BackendInfo> {
       // Tensors cannot follow a backend switch safely mid-run: start clean.
       return backend.choose(choice, async () => {
+        auto.cancel();
         lab.clear();
         probe.clear();
         await session.reset();
@@ -106,6 +109,7 @@ export function createEngineApi() {
     async reset(): Promise<void> {
       trainTicket++;
       importTicket++;
+      auto.cancel();
       lab.clear();
       probe.clear();
       await session.reset();
@@ -126,6 +130,15 @@ export function createEngineApi() {
     },
 
     cancelFineTune: async () => lab.cancelFineTune(),
+
+    /** Searches for the smallest encoded model within an accuracy budget (engine/autocompress),
+     * streaming candidates; the best becomes the lab's model for its settings. */
+    async autoCompress(request: AutoCompressRequest, handlers: AutoCompressHandlers): Promise<AutoCompressOutcome> {
+      await adoption.trainedLab('auto-compress');
+      return auto.run(request, handlers);
+    },
+
+    cancelAutoCompress: async () => auto.cancel(),
 
     /** The compressed model file (docs/FORMAT.md), its buffer transferred, not copied. */
     async encodedModel(settings: CompressionSettings, fineTunedEpochs = 0): Promise<Uint8Array> {

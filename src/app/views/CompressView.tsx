@@ -13,6 +13,7 @@ import { SpeedCard } from '../../features/compress/SpeedCard';
 import { DigitPad } from '../../features/compress/DigitPad';
 import { SweepBar } from '../../features/compress/SweepBar';
 import { FineTuneBar } from '../../features/compress/FineTuneBar';
+import { AutoCompressBar } from '../../features/compress/AutoCompressBar';
 import { ProgressBar } from '../../features/train/ProgressBar';
 import { StatusRegion } from '../../features/train/StatusRegion';
 import './CompressView.css';
@@ -41,6 +42,7 @@ export function CompressView() {
           <>
             <SweepBar />
             <FineTuneBar />
+            <AutoCompressBar />
             <CompressError />
             {toy ? <CompressBoundaryPanel /> : null}
             <FrontierChart />

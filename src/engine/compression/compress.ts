@@ -8,7 +8,7 @@ import type { LayerSizeBreakdown } from '../encoding/breakdown';
 import { denseMasks, maskSparsity, type Mask } from '../pruning/mask';
 import { PRUNING_METHODS, type PruningMethodId } from '../pruning/registry';
 import { dequantizedWeights, quantizeWeights } from '../quantization/quantize';
-import type { QuantizationSettings, QuantizedTensor } from '../quantization/types';
+import type { QuantizationSettings, QuantizedTensor, TensorQuantization } from '../quantization/types';
 import { pruningNotes, quantizationNotes } from './notes';
 import { checkQuantizationSettings, sanitizeSparsity, sanitizeWeights } from './sanitize';
 
@@ -24,6 +24,9 @@ export interface PruningSettings {
 export interface CompressionSettings {
   pruning: PruningSettings;
   quantization: QuantizationSettings;
+  /** Per-tensor overrides of `quantization` by tensor name, a bias's too (float32 otherwise):
+   * the mixed precision the auto-compress search chooses. */
+  byTensor?: TensorQuantization;
   /** Canonical Huffman on codes and gaps where it is smaller (default true). */
   entropyCoding?: boolean;
 }
@@ -62,6 +65,7 @@ export interface CompressOptions {
 export function compressWeights(modelId: string, weights: WeightArray[], settings: CompressionSettings, options: CompressOptions = {}): CompressionResult {
   const currentMasks = options.startMasks ?? null;
   checkQuantizationSettings(settings.quantization);
+  for (const s of Object.values(settings.byTensor ?? {})) checkQuantizationSettings(s);
   const method = PRUNING_METHODS[settings.pruning.method];
   if (!method) throw new Error(`Unknown pruning method "${settings.pruning.method}".`);
   const notes: string[] = [];
@@ -72,7 +76,7 @@ export function compressWeights(modelId: string, weights: WeightArray[], setting
   const masks =
     sparsity > 0 || currentMasks !== null ? method.prune(clean, currentMasks, params) : denseMasks(clean);
   notes.push(...pruningNotes(clean, masks, params));
-  const quantized = quantizeWeights(clean, masks, settings.quantization, options.into?.dequantized, options.into?.codes);
+  const quantized = quantizeWeights(clean, masks, settings.quantization, options.into?.dequantized, options.into?.codes, settings.byTensor);
   notes.push(...quantizationNotes(quantized, settings.quantization));
 
   const encoded = encodeQuantized(modelId, quantized, { entropyCoding: settings.entropyCoding ?? true });

@@ -73,8 +73,10 @@ export function quantizationNotes(quantized: QuantizedTensor[], settings: Quanti
     if (!nonZero) {
       notes.push(`All ${kept} surviving weights of ${q.name} are 0 after quantization, so that layer passes on only its biases.`);
     }
-    if (q.scheme === 'kmeans' && kept < kmeansClusters(settings)) {
-      notes.push(`${q.name} has only ${kept} surviving weights for ${kmeansClusters(settings)} clusters, so some clusters stay empty.`);
+    // The codebook's own length: a per-tensor setting may differ from the model-wide one.
+    const clusters = q.codebook?.length ?? kmeansClusters(settings);
+    if (q.scheme === 'kmeans' && kept < clusters) {
+      notes.push(`${q.name} has only ${kept} surviving weights for ${clusters} clusters, so some clusters stay empty.`);
     }
   }
   return notes;

@@ -6,7 +6,7 @@ import { isKernel, masksByName, type Mask } from '../pruning/mask';
 import { dequantizePayload } from './dequantize';
 import { quantizeFloat16 } from './float16';
 import { quantizeKmeans } from './kmeans';
-import type { QuantizedPayload, QuantizationSettings, QuantizedTensor } from './types';
+import type { QuantizedPayload, QuantizationSettings, QuantizedTensor, TensorQuantization } from './types';
 import { quantizeUniform } from './uniform';
 
 /** Bits per code a setting produces: what the size breakdown shows. */
@@ -91,7 +91,8 @@ export function quantizeTensor(
  * Kernels quantized under their masks (only kept weights count), biases kept as float32.
  * `outputs`, one array per weight of its size, receive the dequantized values instead of new
  * arrays, and `codeSpaces` hold the codes (the slider reuses both between moves; see
- * quantizeTensor's `out` and `codeSpace`).
+ * quantizeTensor's `out` and `codeSpace`). `byTensor` overrides the setting of the tensors it
+ * names, a bias's too (mixed precision, as the auto-compress search chooses it layer by layer).
  */
 export function quantizeWeights(
   weights: WeightArray[],
@@ -99,16 +100,33 @@ export function quantizeWeights(
   settings: QuantizationSettings,
   outputs?: Float32Array[],
   codeSpaces?: ArrayBuffer[],
+  byTensor?: TensorQuantization,
 ): QuantizedTensor[] {
   const byName = masksByName(weights, masks);
-  const float32: QuantizationSettings = { scheme: 'none', granularity: 'tensor', bits: 32 };
   if (outputs !== undefined && outputs.length !== weights.length) {
     throw new Error(`quantizeWeights needs one output per weight array (${weights.length}), got ${outputs.length}.`);
   }
+  checkTensorNames(weights, byTensor);
   return weights.map((w, t) => {
     const keep = byName.get(w.name)?.keep ?? null;
-    return quantizeTensor(w, keep, isKernel(w) ? settings : float32, outputs?.[t], codeSpaces?.[t]);
+    return quantizeTensor(w, keep, tensorSetting(w, settings, byTensor), outputs?.[t], codeSpaces?.[t]);
   });
+}
+
+const FLOAT32: QuantizationSettings = { scheme: 'none', granularity: 'tensor', bits: 32 };
+
+/** The setting one tensor is quantized with: its own in `byTensor`, else `settings` for a kernel
+ * and float32 for a bias. */
+export function tensorSetting(w: WeightArray, settings: QuantizationSettings, byTensor?: TensorQuantization): QuantizationSettings {
+  return (byTensor && Object.hasOwn(byTensor, w.name) ? byTensor[w.name] : undefined) ?? (isKernel(w) ? settings : FLOAT32);
+}
+
+function checkTensorNames(weights: WeightArray[], byTensor: TensorQuantization | undefined): void {
+  if (!byTensor) return;
+  const names = new Set(weights.map((w) => w.name));
+  for (const name of Object.keys(byTensor)) {
+    if (!names.has(name)) throw new Error(`There is a quantization setting for "${name}", but no weight of that name.`);
+  }
 }
 
 /** Weight arrays to load into the network: kernels dequantized, biases untouched. */

@@ -15,6 +15,9 @@ export interface QuantizationSettings {
   clusters?: number;
 }
 
+/** Per-tensor settings by tensor name, over the model-wide one (mixed precision). */
+export type TensorQuantization = Readonly<Record<string, QuantizationSettings>>;
+
 /** Everything needed to rebuild a tensor's values; what the binary format stores per kernel. */
 export interface QuantizedPayload {
   shape: number[];

@@ -23,13 +23,18 @@ const NO_MODEL = {
   estimateTiming: null,
 } as const satisfies Partial<CompressSlice>;
 
+/** Controls of a search's result, not of the sliders: changing them keeps a fine-tuned model. */
+const AUTO_KEYS: (keyof CompressUi)[] = ['auto', 'autoBudget', 'autoRounds'];
+
 /** A control other than the fine-tuning itself changed: the fine-tuned model no longer applies
- * (it exists only for the settings it was tuned with). */
+ * (it exists only for the settings it was tuned with); a slider moved: the auto-compressed
+ * model no longer applies either (the sliders describe another model). */
 function withoutStaleFineTune(ui: CompressUi, patch: Partial<CompressUi>): CompressUi {
   const next = { ...ui, ...patch };
+  const changed = (Object.keys(patch) as (keyof CompressUi)[]).filter((k) => patch[k] !== ui[k]);
+  if (next.auto && !('auto' in patch) && changed.some((k) => !AUTO_KEYS.includes(k) && k !== 'fineTuned')) next.auto = false;
   if ('fineTuned' in patch || next.fineTuned === 0) return next;
-  const changed = (Object.keys(patch) as (keyof CompressUi)[]).some((k) => patch[k] !== ui[k]);
-  return changed ? { ...next, fineTuned: 0 } : next;
+  return changed.some((k) => !AUTO_KEYS.includes(k)) ? { ...next, fineTuned: 0 } : next;
 }
 
 export const createCompressSlice: StateCreator<AppState, [], [], CompressSlice> = (set, get, store) => {
@@ -41,7 +46,7 @@ export const createCompressSlice: StateCreator<AppState, [], [], CompressSlice> 
     // A link or a marker asking for a fine-tuned model sets how long Fine-tune will train.
     const tuned = s.compressUi.fineTuned;
     if (tuned > 0 && tuned !== s.fineTuneEpochs) s.setFineTuneEpochs(tuned);
-    if (s.baselineStatus === 'ready' && tuned === 0) runner.requestLive();
+    if (s.baselineStatus === 'ready' && tuned === 0 && !s.compressUi.auto) runner.requestLive();
   });
 
   return {
@@ -92,7 +97,8 @@ export const createCompressSlice: StateCreator<AppState, [], [], CompressSlice> 
     dropCompression() {
       runner.invalidate();
       if (get().fineTune?.running) void bridge().cancelFineTune();
-      if (get().baselineRunId !== null || get().baselineStatus !== 'none') set((s) => ({ ...NO_MODEL, points: [], fineTune: null, labModelId: s.labModelId + 1 }));
+      if (get().autoCompress?.running) void bridge().cancelAutoCompress();
+      if (get().baselineRunId !== null || get().baselineStatus !== 'none') set((s) => ({ ...NO_MODEL, points: [], fineTune: null, autoCompress: null, labModelId: s.labModelId + 1 }));
     },
   };
 };

@@ -9,6 +9,7 @@ import { DEFAULT_COMPRESSION } from '../../url/defaults';
 import { toCompressionSettings } from '../../url/compressControls';
 import type { CModelFiles, Inspection, LayersModelFiles } from '../../worker/compression-protocol';
 import type { CompressionSettings } from '../../engine/compression/compress';
+import { selectShownPoint } from './shown';
 
 export interface ModelFile {
   bytes: Uint8Array;
@@ -28,8 +29,20 @@ export interface ModelFilesSlice {
   inspectModel(settings: CompressionSettings, fineTunedEpochs: number): Promise<Inspection>;
 }
 
+/** The settings of the model the controls show: an auto-compressed model's are per layer and
+ * come with its point (the worker holds the model only for exactly those). */
+function shownSettings(s: AppState): CompressionSettings {
+  if (s.compressUi.auto) {
+    const point = selectShownPoint(s);
+    if (!point?.autoCompressed) throw new Error('Press Auto-compress first: this auto-compressed model has not been found in this tab.');
+    return point.settings;
+  }
+  return toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0);
+}
+
 function compressedName(s: AppState): string {
   const model = s.baseline?.modelId ?? 'model';
+  if (s.compressUi.auto) return `${model}-auto-compressed-budget${s.compressUi.autoBudget}-rounds${s.compressUi.autoRounds}`;
   const tuned = s.compressUi.fineTuned ? `-finetuned${s.compressUi.fineTuned}` : '';
   return `${model}-pruned${Math.round(s.compressUi.sparsity * 1000) / 10}-${s.compressUi.bits}bit${tuned}`;
 }
@@ -42,13 +55,13 @@ export const createModelFilesSlice: StateCreator<AppState, [], [], ModelFilesSli
       const dense = toCompressionSettings({ ...DEFAULT_COMPRESSION, sparsity: 0, bits: 32 }, seed);
       return { bytes: await bridge().encodedModel(dense), fileName: `${s.runSpec?.model ?? 'model'}-trained-float32.cpgm` };
     }
-    const bytes = await bridge().encodedModel(toCompressionSettings(s.compressUi, seed), s.compressUi.fineTuned);
+    const bytes = await bridge().encodedModel(shownSettings(s), s.compressUi.fineTuned);
     return { bytes, fileName: `${compressedName(s)}.cpgm` };
   },
 
   layersModelFiles() {
     const s = get();
-    return bridge().layersModel(toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0), compressedName(s), s.compressUi.fineTuned);
+    return bridge().layersModel(shownSettings(s), compressedName(s), s.compressUi.fineTuned);
   },
 
   cCodeFiles() {

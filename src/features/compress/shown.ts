@@ -4,7 +4,7 @@
 // measuring. So a share link, History "Open", a lesson step, a handed-over ticket or a reload can
 // never leave another setting's number on screen.
 import type { AppState } from '../../store/types';
-import { pointKey, toCompressionSettings } from '../../url/compressControls';
+import { autoKey, pointKey, toCompressionSettings } from '../../url/compressControls';
 import type { CompressionPoint } from '../../worker/compression-protocol';
 
 /** A figure as the store keeps it: the worker's point, the lab model it belongs to, its key. */
@@ -18,6 +18,8 @@ type Controls = Pick<AppState, 'compressUi' | 'runSpec'>;
 
 /** The key of the figure the controls ask for now. */
 export function wantedKey(s: Controls): string {
+  const ui = s.compressUi;
+  if (ui.auto) return autoKey({ budgetPoints: ui.autoBudget, rounds: ui.autoRounds });
   return pointKey({ settings: toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0), fineTunedEpochs: s.compressUi.fineTuned || undefined });
 }
 
@@ -35,13 +37,15 @@ export function selectShownPoint(s: Lab): LabPoint | null {
   return full ?? (currentFits ? c : null);
 }
 
-export type ShownState = 'empty' | 'measuring' | 'estimate' | 'final' | 'needs-fine-tune';
+export type ShownState = 'empty' | 'measuring' | 'estimate' | 'final' | 'needs-fine-tune' | 'needs-auto-compress';
 
 /** What the headline shows: nothing (no model), "measuring", an estimate, the final figure, or
- * (a fine-tuned setting not tuned in this tab) the need to press Fine-tune. */
-export function selectShownState(s: Lab & Pick<AppState, 'fineTune'>): ShownState {
+ * (a fine-tuned setting not tuned in this tab) the need to press Fine-tune, (an auto-compress
+ * result not searched in this tab) the need to press Auto-compress. */
+export function selectShownState(s: Lab & Pick<AppState, 'fineTune' | 'autoCompress'>): ShownState {
   if (s.baselineStatus !== 'ready') return 'empty';
   const shown = selectShownPoint(s);
   if (shown) return shown.estimate ? 'estimate' : 'final';
+  if (s.compressUi.auto) return s.autoCompress?.running ? 'measuring' : 'needs-auto-compress';
   return s.compressUi.fineTuned > 0 && !s.fineTune?.running ? 'needs-fine-tune' : 'measuring';
 }

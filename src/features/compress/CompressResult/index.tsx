@@ -21,6 +21,7 @@ const STATE_CAPTIONS: Record<Exclude<ShownState, 'estimate' | 'final'>, string> 
   empty: 'Train a model to compress it.',
   measuring: 'Measuring these settings…',
   'needs-fine-tune': 'These settings ask for the fine-tuned model: press Fine-tune to train and measure it here.',
+  'needs-auto-compress': 'These settings ask for an auto-compressed model: press Auto-compress to search for it on this model here.',
 };
 
 export function CompressHeadline() {
@@ -45,7 +46,7 @@ export function CompressHeadline() {
       data-estimate-phases={timing?.phases ? `compress ${Math.round(timing.phases.compress)} ms, evaluate ${Math.round(timing.phases.evaluate)} ms` : undefined}
     >
       <h2 className="result-card__title" id="compress-result-title">
-        {current?.fineTunedEpochs ? `Compressed model, fine-tuned ${current.fineTunedEpochs} ${current.fineTunedEpochs === 1 ? 'epoch' : 'epochs'}` : 'Compressed model'}
+        {current?.autoCompressed ? `Auto-compressed model (budget ${current.autoCompressed.budgetPoints} pt, ${current.autoCompressed.rounds} ${current.autoCompressed.rounds === 1 ? 'round' : 'rounds'})` : current?.fineTunedEpochs ? `Compressed model, fine-tuned ${current.fineTunedEpochs} ${current.fineTunedEpochs === 1 ? 'epoch' : 'epochs'}` : 'Compressed model'}
         <span className="compress-headline__state" aria-hidden="true">
           {measuring ? 'updating…' : current?.estimate ? 'estimate' : ''}
         </span>

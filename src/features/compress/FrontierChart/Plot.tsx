@@ -24,6 +24,7 @@ import { describePoint } from './describe';
 import { Marker } from '../../../shared/charts/marks';
 import { PointTooltip } from './PointTooltip';
 import type { XAxis } from './speedAxis';
+import { AutoPath, type PathPoint } from './AutoPath';
 
 interface Props {
   width: number;
@@ -37,6 +38,8 @@ interface Props {
   /** What the horizontal axis shows: encoded size unless told (speedAxis.ts). */
   xAxis?: XAxis;
   onSelect(point: CompressionPoint): void;
+  /** An auto-compress search's candidates on this model, in order (empty: none). */
+  path: readonly PathPoint[];
 }
 
 /** Room above the plot for the "now" label, below it for the sizes and the axis title. */
@@ -65,7 +68,7 @@ const Markers = memo(function Markers({ sorted, xs, ys }: { sorted: readonly Com
   );
 });
 
-export function Plot({ width, height, points, current, baseline, yFloor, xAxis, onSelect }: Props) {
+export function Plot({ width, height, points, current, baseline, yFloor, xAxis, onSelect, path }: Props) {
   const [hover, setHover] = useState<number | null>(null);
   const axis = useMemo(() => xAxis ?? sizeAxis(baseline), [xAxis, baseline]);
   const xv = axis.value;
@@ -74,7 +77,9 @@ export function Plot({ width, height, points, current, baseline, yFloor, xAxis, 
   // One track per pruning method, in the legend's order, each from small to large.
   const tracks = useMemo(() => PRUNING_METHOD_IDS.map((id) => sorted.flatMap((p, i) => (p.settings.pruning.method === id ? [i] : []))).filter((t) => t.length > 0), [sorted]);
 
-  const sizes = [axis.reference, ...points.map(xv), ...(current ? [xv(current)] : [])].filter(Number.isFinite);
+  // The search's path is in bytes: it has no time, so it is drawn on the size axis only.
+  const pathSizes = xAxis ? [] : path.map((p) => kB(p.bytes));
+  const sizes = [axis.reference, ...points.map(xv), ...(current ? [xv(current)] : []), ...pathSizes].filter(Number.isFinite);
   // At least two decades wide from the start, so the axis does not jump with the first points.
   const lo = Math.min(axis.reference / 100, Math.min(...sizes) / 1.35);
   const hi = Math.max(...sizes) * 1.35;
@@ -142,6 +147,7 @@ export function Plot({ width, height, points, current, baseline, yFloor, xAxis, 
           <path d={`M${x(axis.reference) - 6},${denseY - 6}l12,12m0,-12l-12,12`} className="frontier-plot__dense-mark" />
         </g>
         <path className="frontier-plot__frontier" d={step} />
+        {xAxis ? null : <AutoPath path={path} x={x} y={y} yFloor={yFloor} />}
         <Markers sorted={sorted} xs={xs} ys={ys} />
         {belowCount > 0 ? (
           <text className="frontier-plot__below-note" x={f.right - 4} y={f.bottom - 6} textAnchor="end">

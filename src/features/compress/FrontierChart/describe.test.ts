@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COMPRESS_UI, toCompressionSettings } from '../../../url/compressControls';
 import type { BaselineInfo, CompressionPoint } from '../../../worker/compression-protocol';
-import { describePoint, requestedSparsityNote, sparsityLabel, summarize } from './describe';
+import { bitsLabel, describePoint, methodLabel, requestedSparsityNote, sparsityLabel, summarize } from './describe';
 
 const BASE: BaselineInfo = { modelId: 'lenet_300_100', modelLabel: 'LeNet-300-100', reference: 'dense model', denseBytes: 1_066_440, denseMacs: 266_200, accuracy: 0.98, testCount: 10_000, sparsity: 0, firstKernelShape: [784, 300] };
 
@@ -43,5 +43,20 @@ describe('summary sentence', () => {
   it('uses the achieved sparsity of the smallest point that keeps the accuracy', () => {
     const text = summarize([point({ sparsity: 0.9, includeFirstLayer: false, bits: 4 }, 0.105, 0.979, 120_000)], BASE);
     expect(text).toContain('10.5% of weights pruned');
+  });
+});
+
+describe('an auto-compressed point', () => {
+  it('is named by its search and its per-layer bits, not by the slider words of its first layer', () => {
+    const kmeans = (bits: number) => ({ scheme: 'kmeans' as const, granularity: 'tensor' as const, bits });
+    const settings = {
+      pruning: { method: 'layerwise_magnitude' as const, sparsity: 0, includeFirstLayer: true, includeOutputLayer: true, seed: 0 },
+      quantization: kmeans(5),
+      byTensor: { 'dense_0/kernel': kmeans(5), 'dense_0/bias': { scheme: 'float16' as const, granularity: 'tensor' as const, bits: 16 }, 'dense_1/kernel': kmeans(3) },
+      entropyCoding: true,
+    };
+    expect(methodLabel(settings)).toBe('Auto-compress');
+    expect(bitsLabel(settings)).toBe('5, 3-bit k-means per layer');
+    expect(requestedSparsityNote({ settings, sparsity: 0.97 })).toBeNull();
   });
 });

@@ -15,10 +15,21 @@ const SCHEME_NAMES: Record<string, string> = {
 };
 
 export function methodLabel(settings: CompressionSettings): string {
+  // Per-layer settings come only from an auto-compress search (its own pruning and bits).
+  if (settings.byTensor) return 'Auto-compress';
   return PRUNING_METHODS[settings.pruning.method]?.label ?? settings.pruning.method;
 }
 
+/** "5, 5, 6-bit": each kernel's bit width, first layer first (an auto-compressed model's). */
+function perLayerBits(byTensor: NonNullable<CompressionSettings['byTensor']>): string {
+  const kernels = Object.entries(byTensor).filter(([name]) => name.endsWith('/kernel'));
+  const bits = kernels.map(([, q]) => (q.scheme === 'none' ? 32 : q.scheme === 'float16' ? 16 : q.bits));
+  const kmeans = kernels.every(([, q]) => q.scheme === 'kmeans');
+  return `${bits.join(', ')}-bit${kmeans ? ' k-means' : ''} per layer`;
+}
+
 export function bitsLabel(settings: CompressionSettings): string {
+  if (settings.byTensor) return perLayerBits(settings.byTensor);
   const q = settings.quantization;
   if (q.scheme === 'none') return '32-bit float';
   if (q.scheme === 'float16') return '16-bit float';
@@ -43,6 +54,7 @@ export function sparsityLabel(p: Pick<CompressionPoint, 'settings' | 'sparsity'>
 
 /** The slider's value when it differs from what was measured, else null. */
 export function requestedSparsityNote(p: Pick<CompressionPoint, 'settings' | 'sparsity'>): string | null {
+  if (p.settings.byTensor) return null; // an auto-compressed model: no slider made it
   const requested = p.settings.pruning.sparsity;
   if (p.settings.pruning.method === 'structured') return `slider at ${formatSparsity(requested)} of units`;
   return Math.abs(requested - p.sparsity) < 0.0005 ? null : `slider at ${formatSparsity(requested)}`;

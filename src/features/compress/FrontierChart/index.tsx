@@ -32,6 +32,8 @@ export const FrontierChart = memo(function FrontierChart() {
   const current = useAppStore(selectShownPoint);
   const baseline = useAppStore((s) => s.baseline);
   const setUi = useAppStore((s) => s.setCompressUi);
+  const search = useAppStore((s) => (s.autoCompress && s.autoCompress.modelId === s.labModelId ? s.autoCompress : null));
+  const path = useMemo(() => (search?.candidates ?? []).map((c) => ({ bytes: c.bytes, accuracy: c.validationAccuracy * 100, withinBudget: c.withinBudget })), [search?.candidates]);
   const [ref, { width, height }] = useSize<HTMLDivElement>();
   const [zoomed, setZoomed] = useState(false);
   const [across, setAcross] = useState<'size' | 'speed'>('size');
@@ -39,30 +41,40 @@ export const FrontierChart = memo(function FrontierChart() {
   const labModelId = useAppStore((s) => s.labModelId);
   const bySpeed = useMemo(() => (across === 'speed' ? speedAxis(points, speedsByKey(speeds, labModelId)) : null), [across, points, speeds, labModelId]);
 
-  const methods = useMemo(() => new Set(points.map((p) => p.settings.pruning.method)), [points]);
+  // An auto-compressed point has its own legend entry: it was not made by a pruning method's slider.
+  const methods = useMemo(() => new Set(points.filter((p) => !p.autoCompressed).map((p) => p.settings.pruning.method)), [points]);
+  const autoFound = points.some((p) => p.autoCompressed);
   const bitGroups = useMemo(() => new Set(points.map((p) => bitGroupOf(p.settings.quantization.bits).id)), [points]);
   const fineTuned = useMemo(() => points.some((p) => p.fineTunedEpochs), [points]);
   const frontier = useMemo(() => new Set(paretoFrontier(points)), [points]);
   const legend = useMemo<LegendItem[]>(() => {
-    const shown = PRUNING_METHOD_IDS.filter((id) => methods.has(id) || id === current?.settings.pruning.method);
+    const shown = PRUNING_METHOD_IDS.filter((id) => methods.has(id) || (id === current?.settings.pruning.method && !current?.autoCompressed));
     // Shape: the pruning method (drawn in the text colour); colour: the bit width.
     return [
       ...shown.map((id) => ({ label: PRUNING_METHODS[id].label, color: 'var(--text)', icon: <MarkerIcon shape={METHOD_STYLES[id].marker} color="var(--text)" /> })),
       ...BIT_GROUPS.filter((g) => bitGroups.has(g.id)).map((g) => ({ label: g.label, color: g.color, icon: <MarkerIcon shape="circle" color={g.color} /> })),
       ...(fineTuned ? [{ label: 'Fine-tuned (hollow)', color: 'var(--muted)', icon: <MarkerIcon shape="circle" color="var(--muted)" hollow /> }] : []),
+      ...(autoFound ? [{ label: 'Auto-compressed (square)', color: 'var(--text)', icon: <MarkerIcon shape={METHOD_STYLES.layerwise_magnitude.marker} color="var(--text)" /> }] : []),
+      ...(path.length ? [{ label: 'Auto-compress path (validation accuracy)', color: 'var(--accent)', dashed: true }] : []),
       { label: 'Pareto frontier', color: 'var(--text)' },
       { label: baseline?.reference === 'ticket' ? 'Ticket (float32)' : 'Dense model', color: 'var(--muted)', dashed: true },
     ];
-  }, [methods, bitGroups, current?.settings.pruning.method, baseline?.reference, fineTuned]);
+  }, [methods, bitGroups, current?.settings.pruning.method, current?.autoCompressed, baseline?.reference, fineTuned, path.length, autoFound]);
 
-  const accuracies = [...points.map((p) => p.accuracy * 100), ...(current ? [current.accuracy * 100] : []), (baseline?.accuracy ?? 1) * 100];
+  const accuracies = [...points.map((p) => p.accuracy * 100), ...(current ? [current.accuracy * 100] : []), ...path.map((p) => p.accuracy), (baseline?.accuracy ?? 1) * 100];
   const auto = autoFloor(accuracies);
   const zoomFloor = Math.min(ZOOM_FLOOR, Math.floor(((baseline?.accuracy ?? 1) * 100 - 3) / 5) * 5);
   const floor = zoomed ? zoomFloor : auto;
   const canZoom = auto < ZOOM_FLOOR;
 
   // A hollow (fine-tuned) marker selects the fine-tuned model, a solid one the post-training one.
-  const select = (p: CompressionPoint) => setUi(fromCompressionSettings(p.settings, useAppStore.getState().compressUi, p.fineTunedEpochs ?? 0));
+  // An auto-compressed point selects that model by its search (its settings are per layer).
+  const select = (p: CompressionPoint) =>
+    setUi(
+      p.autoCompressed
+        ? { auto: true, autoBudget: p.autoCompressed.budgetPoints, autoRounds: p.autoCompressed.rounds, fineTuned: 0 }
+        : fromCompressionSettings(p.settings, useAppStore.getState().compressUi, p.fineTunedEpochs ?? 0),
+    );
   const actions = (
     <>
       <label className="frontier-chart__across">
@@ -108,6 +120,7 @@ export const FrontierChart = memo(function FrontierChart() {
             yFloor={floor}
             xAxis={bySpeed?.axis ?? undefined}
             onSelect={select}
+            path={path}
           />
         ) : null}
       </div>

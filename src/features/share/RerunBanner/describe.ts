@@ -25,6 +25,8 @@ export function describeTraining(spec: TrainSpec): string {
 
 /** "90.0% pruned (global magnitude), 4 bits". */
 export function describeCompression(ui: CompressUi): string {
+  // An auto-compress result: the search's budget and rounds say it, not the sliders.
+  if (ui.auto) return `auto-compressed within ${ui.autoBudget} pt of the reference, ${ui.autoRounds} ${ui.autoRounds === 1 ? 'round' : 'rounds'} (rerun it with "Rerun auto-compress")`;
   const pruned = ui.sparsity > 0 ? `${formatSparsity(ui.sparsity)} pruned (${METHODS[ui.method]})` : 'nothing pruned';
   return `${pruned}, ${describeBits(ui.bits)}`;
 }

@@ -1,0 +1,80 @@
+// How long the page's Auto-compress (quick preset) takes to reach a ratio, in Debian's Chromium
+// on this machine: trains the Compress view's default model (LeNet-300-100, MNIST), sets the
+// accuracy budget and time budget, presses Auto-compress and reads the bar's "smallest within
+// the budget so far" as it streams, until the search ends. Writes reports/autocompress-page.json
+// (the README quotes it). Needs a build: `BUILD_OUT=dir npx vite build` first.
+//   node scripts/autocompress-page.mjs [--budget 0.5] [--seconds 300] [--target 60] [--port 4232]
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({ options: { budget: { type: 'string' }, seconds: { type: 'string' }, target: { type: 'string' }, port: { type: 'string' }, out: { type: 'string' } } });
+const budget = Number(values.budget ?? 0.5);
+const seconds = Number(values.seconds ?? 300);
+const target = Number(values.target ?? 60);
+const port = Number(values.port ?? 4232);
+const outFile = resolve(values.out ?? join(root, 'reports', 'autocompress-page.json'));
+const outDir = process.env.BUILD_OUT ?? 'dist';
+
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir], { cwd: root, stdio: 'ignore' });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-gpu', '--disable-dev-shm-usage'] });
+try {
+  await new Promise((r) => setTimeout(r, 3000));
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`http://127.0.0.1:${port}/#view=compress`);
+  const trainStart = Date.now();
+  await page.getByRole('button', { name: 'Train a model first' }).click();
+  const accuracy = page.getByLabel('Test accuracy', { exact: true });
+  await accuracy.filter({ hasText: /^\d+\.\d%$/ }).waitFor({ timeout: 900_000 });
+  const trainSeconds = (Date.now() - trainStart) / 1000;
+  const reference = await accuracy.textContent();
+  const group = page.getByRole('group', { name: 'Auto-compress' });
+  await group.getByLabel('Accuracy budget').fill(String(budget));
+  await group.getByLabel('Time budget (s)').fill(String(seconds));
+  const status = group.getByRole('status');
+  const start = Date.now();
+  await group.getByRole('button', { name: 'Auto-compress', exact: true }).click();
+  /** Seconds from Start to each new smallest ratio within the budget (validation split). */
+  const path = [];
+  let reached = null;
+  for (;;) {
+    const text = (await status.textContent()) ?? '';
+    const so = /so far: ([\d,]+) bytes \(([\d.,]+)×\)/.exec(text);
+    if (so) {
+      const ratio = Number(so[2].replace(/,/g, ''));
+      if (!path.length || path.at(-1).ratio !== ratio) path.push({ seconds: (Date.now() - start) / 1000, bytes: Number(so[1].replace(/,/g, '')), ratio });
+      if (reached === null && ratio >= target) reached = (Date.now() - start) / 1000;
+    }
+    if (/^Found|failed|cancelled/.test(text.trim())) break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  const final = ((await status.textContent()) ?? '').trim();
+  const found = /Found ([\d,]+) bytes \(([\d.,]+)× smaller than float32\) at ([\d.]+)% on all/.exec(final);
+  const report = {
+    study: 'autocompress-page',
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverage: os.loadavg() },
+    browser: `Chromium ${browser.version()}`,
+    budgetPoints: budget,
+    timeBudgetSeconds: seconds,
+    targetRatio: target,
+    trainSeconds,
+    referenceTestAccuracy: reference,
+    secondsToTarget: reached,
+    searchSeconds: (Date.now() - start) / 1000,
+    result: found ? { bytes: Number(found[1].replace(/,/g, '')), ratio: Number(found[2].replace(/,/g, '')), testAccuracy: Number(found[3]) } : null,
+    status: final,
+    path,
+  };
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, JSON.stringify(report, null, 1) + '\n');
+  console.log(JSON.stringify({ ...report, path: undefined }, null, 1));
+} finally {
+  await browser.close();
+  server.kill();
+}

@@ -1,0 +1,84 @@
+// The README's auto-compress tables, from reports/smallest.json (`npm run reproduce -- smallest`):
+// one row per model and seed, then the issue 18 goal per model. Accuracies in the report are
+// percent already; the search judged candidates on the validation split, and read the test split
+// once for the row.
+import { num, signed } from './format';
+
+interface QuantChoice {
+  scheme: string;
+  bits: number;
+  clusters?: number;
+}
+
+interface SmallestRun {
+  model: string;
+  seed: number;
+  bytes: number;
+  ratio: number;
+  testAccuracy: number;
+  validationAccuracy: number;
+  dropPoints: number;
+  reference: { testAccuracy: number; validationAccuracy: number };
+  layers: { sparsity: number; quantization: QuantChoice }[];
+  roundsRun: number;
+  stoppedBy: string;
+  wallSeconds: number;
+}
+
+interface SmallestSummary {
+  model: string;
+  seeds: number[];
+  worstRatio: number;
+  worstDropPoints: number;
+  goal: { ratio: number; points: number; stretch?: number };
+  goalMet: boolean;
+}
+
+export interface SmallestReport {
+  complete: boolean;
+  runs: SmallestRun[];
+  summary: SmallestSummary[];
+}
+
+const LABELS: Record<string, string> = { lenet_300_100: 'LeNet-300-100', lenet5: 'LeNet-5' };
+const table = (head: string[], body: string[][]) => [head, head.map(() => '---'), ...body].map((r) => `| ${r.join(' | ')} |`).join('\n');
+
+/** "12.5% k5": a layer's share of weights kept and its codebook size (or its scheme). */
+function layerText(l: SmallestRun['layers'][number]): string {
+  const q = l.quantization;
+  const how = q.scheme === 'kmeans' ? `k${q.clusters ?? 2 ** q.bits}` : q.scheme === 'none' ? 'float32' : q.scheme;
+  return `${num(100 * (1 - l.sparsity))}% ${how}`;
+}
+
+export function smallestTable(report: SmallestReport): string {
+  return table(
+    ['model', 'seed', 'encoded bytes', 'ratio', 'test %', 'reference test %', 'test drop pt', 'validation drop pt', 'per layer: kept, k-means clusters', 'rounds (stop)', 'wall s'],
+    report.runs.map((r) => [
+      LABELS[r.model] ?? r.model,
+      String(r.seed),
+      num(r.bytes, 0),
+      `${num(r.ratio)}x`,
+      num(r.testAccuracy, 2),
+      num(r.reference.testAccuracy, 2),
+      signed(-r.dropPoints, 2),
+      signed(r.validationAccuracy - r.reference.validationAccuracy, 2),
+      r.layers.map(layerText).join(', '),
+      `${r.roundsRun} (${r.stoppedBy})`,
+      num(r.wallSeconds, 0),
+    ]),
+  );
+}
+
+export function smallestGoalsTable(report: SmallestReport): string {
+  return table(
+    ['model', 'seeds run', 'goal', 'worst ratio', 'worst test drop pt', 'met'],
+    report.summary.map((s) => [
+      LABELS[s.model] ?? s.model,
+      s.seeds.join(', '),
+      `${num(s.goal.ratio, 0)}x at <= ${num(s.goal.points)} pt, every seed`,
+      `${num(s.worstRatio)}x`,
+      num(s.worstDropPoints, 2),
+      s.goalMet ? 'yes' : 'no',
+    ]),
+  );
+}

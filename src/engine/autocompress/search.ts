@@ -1,0 +1,234 @@
+// Auto-compress: the smallest encoded model within an accuracy budget. Rounds of gradual
+// magnitude pruning with fine-tuning (Zhu & Gupta 2017, "To prune, or not to prune"; the
+// iterative pruning of Han et al. 2015), with per-layer sparsity chosen by sensitivity
+// (pruneStep.ts), masked fine-tuning (the engine's Trainer, the mask held), then mixed
+// precision k-means per layer by greedy search (bitSearch.ts), each candidate measured as the
+// real encoded file (positions as bitmask or gaps, whichever is smaller, Huffman coding on)
+// and judged on the validation split. A round that cannot be brought within the budget is
+// undone and the pruning rate halved. The test split is read once, for the result.
+// Time-sliced like the other engine runs: it yields between slices of training and between
+// measurements, so an abort lands within one.
+import { createNetwork } from '../models/network';
+import { denseMasks, type Mask } from '../pruning/mask';
+import { deriveSeed } from '../random';
+import type { Dataset, TrainSpec, WeightArray } from '../spec/types';
+import { Trainer } from '../training/trainer';
+import { adaptSliceSize, throwIfAborted, yieldToEventLoop, type AbortSignalLike } from '../training/yield';
+import { searchBits } from './bitSearch';
+import { startRungs } from './ladders';
+import { CandidateMeasurer, layerChoices, type Measurement } from './measure';
+import { planOf } from './plans';
+import { pruneStep } from './pruneStep';
+import type { AutoCompressCandidate, AutoCompressProgress, AutoCompressResult, AutoCompressSettings, CandidateStage, StopReason } from './types';
+
+export interface AutoCompressInput {
+  /** The reference model's training spec (model, widths, optimizer, batch size, learning rate). */
+  spec: TrainSpec;
+  /** The reference model's float weights. */
+  weights: WeightArray[];
+  /** Masks to start from and keep (a lottery ticket's); none: every weight may go. */
+  masks?: Mask[] | null;
+  data: Dataset;
+}
+
+export interface AutoCompressOptions {
+  signal?: AbortSignalLike;
+  onCandidate?: (candidate: AutoCompressCandidate) => void;
+  onProgress?: (progress: AutoCompressProgress) => void;
+  /** The search stops when this is spent; the round under way is dropped, so the result is the
+   * one a rerun with maxRounds = roundsRun gives. */
+  timeBudgetMs?: number;
+  /** Target milliseconds of training between two turns of the event loop (default 40). */
+  sliceMs?: number;
+  now?: () => number;
+}
+
+/** What the page adopts: the best candidate's float weights and masks (compressWeights with
+ * `byTensor` gives back exactly its file) and the file itself. */
+export interface AutoCompressModel {
+  floatWeights: WeightArray[];
+  masks: Mask[];
+  byTensor: NonNullable<Measurement['byTensor']>;
+  /** Dequantized weights, what the test accuracy was measured on. */
+  weights: WeightArray[];
+  bytes: Uint8Array;
+}
+
+class TimeUp extends Error {}
+
+interface Kept {
+  candidate: AutoCompressCandidate;
+  measurement: Measurement;
+  floatWeights: WeightArray[];
+  masks: Mask[];
+}
+
+export async function autoCompress(
+  input: AutoCompressInput,
+  settings: AutoCompressSettings,
+  options: AutoCompressOptions = {},
+): Promise<{ result: AutoCompressResult; model: AutoCompressModel }> {
+  const plan = planOf(settings);
+  const now = options.now ?? Date.now;
+  const started = now();
+  const sliceMs = options.sliceMs ?? 40;
+  const { spec, data } = input;
+  throwIfAborted(options.signal);
+  const evalNet = createNetwork(spec.model, spec.hidden, data.featureShape, data.numClasses, spec.seed);
+  const trainNet = createNetwork(spec.model, spec.hidden, data.featureShape, data.numClasses, spec.seed);
+  try {
+    const measurer = new CandidateMeasurer(evalNet, data);
+    const timeUp = () => options.timeBudgetMs !== undefined && now() - started > options.timeBudgetMs;
+    const pause = async () => {
+      await yieldToEventLoop();
+      throwIfAborted(options.signal);
+      if (timeUp()) throw new TimeUp();
+    };
+    let round = 0;
+    let rate = plan.startRate;
+    const progress = (phase: AutoCompressProgress['phase']) =>
+      options.onProgress?.({ round, maxRounds: plan.maxRounds, rate, phase, fraction: plan.maxRounds === 0 ? 1 : Math.min(1, round / plan.maxRounds), elapsedMs: now() - started });
+
+    progress('reference');
+    const reference = measurer.evaluate(input.weights);
+    const floor = reference.accuracy - settings.budgetPoints / 100 - 1e-9;
+    const denseBytes = 4 * input.weights.reduce((n, w) => n + w.values.length, 0);
+    const candidates: AutoCompressCandidate[] = [];
+    const emit = (m: Measurement, stage: CandidateStage): AutoCompressCandidate => {
+      const c: AutoCompressCandidate = {
+        index: candidates.length,
+        round,
+        stage,
+        bytes: m.bytes,
+        ratio: denseBytes / m.bytes,
+        sparsity: m.compressed.sparsity,
+        validationAccuracy: m.accuracy,
+        withinBudget: m.accuracy >= floor,
+        layers: layerChoices(m),
+      };
+      candidates.push(c);
+      options.onCandidate?.(c);
+      return c;
+    };
+
+    let weights = input.weights;
+    let masks = input.masks ?? denseMasks(weights);
+    const kernelCount = masks.length;
+    let rungs = startRungs(kernelCount);
+    // The smallest candidate within the budget, and the most accurate one (reported if none fits).
+    const found: { kept: Kept | null; widest: Kept | null } = { kept: null, widest: null };
+    let roundsRun = 0;
+    let stoppedBy: StopReason = 'rounds';
+
+    /** Bit search on `weights`/`masks` as set in the measurer; the accepted path is streamed. */
+    const runBits = async (floatWeights: WeightArray[], roundMasks: Mask[]): Promise<Measurement | null> => {
+      progress('bits');
+      const search = searchBits(measurer, rungs, kernelCount, floor);
+      let step = search.next();
+      while (!step.done) {
+        if (step.value.accepted) {
+          const m = step.value.measurement;
+          const c = emit(m, round === 0 && candidates.length === 0 ? 'start' : 'bits');
+          if (!found.kept || m.bytes < found.kept.measurement.bytes) found.kept = { candidate: c, measurement: m, floatWeights, masks: roundMasks };
+        }
+        await pause();
+        step = search.next();
+      }
+      const { best, last } = step.value;
+      if (!best) {
+        const c = emit(last, 'broke-budget');
+        if (!found.widest || last.accuracy > found.widest.measurement.accuracy) found.widest = { candidate: c, measurement: last, floatWeights, masks: roundMasks };
+      }
+      return best;
+    };
+
+    try {
+      measurer.setModel(weights, masks);
+      const first = await runBits(weights, masks);
+      if (first) rungs = first.rungs;
+      for (round = 1; round <= plan.maxRounds; round++) {
+        if (rate < plan.minRate) {
+          stoppedBy = 'rate';
+          break;
+        }
+        progress('prune');
+        const step = pruneStep(measurer, weights, masks, rate, plan.sensitivityImages, plan.sensitivitySlack);
+        let s = step.next();
+        while (!s.done) {
+          await pause();
+          s = step.next();
+        }
+        const roundMasks = s.value.masks;
+
+        progress('fine-tune');
+        trainNet.setWeights(weights);
+        const trainer = new Trainer(
+          {
+            ...spec,
+            epochs: plan.fineTuneEpochs,
+            learningRate: spec.learningRate * plan.learningRateScale,
+            schedule: { kind: 'constant' },
+            seed: deriveSeed(settings.seed, `auto-compress round ${round}`),
+            checkpointSteps: [],
+          },
+          data,
+          { network: trainNet, masks: roundMasks },
+        );
+        try {
+          let perSlice = 1;
+          while (!trainer.done) {
+            const t0 = now();
+            const ran = trainer.runSteps(perSlice);
+            trainer.takeProgress(); // waits for the device, so the slice's time is real
+            perSlice = adaptSliceSize(perSlice, ran, now() - t0, sliceMs);
+            await pause();
+          }
+        } finally {
+          trainer.dispose();
+        }
+        const tuned = trainNet.getWeights();
+        measurer.setModel(tuned, roundMasks);
+        const best = await runBits(tuned, roundMasks);
+        roundsRun = round;
+        if (best) {
+          weights = tuned;
+          masks = roundMasks;
+          rungs = best.rungs;
+        } else {
+          rate /= 2;
+        }
+      }
+      if (round > plan.maxRounds) round = plan.maxRounds;
+    } catch (e) {
+      if (!(e instanceof TimeUp)) throw e;
+      stoppedBy = 'time';
+    }
+
+    const chosen = (found.kept ?? found.widest)!;
+    progress('test');
+    const testAccuracy = measurer.testAccuracy(chosen.measurement.compressed.weights);
+    const referenceTest = measurer.testAccuracy(input.weights);
+    const result: AutoCompressResult = {
+      settings,
+      plan,
+      best: chosen.candidate,
+      testAccuracy,
+      reference: { validationAccuracy: reference.accuracy, testAccuracy: referenceTest, denseBytes },
+      candidates,
+      roundsRun,
+      stoppedBy,
+      elapsedMs: now() - started,
+    };
+    const model: AutoCompressModel = {
+      floatWeights: chosen.floatWeights,
+      masks: chosen.masks,
+      byTensor: chosen.measurement.byTensor!,
+      weights: chosen.measurement.compressed.weights,
+      bytes: chosen.measurement.compressed.bytes,
+    };
+    return { result, model };
+  } finally {
+    evalNet.dispose();
+    trainNet.dispose();
+  }
+}
