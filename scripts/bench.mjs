@@ -9,7 +9,7 @@
 // BUILD_OUT picks the build to serve (default dist), BENCH_PORT the port (default 4174).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import os from 'node:os';
 import { preview } from 'vite';
 import { chromium } from '@playwright/test';
@@ -20,7 +20,7 @@ import { measureLotteryRun } from './bench-lottery.mjs';
 import { timeExportedC } from './bench-c.mjs';
 
 const root = join(import.meta.dirname, '..');
-const distDir = join(root, process.env.BUILD_OUT ?? 'dist');
+const distDir = resolve(root, process.env.BUILD_OUT ?? 'dist');
 const PORT = Number(process.env.BENCH_PORT ?? 4174);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);

@@ -4,7 +4,7 @@
 //   npx vite build && node scripts/chart-gallery.mjs OUT_DIR
 // PORT picks the preview port (default 4175). Compare two OUT_DIRs with --compare A B.
 import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { preview } from 'vite';
 import { chromium } from '@playwright/test';
 
@@ -17,7 +17,7 @@ const out = process.argv[2] ?? join(root, 'test-results', 'chart-gallery');
 const PORT = Number(process.env.PORT ?? 4175);
 mkdirSync(out, { recursive: true });
 
-const server = await preview({ root, build: { outDir: join(root, process.env.BUILD_OUT ?? 'dist') }, preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
+const server = await preview({ root, build: { outDir: resolve(root, process.env.BUILD_OUT ?? 'dist') }, preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-gpu', '--disable-dev-shm-usage'] });
 try {
   for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 375, height: 740 }]]) {
