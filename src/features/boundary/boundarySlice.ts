@@ -8,6 +8,7 @@ import { bridge } from '../../store/bridge';
 import { settingsKey, toCompressionSettings } from '../../url/compressControls';
 import { toUserMessage } from '../../shared/errors';
 import type { AppState } from '../../store/types';
+import { coalesced } from '../../shared/coalesced';
 
 /** Cells per side: 4,096 predictions of a tiny MLP, well under a millisecond in the worker. */
 export const BOUNDARY_GRID_SIZE = 64;
@@ -31,27 +32,6 @@ export interface BoundarySlice {
   refreshTrainBoundary(): void;
   /** Fetches the grid of the trained model compressed with the controls as set. */
   refreshCompressBoundary(): void;
-}
-
-/** Runs `job` now, or once more after the run in flight, however often it is asked for. */
-function coalesced(job: () => Promise<void>): () => void {
-  let running = false;
-  let again = false;
-  const run = async (): Promise<void> => {
-    running = true;
-    try {
-      do {
-        again = false;
-        await job();
-      } while (again);
-    } finally {
-      running = false;
-    }
-  };
-  return () => {
-    if (running) again = true;
-    else void run();
-  };
 }
 
 export const createBoundarySlice: StateCreator<AppState, [], [], BoundarySlice> = (set, get) => ({

@@ -9,7 +9,7 @@ import type { AppState } from '../../store/types';
 import { toCompressionSettings } from '../../url/compressControls';
 import type { MissGallery } from '../../worker/compression-protocol';
 import { toUserMessage } from '../../shared/errors';
-import { coalesced } from './coalesced';
+import { coalesced } from '../../shared/coalesced';
 import { wantedKey } from './shown';
 
 export interface DigitInput {
