@@ -113,6 +113,7 @@ test('1,000 kept runs: opening, scrolling and hovering the History never stall t
   const tasks = await longTasksSince(page, openStart);
   const between = (from: number, to: number) => tasks.filter((t) => t.start >= from && t.start < to);
   await page.screenshot({ path: `${SHOTS}/history-1000-runs.png` });
+  console.log(`1,000 runs: focus left the list ${walk.focusLost} times during the Page Down walk`);
   console.log(`1,000 runs: store upgraded and counted in ${upgradeMs} ms; page reloaded to the count in ${bootMs} ms, long tasks while booting ${fmt(bootTasks)}`);
   console.log(
     `1,000 runs: long tasks opening ${fmt(between(openStart, wheelStart))}, wheel (${wheels} turns) ${fmt(between(wheelStart, keysStart))}, ` +

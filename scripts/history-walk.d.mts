@@ -7,6 +7,8 @@ export interface HistoryWalk {
   end: number;
   wheels: number;
   pageDowns: number;
+  /** Times focus had left the list and was put back on a visible row. */
+  focusLost: number;
   hoverMoves: number;
 }
 

@@ -35,7 +35,17 @@ export async function walkHistoryList(page, list, runs, checks = {}) {
   await page.keyboard.press('Home');
   const focusedRow = () => page.evaluate(() => document.activeElement?.closest('[aria-posinset]')?.getAttribute('aria-posinset'));
   let pageDowns = 0;
-  while ((await focusedRow()) !== String(runs) && pageDowns < 600) {
+  // Focus has been seen to leave the list during this walk (about one run in three on a 2-core
+  // machine, cause not yet found; noted for the next session): it is put back on a visible row
+  // and counted, so the walk still has to page to the oldest run, and `focusLost` says it happened.
+  let focusLost = 0;
+  while (pageDowns < 1200) {
+    const row = await focusedRow();
+    if (row === String(runs)) break;
+    if (row == null) {
+      focusLost++;
+      await list.getByRole('checkbox').first().focus();
+    }
     await page.keyboard.press('PageDown');
     await page.waitForTimeout(20);
     pageDowns++;
@@ -50,5 +60,5 @@ export async function walkHistoryList(page, list, runs, checks = {}) {
     await page.waitForTimeout(16);
   }
   const end = await now(page);
-  return { wheelStart, keysStart, hoverStart, end, wheels, pageDowns, hoverMoves: 81 };
+  return { wheelStart, keysStart, hoverStart, end, wheels, pageDowns, focusLost, hoverMoves: 81 };
 }
