@@ -5,27 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors, workerTensors } from './helpers';
 import { crashWorker, engineStatus, unexpected } from './fault-helpers';
-
-/** Runs kept so far, as the History button says ("History, 2 runs"). */
-async function keptRuns(page: Page): Promise<number> {
-  const name = (await page.getByRole('button', { name: /^History/ }).textContent()) ?? '';
-  return Number(/(\d+)/.exec(name)?.[1] ?? 0);
-}
-
-/** Trains the linked experiment to the end: done when the History has kept one more run. */
-async function trainToDone(page: Page): Promise<void> {
-  const before = await keptRuns(page);
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect.poll(() => keptRuns(page), { timeout: 90_000 }).toBe(before + 1);
-  await expect(page.locator('.progress--done')).toHaveCount(1);
-}
-
-async function openHistory(page: Page) {
-  await page.getByRole('button', { name: /^History/ }).click();
-  const panel = page.getByRole('dialog', { name: 'History' });
-  await expect(panel).toBeVisible();
-  return panel;
-}
+import { openHistory, trainToEnd } from './kept-runs';
 
 const downloadTrained = (page: Page) => page.getByRole('dialog', { name: 'History' }).getByRole('button', { name: 'Download trained model' });
 
@@ -38,7 +18,7 @@ test('a double-click on "Download trained model" adopts the model once: Reset le
   const idleTensors = await workerTensors(page);
 
   // The Compress view was never shown: the download itself opens the model for the lab.
-  await trainToDone(page);
+  await trainToEnd(page, 90_000);
   await openHistory(page);
   const downloads: Promise<unknown>[] = [];
   page.on('download', (d) => downloads.push(d.path()));
@@ -62,7 +42,7 @@ test('after a crash, a worker restarted by an import keeps the backend the perso
   // Not what Auto picks on this machine (wasm, or webgl on a GPU).
   await page.getByLabel('Backend override').selectOption('cpu');
   await expect(backendShown).toHaveText('cpu', { timeout: 30_000 });
-  await trainToDone(page);
+  await trainToEnd(page, 90_000);
   const panel = await openHistory(page);
   const download = page.waitForEvent('download');
   await downloadTrained(page).click();
@@ -77,7 +57,7 @@ test('after a crash, a worker restarted by an import keeps the backend the perso
   await page.keyboard.press('Escape');
 
   // And the next run trains where the card says it does.
-  await trainToDone(page);
+  await trainToEnd(page, 90_000);
   await expect(backendShown).toHaveText('cpu');
   expect((await engineStatus(page))?.backend).toBe('cpu');
   expect(unexpected(errors)).toEqual([]);

@@ -1,32 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { collectErrors, percentOf, expectHistoryClosed } from './helpers';
+import { keptRuns, openHistory, trainToEnd } from './kept-runs';
 import { hugePrunedTensorFile, manyHuffmanTensorsFile } from '../test/hostile';
 
 /** Where the screenshots go (SHOTS_DIR keeps them apart when several checkouts test at once). */
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results';
-
-/** Runs kept so far, as the History button says ("History, 2 runs"). */
-async function keptRuns(page: Page): Promise<number> {
-  const name = (await page.getByRole('button', { name: /^History/ }).textContent()) ?? '';
-  return Number(/(\d+)/.exec(name)?.[1] ?? 0);
-}
-
-/** Trains the linked experiment to the end: done when the History has kept one more run. */
-async function trainToEnd(page: Page): Promise<void> {
-  const before = await keptRuns(page);
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect.poll(() => keptRuns(page), { timeout: 150_000 }).toBe(before + 1);
-  await expect(page.locator('.progress--done')).toHaveCount(1);
-}
-
-async function openHistory(page: Page) {
-  await page.getByRole('button', { name: /^History/ }).click();
-  const panel = page.getByRole('dialog', { name: 'History' });
-  await expect(panel).toBeVisible();
-  return panel;
-}
 
 test('finished runs are kept, survive a reload, compare, rename, delete and export', async ({ page }) => {
   const errors = collectErrors(page);
