@@ -27,10 +27,13 @@ export function HistoryList() {
   const selection = useAppStore((s) => s.historySelection);
   const storage = useAppStore((s) => s.historyStorage);
   const list = useRef<HTMLUListElement>(null);
-  const [scroller, range, pitch] = useVisibleRange(pitchFor, runs.length, OVERSCAN);
+  const [scroller, range, pitch, measure] = useVisibleRange(pitchFor, runs.length, OVERSCAN);
   const tall = pitch === TALL_ROW_PITCH;
-  // The row holding focus stays drawn even when scrolled away, so focus is never lost.
-  const [focusedRow, setFocusedRow] = useState<number | null>(null);
+  // Rows kept drawn even when scrolled away, so focus is never lost: the row holding focus and,
+  // while a key moves it, the row it is going to. The row being left stays until focus has
+  // landed: removing a focused element drops focus to the page (seen in e2e/history-load when
+  // Page Down came before the scroll event of Home had redrawn the rows).
+  const [pinned, setPinned] = useState<readonly number[]>([]);
   const focusNext = useRef<{ index: number; control: number } | null>(null);
 
   useLayoutEffect(() => {
@@ -39,18 +42,22 @@ export function HistoryList() {
     focusNext.current = null;
     const controls = list.current?.querySelector(`[data-index="${want.index}"]`)?.querySelectorAll<HTMLElement>(CONTROLS);
     (controls?.[want.control] ?? controls?.[0])?.focus();
+    // Focus scrolled the list; its scroll event comes a frame later, and a key pressed before
+    // then would be read against the rows of the old position. Read the position now.
+    measure();
   });
 
   const unsavedIds = useMemo(() => new Set(unsaved), [unsaved]);
   const indices = useMemo(() => {
     const out: number[] = [];
     for (let i = range.first; i <= Math.min(range.last, runs.length - 1); i++) out.push(i);
-    if (focusedRow !== null && focusedRow < runs.length && !out.includes(focusedRow)) {
-      out.push(focusedRow);
+    const extra = pinned.filter((i) => i < runs.length && !out.includes(i));
+    if (extra.length > 0) {
+      out.push(...extra);
       out.sort((a, b) => a - b); // DOM order is Tab order
     }
     return out;
-  }, [range, focusedRow, runs.length]);
+  }, [range, pinned, runs.length]);
 
   if (storage === 'loading') return <p className="history-muted">Opening the History…</p>;
   if (runs.length === 0) {
@@ -59,10 +66,12 @@ export function HistoryList() {
 
   const onFocus = (e: FocusEvent) => {
     const index = rowIndexOf(e.target);
-    if (index !== focusedRow) setFocusedRow(index);
+    const next = index === null ? [] : [index];
+    if (pinned.length !== next.length || pinned[0] !== next[0]) setPinned(next);
   };
   const onBlur = (e: FocusEvent) => {
-    if (!list.current?.contains(e.relatedTarget as Node | null)) setFocusedRow(null);
+    // Focus went elsewhere on the page (not to the body, as when a row is redrawn under it).
+    if (e.relatedTarget && !list.current?.contains(e.relatedTarget as Node)) setPinned([]);
   };
   const onKeyDown = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
@@ -78,8 +87,9 @@ export function HistoryList() {
     const row = target.closest('[data-index]');
     const control = row ? [...row.querySelectorAll(CONTROLS)].indexOf(target) : 0;
     focusNext.current = { index, control };
-    // Draw the row (the layout effect then focuses it, and focus scrolls it into view).
-    setFocusedRow(index);
+    // Draw the row beside the one being left (the layout effect then focuses it, and focus
+    // scrolls it into view; onFocus then lets the old row go).
+    setPinned([from, index]);
   };
 
   return (

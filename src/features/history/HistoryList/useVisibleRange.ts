@@ -1,6 +1,7 @@
 // Which rows of a fixed-height list are in view of its scroll box, plus `overscan` either side,
 // and the row height for the box's width (taller rows on a narrow screen). The state changes
-// only when the range or the height does, so scrolling within a row redraws nothing.
+// only when the range or the height does, so scrolling within a row redraws nothing. `measure`
+// is returned too, for a caller that moved the scroll position and cannot wait for its event.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 
 export interface RowRange {
@@ -12,7 +13,7 @@ export function useVisibleRange(
   rowHeightFor: (width: number) => number,
   count: number,
   overscan: number,
-): [RefObject<HTMLDivElement | null>, RowRange, number] {
+): [RefObject<HTMLDivElement | null>, RowRange, number, () => void] {
   const ref = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState<RowRange>({ first: 0, last: overscan * 3 });
   const [rowHeight, setRowHeight] = useState(() => rowHeightFor(Number.POSITIVE_INFINITY));
@@ -40,5 +41,5 @@ export function useVisibleRange(
     };
   }, [measure]);
 
-  return [ref, range, rowHeight];
+  return [ref, range, rowHeight, measure];
 }
