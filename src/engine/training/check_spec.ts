@@ -3,7 +3,7 @@
 import type { Dataset, TrainSpec } from '../spec/types';
 import { DATASETS, isDatasetId } from '../datasets/registry';
 import { isModelId, MODELS, validateHidden } from '../models/registry';
-import { OPTIMIZER_IDS } from './optimizers';
+import { OPTIMIZER_IDS } from './optimizerIds';
 import { validateSchedule } from './schedule';
 
 /** An error sentence, or null when `spec` can train on `data`. */

@@ -2,14 +2,9 @@
 // changing the learning rate mid-run (schedules, rewinding) and disposing them completely.
 import * as tf from '@tensorflow/tfjs';
 import type { OptimizerId } from '../spec/types';
+import { OPTIMIZER_IDS } from './optimizerIds';
 
-export const OPTIMIZER_IDS: OptimizerId[] = ['sgd', 'momentum', 'adam'];
-
-export const OPTIMIZER_LABELS: Record<OptimizerId, string> = {
-  sgd: 'SGD',
-  momentum: 'SGD with momentum 0.9',
-  adam: 'Adam',
-};
+export { OPTIMIZER_IDS, OPTIMIZER_LABELS } from './optimizerIds';
 
 export function createOptimizer(id: OptimizerId, learningRate: number): tf.Optimizer {
   if (!(learningRate > 0) || !Number.isFinite(learningRate)) {
