@@ -25,9 +25,14 @@ export const EVAL_IMAGES = 500;
 export interface Ran {
   record: TrainingRunRecord & { lottery?: LotteryField; ranOn?: { processes: number; launcher: string } };
   output: string;
+  /** The results file's version (2: runs of every kind). */
+  version: number;
 }
 
+/** The lottery run as the History imported it, with the script's extra fields. */
 export interface LotteryField {
+  name: string;
+  backend: string | null;
   stepsPerRound: number;
   rewindStep: number;
   kind: 'lottery';
@@ -71,15 +76,23 @@ export async function runScript(dir: string, script: string, how: 'single' | 'sp
   } else {
     output = await runProcess(dir, how === 'spawn' ? [...args, '--nproc', '2'] : args);
   }
-  const checked = validateResults(JSON.parse(readFileSync(results, 'utf8')));
+  const file = JSON.parse(readFileSync(results, 'utf8')) as { version: number; runs: (Record<string, unknown> & { kind?: string })[] };
+  const checked = validateResults(file);
   if ('error' in checked) throw new Error(`${tag}: ${checked.error}`);
-  expect(checked.runs).toHaveLength(1);
-  // Both scripts write a training run (the lottery's rounds ride along in its "lottery" field).
-  const run = checked.runs[0];
-  if (run.kind !== 'training') throw new Error(`${tag}: the results file holds a ${run.kind} run, not a training run`);
-  // The validator keeps only the fields it knows; the lottery's own are read from the file.
-  const raw = (JSON.parse(readFileSync(results, 'utf8')) as { runs: Ran['record'][] }).runs[0];
-  return { record: { ...run, lottery: raw.lottery, ranOn: raw.ranOn }, output };
+  // A training run from every script; the lottery script adds its rounds as a run of the
+  // History's lottery kind, so the import draws them in the lottery charts.
+  const run = checked.runs.find((r) => r.kind === 'training');
+  if (!run || run.kind !== 'training') throw new Error(`${tag}: the results file holds no training run`);
+  const lottery = checked.runs.find((r) => r.kind === 'lottery');
+  expect(checked.runs).toHaveLength(lottery ? 2 : 1);
+  // The validator keeps only the fields it knows; the extras (where it ran, the lottery's step
+  // counts and variant names) are read from the file.
+  const raw = (kind: string) => file.runs.find((r) => (r.kind ?? 'training') === kind);
+  const record = { ...run, ranOn: raw('training')?.ranOn as Ran['record']['ranOn'] };
+  if (!lottery || lottery.kind !== 'lottery') return { record, output, version: file.version };
+  const written = raw('lottery') as unknown as LotteryField;
+  const rounds = lottery.rounds.map((r, i) => ({ ...written.rounds[i], ...r }));
+  return { record: { ...record, lottery: { ...written, ...lottery, rounds } }, output, version: file.version };
 }
 
 export function writeScript(dir: string, name: string, source: string): void {

@@ -49,7 +49,10 @@ describe('the exported lottery script, two processes on the CPU', () => {
   it('trains every variant and control as the page does: rounds, masks, rewinding to k', () => {
     const lottery = spawned.record.lottery!;
     const { rounds } = lottery;
-    expect(lottery).toMatchObject({ kind: 'lottery', seed: 3, plannedRounds: 2, stepsPerRound: 10 });
+    // A run of the History's lottery kind (checked by its validator), marked with where it ran.
+    expect(spawned.version).toBe(2);
+    expect(lottery).toMatchObject({ kind: 'lottery', seed: 3, plannedRounds: 2, stepsPerRound: 10, backend: 'PyTorch cpu x2', link: LINK });
+    expect(lottery.name).toContain('PyTorch cpu x2');
     expect(lottery.rewindStep).toBe(1); // "auto": 2% of 10, at least 1
     expect(rounds.map((r) => `${r.round}:${r.variant}`)).toEqual(['0:dense', ...[1, 2].flatMap((round) => VARIANT_IDS.map((v) => `${round}:${v}`))]);
     for (const r of rounds.filter((x) => x.round > 0)) {

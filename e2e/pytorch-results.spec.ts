@@ -50,3 +50,41 @@ test('a PyTorch script\'s results file imports into the History, marked with whe
   await expect.poll(() => new URL(page.url()).hash).toContain('sparsity=0.9');
   expect(errors).toEqual([]);
 });
+
+// The exported lottery script's results file (issue 19.3): a training run (the dense trunk's
+// curves, each round's ticket as a compression point) and a run of the History's lottery kind
+// (every round of every variant), so the rounds are drawn on the History's lottery chart. The
+// fixture is a real run's output: the script exported for the link below (LeNet-300-100, 2 rounds,
+// the ticket and random reinit, 3,000 images, seed 4), run with `/usr/bin/python3 script.py
+// --data <mnist> --eval-limit 2000 --device cpu --nproc 2`.
+const LOTTERY_FIXTURE = 'e2e/fixtures/pytorch-lottery-results.json';
+const LOTTERY = JSON.parse(readFileSync(LOTTERY_FIXTURE, 'utf8')) as {
+  version: number;
+  runs: { kind?: string; name: string; link: string; rounds?: { variant: string; round: number; accuracy: number }[] }[];
+};
+
+test('a PyTorch lottery script\'s results import as a lottery run, drawn on the lottery chart', async ({ page }) => {
+  const errors = collectErrors(page);
+  expect(LOTTERY.version).toBe(2);
+  const lottery = LOTTERY.runs.find((r) => r.kind === 'lottery')!;
+  await page.goto('/');
+  await page.getByRole('button', { name: /^History/ }).click();
+  const panel = page.getByRole('dialog', { name: 'History' });
+  await panel.getByLabel('Import a results file (.json) or a compressed model (.cpgm)').setInputFiles(LOTTERY_FIXTURE);
+  await expect(panel.getByRole('status').filter({ hasText: 'Imported 2 runs' }).first()).toBeVisible();
+
+  const items = panel.getByRole('list', { name: 'Kept runs' }).getByRole('listitem');
+  expect((await items.locator('.run-item__kind').allTextContents()).sort()).toEqual(['Lottery ticket', 'Training']);
+  const item = items.filter({ has: page.locator('.run-item__kind', { hasText: 'Lottery ticket' }) });
+  await expect(item).toContainText('on PyTorch cpu x2');
+  await item.getByRole('checkbox', { name: `Compare ${lottery.name}` }).check();
+  // The ticket's rounds (rewind to init) on the lottery chart, named after the run, with their accuracies.
+  const chart = panel.getByRole('img', { name: /^Lottery tickets/ });
+  const ticket = lottery.rounds!.filter((r) => r.variant === 'dense' || r.variant === 'rewind_init');
+  const label = (await chart.getAttribute('aria-label'))!;
+  expect(label).toContain(`${lottery.name}: dense model`);
+  for (const r of ticket.filter((x) => x.round > 0)) expect(label).toContain(`${lottery.name}: round ${r.round}`);
+  expect(label).toContain(`${(ticket[1].accuracy * 100).toFixed(1)}%`);
+  await page.screenshot({ path: 'test-results/pytorch-lottery-import.png', fullPage: true });
+  expect(errors).toEqual([]);
+});

@@ -51,7 +51,8 @@ def round_result(variant, round_, outcome, masks):
     # Accuracies as fractions, as the History keeps them; the curve's in percent, as the page's.
     return {"variant": variant, "name": VARIANT_NAMES[variant], "round": round_, "percentRemaining": 100 * kept / total,
             "accuracy": outcome["testAccuracy"] / 100, "earlyStopAccuracy": outcome["earlyStopTestAccuracy"] / 100,
-            **{key: outcome[key] for key in ("earlyStopStep", "steps", "startStep", "curve")}, "layers": layers}
+            **{key: outcome[key] for key in ("earlyStopStep", "steps", "startStep", "curve")}, "layers": layers,
+            "overlap": None}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -121,12 +122,15 @@ def lottery(args, run):
                                      ("validationAccuracy", "validationAccuracy"), ("testAccuracy", "testAccuracy"))}
         record = run_record(run, started, data, curves, T, epochs, trunk["testAccuracy"] / 100,
                             trunk["curve"][-1]["validationAccuracy"] / 100, dense_bytes, points)
-        # The lottery's own numbers, round by round, shaped as the History's lottery runs are to
-        # be kept (kind, seed, plannedRounds, rounds); version 1 of the results file ignores them.
-        record["lottery"] = {"kind": "lottery", "seed": EXPERIMENT["seed"], "plannedRounds": EXPERIMENT["rounds"], "rounds": results,
-                             "settings": {key: EXPERIMENT[key] for key in LOTTERY_SETTINGS}, "stepsPerRound": T,
-                             "rewindStep": k, "stepsPerEpoch": plan["per_epoch"], "trainImages": count}
-        write_results(args.results or os.path.splitext(os.path.basename(__file__))[0] + "-results.json", [record])
+        # The lottery's own numbers, round by round, as the History keeps a lottery run (its
+        # "lottery" kind): importing the file draws them in the lottery charts beside the
+        # browser's runs. The extra fields (settings, steps) are ignored by the importer.
+        lottery_record = {key: record[key] for key in ("createdAt", "link", "backend", "status", "seconds")}
+        lottery_record.update({"kind": "lottery", "id": record["id"] + "-lottery", "name": record["name"],
+                               "seed": EXPERIMENT["seed"], "plannedRounds": EXPERIMENT["rounds"], "rounds": results,
+                               "settings": {key: EXPERIMENT[key] for key in LOTTERY_SETTINGS}, "stepsPerRound": T,
+                               "rewindStep": k, "stepsPerEpoch": plan["per_epoch"], "trainImages": count})
+        write_results(args.results or os.path.splitext(os.path.basename(__file__))[0] + "-results.json", [record, lottery_record])
     return 0
 
 

@@ -46,7 +46,7 @@ def write_results(path, records):
     """Writes the results file whole or not at all (a temporary file, then a rename)."""
     document = {
         "format": "compression-playground-results",
-        "version": 1,
+        "version": 2,  # runs of every kind (a lottery script writes a training and a lottery run)
         "exportedAt": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
         "runs": records,
     }
