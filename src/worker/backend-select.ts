@@ -8,6 +8,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendChoice } from '../engine/spec/types';
+import { loadAdamKernel } from './adam-loader';
 import type { BackendInfo, BackendName } from './protocol';
 
 setWasmPaths({
@@ -48,6 +49,7 @@ async function trySetBackend(name: BackendName): Promise<string | null> {
     const ok = await tf.setBackend(name);
     await tf.ready();
     if (!ok || tf.getBackend() !== name) return `${name} did not initialise`;
+    if (name === 'wasm') await loadAdamKernel();
     return null;
   } catch (err) {
     return err instanceof Error ? err.message : String(err);
