@@ -16,8 +16,12 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
 });
-// Threaded wasm needs cross-origin isolation and breaks in a minified Vite build; on two cores
-// it gave no speed-up anyway.
+// Threaded wasm stays off. It needs cross-origin isolation (COOP/COEP), a CSP that allows blob:
+// workers and scripts (its pthreads start from blob URLs), and an unminified worker bundle (the
+// minified factory's toString() names variables the blob does not have: "e is not defined").
+// With all three, on this 2-core machine shared with other jobs, LeNet-300-100 at batch 60 trained
+// at 1,197-1,437 samples/s on 2 threads against 3,683-4,077 on one (fused Adam), same minute
+// (README, Results): pthreadpool's spinning threads lose when the cores are busy.
 tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen/i;

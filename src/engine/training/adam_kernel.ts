@@ -22,8 +22,9 @@ export function setAdamKernelBinder(bind: AdamKernelBinder | null): void {
 }
 
 /** The kernel bound to `memory` (one instance per memory), or null. */
-export function adamKernelFor(memory: object): AdamKernel | null {
-  if (!binder) return null;
+export function adamKernelFor(memory: object | undefined): AdamKernel | null {
+  // A threaded build keeps its memory elsewhere (not among the module's exports).
+  if (!binder || typeof memory !== 'object') return null;
   if (!bound.has(memory)) bound.set(memory, binder(memory));
   return bound.get(memory) ?? null;
 }

@@ -17,7 +17,7 @@ import { adamKernelFor, type AdamKernel } from './adam_kernel';
 
 /** The slice of tfjs-backend-wasm's BackendWasm used here (its typings are not exported). */
 interface WasmBackendView {
-  wasm: { asm: { memory: object } };
+  wasm: { asm: { memory?: object } };
   getMemoryOffset(dataId: tf.DataId): number;
   makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
 }
