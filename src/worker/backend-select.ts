@@ -19,9 +19,10 @@ setWasmPaths({
 // Threaded wasm stays off. It needs cross-origin isolation (COOP/COEP), a CSP that allows blob:
 // workers and scripts (its pthreads start from blob URLs), and an unminified worker bundle (the
 // minified factory's toString() names variables the blob does not have: "e is not defined").
-// With all three, on this 2-core machine shared with other jobs, LeNet-300-100 at batch 60 trained
-// at 1,197-1,437 samples/s on 2 threads against 3,683-4,077 on one (fused Adam), same minute
-// (README, Results): pthreadpool's spinning threads lose when the cores are busy.
+// The fused Adam (training/wasm_adam.ts) cannot bind to its shared memory either. Measured with
+// all that on this shared 2-core machine, LeNet-300-100 at batch 60: 2 threads 3,166 samples/s,
+// one thread with the fused Adam 3,746 and 4,783 in the runs around it (reports/train-speed.json;
+// an earlier pair: 1,197-1,437 against 3,683-4,077).
 tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen/i;
