@@ -44,7 +44,10 @@ describe('WasmAdam', () => {
       const batch = sampler.next();
       nets.forEach((net, k) => {
         const vars = net.params.map((p) => p.variable);
-        tf.dispose(opts[k].minimize(() => meanSoftmaxCrossEntropy(net.predict(batch.x), batch.oneHot), true, vars) ?? []);
+        // Inside a tidy, as transfer/fit.ts calls it: the optimizer's own state must outlive it.
+        tf.tidy(() => {
+          opts[k].minimize(() => meanSoftmaxCrossEntropy(net.predict(batch.x), batch.oneHot), false, vars);
+        });
       });
       tf.dispose([batch.x, batch.oneHot, batch.labels]);
       const [a, b] = nets.map((n) => n.getWeights());

@@ -71,7 +71,9 @@ export class WasmAdam extends tf.Optimizer {
       if (gradient == null || variable == null) continue;
       let state = this.moments.get(name);
       if (!state) {
-        state = { m: tf.zeros(variable.shape), v: tf.zeros(variable.shape) };
+        // Kept: applyGradients may run inside the caller's tidy (transfer/fit.ts), which would
+        // free them at its end.
+        state = { m: tf.keep(tf.zeros(variable.shape)), v: tf.keep(tf.zeros(variable.shape)) };
         this.moments.set(name, state);
       }
       const outInfo = backend.makeOutput(variable.shape, 'float32');
