@@ -90,9 +90,9 @@ try {
     await tab.waitForFunction(() => document.body.dataset.ready === 'true');
     for (const batchSize of BATCHES) {
       const r = await tab.evaluate(([b, n, s]) => window.runTrainingBench(b, n, s), [backend, batchSize, SECONDS]);
-      const row = { backend: r.backend.name, requested: backend, batchSize, samplesPerSecond: Math.round(r.samplesPerSecond), steps: r.steps, seconds: +r.seconds.toFixed(2), renderer: r.backend.renderer ?? null };
+      const row = { backend: r.backend.name, requested: backend, batchSize, samplesPerSecond: Math.round(r.samplesPerSecond), steps: r.steps, seconds: +r.seconds.toFixed(2), renderer: r.backend.renderer ?? null, fusedAdam: r.fusedAdam };
       rows.push(row);
-      console.log(`${row.backend.padEnd(6)} batch ${String(batchSize).padStart(4)}  ${String(row.samplesPerSecond).padStart(7)} samples/s  (${row.steps} steps in ${row.seconds} s)`);
+      console.log(`${row.backend.padEnd(6)} batch ${String(batchSize).padStart(4)}  ${String(row.samplesPerSecond).padStart(7)} samples/s  (${row.steps} steps in ${row.seconds} s${row.fusedAdam ? ', fused Adam' : ''})`);
     }
     await tab.close();
   }

@@ -1,4 +1,4 @@
-// Compiles the AssemblyScript kernels (assembly/kernels.ts) to build/wasm/kernels.wasm with
+// Compiles the AssemblyScript kernels (assembly/kernels.ts, assembly/adam.ts) to build/wasm/ with
 // SIMD, using the `assemblyscript` npm package (its compiler is JavaScript and WebAssembly: no
 // toolchain is downloaded). Run at install, dev, build and test time; skipped while the .wasm is
 // newer than its source.
@@ -7,24 +7,31 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const source = join(root, 'assembly', 'kernels.ts');
-const output = join(root, 'build', 'wasm', 'kernels.wasm');
+// adam.wasm runs inside tfjs's wasm memory (src/engine/training/wasm_adam.ts): it imports it.
+const MODULES = [
+  { name: 'kernels', flags: [] },
+  { name: 'adam', flags: ['--importMemory', '--initialMemory', '0', '--noExportMemory'] },
+];
 
-if (existsSync(output) && statSync(output).mtimeMs >= statSync(source).mtimeMs) process.exit(0);
-
-mkdirSync(dirname(output), { recursive: true });
 const asc = await import('assemblyscript/asc');
-const { error, stderr } = await asc.main([
-  source,
-  '--outFile', output,
-  '--runtime', 'stub',
-  '--enable', 'simd',
-  '--optimizeLevel', '3',
-  '--shrinkLevel', '0',
-  '--noAssert',
-]);
-if (error) {
-  console.error(`Could not compile the WebAssembly kernels (${source}):\n${stderr.toString()}`);
-  process.exit(1);
+for (const { name, flags } of MODULES) {
+  const source = join(root, 'assembly', `${name}.ts`);
+  const output = join(root, 'build', 'wasm', `${name}.wasm`);
+  if (existsSync(output) && statSync(output).mtimeMs >= statSync(source).mtimeMs) continue;
+  mkdirSync(dirname(output), { recursive: true });
+  const { error, stderr } = await asc.main([
+    source,
+    '--outFile', output,
+    '--runtime', 'stub',
+    '--enable', 'simd',
+    '--optimizeLevel', '3',
+    '--shrinkLevel', '0',
+    '--noAssert',
+    ...flags,
+  ]);
+  if (error) {
+    console.error(`Could not compile the WebAssembly kernels (${source}):\n${stderr.toString()}`);
+    process.exit(1);
+  }
+  console.log(`Compiled ${output} (${statSync(output).size} bytes)`);
 }
-console.log(`Compiled ${output} (${statSync(output).size} bytes)`);

@@ -8,6 +8,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendChoice } from '../engine/spec/types';
+import { loadAdamKernel } from './adam-loader';
 import type { BackendInfo, BackendName } from './protocol';
 
 setWasmPaths({
@@ -15,8 +16,13 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
 });
-// Threaded wasm needs cross-origin isolation and breaks in a minified Vite build; on two cores
-// it gave no speed-up anyway.
+// Threaded wasm stays off. It needs cross-origin isolation (COOP/COEP), a CSP that allows blob:
+// workers and scripts (its pthreads start from blob URLs), and an unminified worker bundle (the
+// minified factory's toString() names variables the blob does not have: "e is not defined").
+// The fused Adam (training/wasm_adam.ts) cannot bind to its shared memory either. Measured with
+// all that on this shared 2-core machine, LeNet-300-100 at batch 60: 2 threads 3,166 samples/s,
+// one thread with the fused Adam 3,746 and 4,783 in the runs around it (reports/train-speed.json;
+// an earlier pair: 1,197-1,437 against 3,683-4,077).
 tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen/i;
@@ -48,6 +54,7 @@ async function trySetBackend(name: BackendName): Promise<string | null> {
     const ok = await tf.setBackend(name);
     await tf.ready();
     if (!ok || tf.getBackend() !== name) return `${name} did not initialise`;
+    if (name === 'wasm') await loadAdamKernel();
     return null;
   } catch (err) {
     return err instanceof Error ? err.message : String(err);

@@ -4,12 +4,15 @@
 import { Trainer } from '../engine/training/trainer';
 import { MNIST_DEFAULTS } from '../engine/spec/defaults';
 import type { Dataset } from '../engine/spec/types';
+import { wasmAdamKernel } from '../engine/training/wasm_adam';
 
 export interface TrainingBenchmark {
   batchSize: number;
   steps: number;
   seconds: number;
   samplesPerSecond: number;
+  /** Whether Adam ran as the fused wasm kernel (wasm_adam.ts) rather than tf.train.adam. */
+  fusedAdam: boolean;
 }
 
 export function benchmarkTraining(data: Dataset, batchSize: number, seconds: number): TrainingBenchmark {
@@ -26,7 +29,7 @@ export function benchmarkTraining(data: Dataset, batchSize: number, seconds: num
       trainer.takeProgress();
     }
     const elapsed = (performance.now() - t0) / 1000;
-    return { batchSize, steps, seconds: elapsed, samplesPerSecond: (steps * batchSize) / elapsed };
+    return { batchSize, steps, seconds: elapsed, samplesPerSecond: (steps * batchSize) / elapsed, fusedAdam: wasmAdamKernel() !== null };
   } finally {
     trainer.dispose();
   }

@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { OptimizerId } from '../spec/types';
 import { OPTIMIZER_IDS } from './optimizerIds';
+import { WasmAdam, wasmAdamKernel } from './wasm_adam';
 
 export { OPTIMIZER_IDS, OPTIMIZER_LABELS } from './optimizerIds';
 
@@ -17,7 +18,8 @@ export function createOptimizer(id: OptimizerId, learningRate: number): tf.Optim
       return tf.train.momentum(learningRate, 0.9);
     case 'adam':
       // Default betas (0.9, 0.999); epsilon is the backend's (1e-7, or 1e-4 on float16 WebGL).
-      return tf.train.adam(learningRate);
+      // On wasm the same update in one pass per parameter, bit for bit (wasm_adam.ts).
+      return wasmAdamKernel() ? new WasmAdam(learningRate) : tf.train.adam(learningRate);
     default:
       throw new Error(`Unknown optimizer "${String(id)}"; choose one of ${OPTIMIZER_IDS.join(', ')}.`);
   }
