@@ -8,6 +8,7 @@ import { quantizeFloat16 } from './float16';
 import { quantizeKmeans } from './kmeans';
 import type { QuantizedPayload, QuantizationSettings, QuantizedTensor, TensorQuantization } from './types';
 import { quantizeUniform } from './uniform';
+import { wasmCountKept } from '../kernels/compressionKernels';
 
 /** Bits per code a setting produces: what the size breakdown shows. */
 export function codeBits(settings: QuantizationSettings): number {
@@ -28,8 +29,10 @@ export function kmeansClusters(settings: QuantizationSettings): number {
   return settings.clusters ?? 2 ** settings.bits;
 }
 
-function countKeep(keep: Uint8Array | null, n: number): number {
-  if (keep === null) return n;
+function countKeep(keep: Uint8Array | null, values: Float32Array): number {
+  if (keep === null) return values.length;
+  const counted = wasmCountKept(keep, values);
+  if (counted !== null) return counted;
   let kept = 0;
   for (let i = 0; i < keep.length; i++) kept += keep[i];
   return kept;
@@ -56,7 +59,7 @@ export function quantizeTensor(
   out?: Float32Array,
   codeSpace?: ArrayBuffer,
 ): QuantizedTensor {
-  const kept = countKeep(keep, w.values.length);
+  const kept = countKeep(keep, w.values);
   const base = { shape: w.shape.slice(), granularity: settings.granularity, keep };
   let payload: QuantizedPayload;
   switch (settings.scheme) {
