@@ -8,6 +8,47 @@ const ABS = 0x7fffffff;
 const MAGIC: f64 = 6755399441055744;
 const INFINITY_BITS: u32 = 0x7f800000;
 
+// Compaction without branches: i32x4.bitmask says which of four lanes to keep (0-15), and a
+// swizzle with that row of a table moves them to the front, for one store and a popcount.
+/** Row m: the byte indices of the 32-bit lanes set in m, in order (128: a zero byte). */
+const PACK_LANES = memory.data<u8>([
+  128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 1, 2, 3, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  4, 5, 6, 7, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 1, 2, 3, 4, 5, 6, 7, 128, 128, 128, 128, 128, 128, 128, 128,
+  8, 9, 10, 11, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 1, 2, 3, 8, 9, 10, 11, 128, 128, 128, 128, 128, 128, 128, 128,
+  4, 5, 6, 7, 8, 9, 10, 11, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 128, 128, 128, 128,
+  12, 13, 14, 15, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 1, 2, 3, 12, 13, 14, 15, 128, 128, 128, 128, 128, 128, 128, 128,
+  4, 5, 6, 7, 12, 13, 14, 15, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 1, 2, 3, 4, 5, 6, 7, 12, 13, 14, 15, 128, 128, 128, 128,
+  8, 9, 10, 11, 12, 13, 14, 15, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 1, 2, 3, 8, 9, 10, 11, 12, 13, 14, 15, 128, 128, 128, 128,
+  4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 128, 128, 128, 128,
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+]);
+/** Row m: the indices of the bytes 0-3 set in m, in order. */
+const PACK_BYTES = memory.data<u8>([
+  128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  1, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 1, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  2, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 2, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  1, 2, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 1, 2, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  3, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 3, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  1, 3, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 1, 3, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  2, 3, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 2, 3, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  1, 2, 3, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 1, 2, 3, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128
+]);
+
 /** Four keep bytes at p as four i32 lanes: all ones where the byte is not 0 (kept). */
 @inline
 function keptLanes(p: usize): v128 {
@@ -125,16 +166,11 @@ export function quantizeTensor(values: usize, keep: usize, n: i32, scale: f64, o
     }
     const kept = keptLanes(keep + <usize>i);
     v128.store(out + (<usize>i << 2), v128.and(value, kept));
-    // Compact: every code is written at k, and k moves on only past a kept one.
-    const c = codes + <usize>k;
-    const k0 = i32x4.extract_lane(kept, 0) & 1;
-    const k1 = i32x4.extract_lane(kept, 1) & 1;
-    const k2 = i32x4.extract_lane(kept, 2) & 1;
-    store<u8>(c, <u8>i32x4.extract_lane(q, 0));
-    store<u8>(c + <usize>k0, <u8>i32x4.extract_lane(q, 1));
-    store<u8>(c + <usize>(k0 + k1), <u8>i32x4.extract_lane(q, 2));
-    store<u8>(c + <usize>(k0 + k1 + k2), <u8>i32x4.extract_lane(q, 3));
-    k += k0 + k1 + k2 + (i32x4.extract_lane(kept, 3) & 1);
+    // Compact: four code bytes are stored at k, and k moves on only past the kept ones.
+    const mask = i32x4.bitmask(kept);
+    const bytes = i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_u(q, q), i16x8.splat(0));
+    v128.store32_lane(codes + <usize>k, i8x16.swizzle(bytes, v128.load(PACK_BYTES + (<usize>mask << 4))), 0);
+    k += popcnt<i32>(mask);
   }
   for (; i < n; i++) {
     const kept: i32 = keep == 0 ? 1 : <i32>(load<u8>(keep + <usize>i) != 0);
@@ -182,7 +218,7 @@ const SAMPLE = 4096;
 
 /**
  * The k-th smallest magnitude (0-based, k below `kept`) over `count` spans, each three u32 at
- * spans: values, keep (1 = kept, 0 = pruned), length. The answer's bit pattern is returned (NaN
+ * spans: values, keep (1 = kept, 0 = pruned; a pointer of 0: every weight kept), length. The answer's bit pattern is returned (NaN
  * counted as Infinity), and the number of kept weights strictly below it is stored at result.
  * Returns -1 when the sample's bracket missed (the caller then runs the exact bucket method).
  * `scratch` holds `room` bytes.
@@ -204,7 +240,8 @@ export function kthMagnitude(spans: usize, count: i32, k: i32, kept: i32, scratc
     }
     const at = <usize>(position - offset);
     const base = spans + <usize>(span * 12);
-    if (load<u8>(<usize>load<u32>(base, 4) + at) == 1) {
+    const keep = <usize>load<u32>(base, 4);
+    if (keep == 0 || load<u8>(keep + at) == 1) {
       store<u32>(sample + (<usize>m << 2), min<u32>(load<u32>(<usize>load<u32>(base) + (at << 2)) & ABS, INFINITY_BITS));
       m++;
     }
@@ -219,9 +256,11 @@ export function kthMagnitude(spans: usize, count: i32, k: i32, kept: i32, scratc
 
   const members = scratch + (<usize>SAMPLE << 2);
   const capacity = min<i32>(<i32>Math.ceil((<f64>(hiRank - loRank + 1) / <f64>m) * <f64>kept * 2) + 1024, (room >> 2) - SAMPLE - 4);
+  // Magnitude bits are below 2^31, so signed compares (one instruction each on x86) order them.
   const lo4 = i32x4.splat(loBits);
   const hi4 = i32x4.splat(hiBits);
   const abs4 = i32x4.splat(ABS);
+  const all4 = i32x4.splat(-1);
   let below4 = i32x4.splat(0);
   let below = 0;
   let n = 0;
@@ -233,24 +272,18 @@ export function kthMagnitude(spans: usize, count: i32, k: i32, kept: i32, scratc
     let i = 0;
     for (; i + 4 <= length; i += 4) {
       const b = v128.and(v128.load(values + (<usize>i << 2)), abs4);
-      const kept4 = keptLanes(keep + <usize>i);
-      const under = v128.and(i32x4.lt_u(b, lo4), kept4);
-      below4 = i32x4.sub(below4, under);
-      const inside = v128.andnot(kept4, v128.or(i32x4.lt_u(b, lo4), i32x4.gt_u(b, hi4)));
-      if (!v128.any_true(inside)) continue;
+      const kept4 = keep == 0 ? all4 : keptLanes(keep + <usize>i);
+      const low = i32x4.lt_s(b, lo4);
+      below4 = i32x4.sub(below4, v128.and(low, kept4));
+      const inside = v128.andnot(kept4, v128.or(low, i32x4.gt_s(b, hi4)));
       if (n + 4 > capacity) return -1; // the sample lied: start over exactly
-      const o = members + (<usize>n << 2);
-      const i0 = i32x4.extract_lane(inside, 0) & 1;
-      const i1 = i32x4.extract_lane(inside, 1) & 1;
-      const i2 = i32x4.extract_lane(inside, 2) & 1;
-      store<u32>(o, i32x4.extract_lane(b, 0));
-      store<u32>(o + (<usize>i0 << 2), i32x4.extract_lane(b, 1));
-      store<u32>(o + (<usize>(i0 + i1) << 2), i32x4.extract_lane(b, 2));
-      store<u32>(o + (<usize>(i0 + i1 + i2) << 2), i32x4.extract_lane(b, 3));
-      n += i0 + i1 + i2 + (i32x4.extract_lane(inside, 3) & 1);
+      // Every group is stored whole at n; n moves past its members only.
+      const mask = i32x4.bitmask(inside);
+      v128.store(members + (<usize>n << 2), i8x16.swizzle(b, v128.load(PACK_LANES + (<usize>mask << 4))));
+      n += popcnt<i32>(mask);
     }
     for (; i < length; i++) {
-      if (load<u8>(keep + <usize>i) != 1) continue;
+      if (keep != 0 && load<u8>(keep + <usize>i) != 1) continue;
       const b = load<u32>(values + (<usize>i << 2)) & ABS;
       if (b < loBits) below++;
       else if (b <= hiBits) {
@@ -283,9 +316,9 @@ export function pruneBelow(values: usize, keep: usize, n: i32, threshold: u32, t
   const inf4 = i32x4.splat(INFINITY_BITS);
   let i = 0;
   for (; i + 4 <= n; i += 4) {
-    const b = i32x4.min_u(v128.and(v128.load(values + (<usize>i << 2)), abs4), inf4);
+    const b = i32x4.min_s(v128.and(v128.load(values + (<usize>i << 2)), abs4), inf4);
     const kept4 = keptLanes(keep + <usize>i);
-    const under = i32x4.lt_u(b, t4);
+    const under = i32x4.lt_s(b, t4);
     // One byte per lane: 0xff where the weight goes, which clears its keep byte.
     const gone = i8x16.narrow_i16x8_s(i16x8.narrow_i32x4_s(under, under), i16x8.splat(0));
     const p = keep + <usize>i;

@@ -10,7 +10,7 @@
 //   when asked for (`quantize`: the tests).
 // Node runs the JavaScript loops unless a test installs an instance.
 import { arenaFor, type WasmArena } from './arena';
-import { residentOf } from './residentStore';
+import { maskIn, residentOf } from './residentStore';
 import type { KernelExports } from './types';
 
 let installed: KernelExports | null = null;
@@ -72,7 +72,7 @@ export function wasmMaskInto(src: Float32Array, keep: Uint8Array, out: Float32Ar
   if (p === null || !p.a.fits(scratchNeed(p, src, out, keep.length), 3)) return false;
   p.a.scratch(() => {
     const s = input(p, src);
-    const m = p.a.put(keep);
+    const m = maskIn({ kernels: p.k, arena: p.a }, keep);
     const o = output(p, out);
     p.k.maskInto(s, m, o, src.length);
     copyOut(p, o, out);
@@ -84,7 +84,7 @@ export function wasmMaskInto(src: Float32Array, keep: Uint8Array, out: Float32Ar
 export function wasmCountKept(keep: Uint8Array, values: Float32Array): number | null {
   const r = residentOf(values);
   if (r === null || !r.arena.fits(keep.length)) return null;
-  return r.arena.scratch(() => r.kernels.countKept(r.arena.put(keep), keep.length));
+  return r.arena.scratch(() => r.kernels.countKept(maskIn(r, keep), keep.length));
 }
 
 /** [min, max] of the kept values of resident weights, both ends starting at 0 (uniform.ts
@@ -93,7 +93,7 @@ export function wasmKeptRange(values: Float32Array, keep: Uint8Array | null): [n
   const r = residentOf(values);
   if (r === null || !r.arena.fits((keep?.length ?? 0) + 16, 2)) return null;
   return r.arena.scratch(() => {
-    const m = keep === null ? 0 : r.arena.put(keep);
+    const m = keep === null ? 0 : maskIn(r, keep);
     const result = r.arena.alloc(8);
     r.kernels.keptRange(values.byteOffset, m, values.length, result);
     const range = r.arena.f32(result, 2);
@@ -111,7 +111,7 @@ export function wasmQuantizeTensor(values: Float32Array, keep: Uint8Array | null
   if (p === null || !p.a.fits(scratchNeed(p, values, out, 2 * n + 16), 4)) return false;
   p.a.scratch(() => {
     const v = input(p, values);
-    const m = keep === null ? 0 : p.a.put(keep);
+    const m = keep === null ? 0 : maskIn({ kernels: p.k, arena: p.a }, keep);
     const c = p.a.alloc(n + 4);
     const o = output(p, out);
     const written = p.k.quantizeTensor(v, m, n, scale, offset, top, c, o);

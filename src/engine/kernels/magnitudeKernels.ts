@@ -1,8 +1,9 @@
 // The k-th smallest magnitude and the pruning pass after it (pruning/magnitudeSelect.ts and
 // magnitudeRemoval.ts) in WebAssembly, for weights in a resident store (residentStore.ts): the
-// masks are copied in, the weights are read where they lie. Same answers as the JavaScript
+// masks are copied in (once per call: residentStore.ts withStagedMasks), the weights are read where
+// they lie. Same answers as the JavaScript
 // (magnitudeKernels.property.test.ts); null means "run the JavaScript".
-import { residentOf, type Resident } from './residentStore';
+import { maskIn, residentOf, type Resident } from './residentStore';
 
 export interface MagnitudeSpan {
   values: Float32Array;
@@ -37,12 +38,14 @@ export function wasmKthMagnitude(spans: MagnitudeSpan[], k: number, kept: number
   // The sample (16 KB) and at least as much again for the bracket's members.
   if (r === null || !r.arena.fits(keepBytes + 12 * spans.length + (1 << 15) + 16, spans.length + 3)) return null;
   const { arena, kernels } = r;
+  // Every weight kept (the first move, no ticket): the kernel need not read the masks at all.
+  const allKept = kept === spans.reduce((sum, s) => sum + s.values.length, 0);
   return arena.scratch(() => {
     const table = arena.alloc(12 * spans.length);
     const words = new Uint32Array(kernels.memory.buffer, table, 3 * spans.length);
     spans.forEach((s, i) => {
       words[3 * i] = s.values.byteOffset;
-      words[3 * i + 1] = arena.put(s.keep);
+      words[3 * i + 1] = allKept ? 0 : maskIn(r, s.keep);
       words[3 * i + 2] = s.values.length;
     });
     const result = arena.alloc(4);
@@ -59,7 +62,7 @@ export function wasmPruneBelow(span: MagnitudeSpan, threshold: number, ties: num
   const r = residentOf(span.values);
   if (r === null || !r.arena.fits(span.keep.length)) return null;
   return r.arena.scratch(() => {
-    const m = r.arena.put(span.keep);
+    const m = maskIn(r, span.keep);
     const left = r.kernels.pruneBelow(span.values.byteOffset, m, span.values.length, magnitudeBits(threshold), ties);
     span.keep.set(new Uint8Array(r.kernels.memory.buffer, m, span.keep.length));
     return left;

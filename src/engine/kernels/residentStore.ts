@@ -27,6 +27,40 @@ export function residentOf(a: ArrayBufferView): Resident | null {
   return byBuffer.get(a.buffer) ?? null;
 }
 
+/** Masks copied into a store for the length of one call (withStagedMasks). */
+const staged = new Map<Uint8Array, { kernels: KernelExports; at: number }>();
+
+/**
+ * Runs `body` with the masks of resident weights copied into their store once, so the kernels
+ * it calls (a count, a range, a quantization) share one copy instead of making one each. The
+ * masks must not change in JavaScript meanwhile; a kernel that edits one edits the copy and
+ * then copies it back (wasmPruneBelow).
+ */
+export function withStagedMasks<T>(spans: { values: Float32Array; keep: Uint8Array | null }[], body: () => T): T {
+  const r = spans.length > 0 ? residentOf(spans[0].values) : null;
+  const bytes = spans.reduce((sum, s) => sum + (s.keep?.length ?? 0), 0);
+  if (r === null || !spans.every((s) => residentOf(s.values) === r) || !r.arena.fits(bytes, spans.length)) return body();
+  return r.arena.scratch(() => {
+    const added: Uint8Array[] = [];
+    for (const { keep } of spans) {
+      if (keep === null || staged.has(keep)) continue;
+      staged.set(keep, { kernels: r.kernels, at: r.arena.put(keep) });
+      added.push(keep);
+    }
+    try {
+      return body();
+    } finally {
+      for (const keep of added) staged.delete(keep);
+    }
+  });
+}
+
+/** Where a mask lies in `r`'s memory: its staged copy, or a fresh copy in scratch. */
+export function maskIn(r: Resident, keep: Uint8Array): number {
+  const s = staged.get(keep);
+  return s !== undefined && s.kernels === r.kernels ? s.at : r.arena.put(keep);
+}
+
 /** Scratch a slider move needs besides the weights and outputs: a copy of the masks, the codes
  * and the threshold's bracket (kthMagnitude), with room to spare. */
 export const scratchBytes = (weights: number): number => 8 * weights + (1 << 18);

@@ -5,6 +5,7 @@ import { kthSmallestMagnitude } from './magnitudeSelect';
 import type { ScopedKernel } from './scope';
 import { wasmCountKept } from '../kernels/compressionKernels';
 import { wasmPruneBelow } from '../kernels/magnitudeKernels';
+import { withStagedMasks } from '../kernels/residentStore';
 
 // NaN has no magnitude to rank by; treating it as the largest keeps it out of the selection's
 // comparisons (which NaN would break) and never prunes a weight for being broken.
@@ -16,6 +17,14 @@ function magnitude(v: number): number {
 /** Prunes `count` more weights from the kept weights of `kernels` (all of them if fewer remain). */
 export function pruneSmallest(kernels: ScopedKernel[], count: number): void {
   if (count <= 0) return;
+  // Weights in WebAssembly memory: the count, the threshold and the pass share one mask copy.
+  withStagedMasks(
+    kernels.map(({ weight, mask }) => ({ values: weight.values, keep: mask.keep })),
+    () => pruneStaged(kernels, count),
+  );
+}
+
+function pruneStaged(kernels: ScopedKernel[], count: number): void {
   let candidates = 0;
   for (const { mask, weight } of kernels) {
     const keep = mask.keep;

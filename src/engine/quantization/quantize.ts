@@ -9,6 +9,7 @@ import { quantizeKmeans } from './kmeans';
 import type { QuantizedPayload, QuantizationSettings, QuantizedTensor, TensorQuantization } from './types';
 import { quantizeUniform } from './uniform';
 import { wasmCountKept } from '../kernels/compressionKernels';
+import { withStagedMasks } from '../kernels/residentStore';
 
 /** Bits per code a setting produces: what the size breakdown shows. */
 export function codeBits(settings: QuantizationSettings): number {
@@ -59,6 +60,11 @@ export function quantizeTensor(
   out?: Float32Array,
   codeSpace?: ArrayBuffer,
 ): QuantizedTensor {
+  // Weights in WebAssembly memory: the count, the range and the codes read one copy of the mask.
+  return withStagedMasks([{ values: w.values, keep }], () => quantizeStaged(w, keep, settings, out, codeSpace));
+}
+
+function quantizeStaged(w: WeightArray, keep: Uint8Array | null, settings: QuantizationSettings, out?: Float32Array, codeSpace?: ArrayBuffer): QuantizedTensor {
   const kept = countKeep(keep, w.values);
   const base = { shape: w.shape.slice(), granularity: settings.granularity, keep };
   let payload: QuantizedPayload;
