@@ -347,3 +347,59 @@ function tiesIn(values: usize, keep: usize, from: i32, count: i32, threshold: u3
   }
   return ties;
 }
+
+// ---- Ascending sort of float32 values (quantization/sortFloat32.ts, for k-means) ----
+
+const RADIX_BITS = 11;
+const BUCKETS = 1 << RADIX_BITS;
+const DIGIT: u32 = BUCKETS - 1;
+
+/**
+ * LSD radix sort of n float32 at keys (three passes of 11 bits on the bit patterns, mapped so
+ * their integer order is the float order: every bit of a negative flipped, only the sign bit of
+ * a positive), using spare (n u32) and counts (3 * 2048 u32). Returns where the sorted values
+ * are: keys or spare.
+ */
+export function sortFloat32(keys: usize, spare: usize, n: i32, counts: usize): usize {
+  memory.fill(counts, 0, <usize>(3 * BUCKETS) << 2);
+  for (let i = 0; i < n; i++) {
+    const p = keys + (<usize>i << 2);
+    const b = load<u32>(p);
+    const key = b & 0x80000000 ? ~b : b | 0x80000000;
+    store<u32>(p, key);
+    const c0 = counts + (<usize>(key & DIGIT) << 2);
+    store<u32>(c0, load<u32>(c0) + 1);
+    const c1 = counts + (<usize>(BUCKETS + ((key >>> RADIX_BITS) & DIGIT)) << 2);
+    store<u32>(c1, load<u32>(c1) + 1);
+    const c2 = counts + (<usize>(2 * BUCKETS + (key >>> (2 * RADIX_BITS))) << 2);
+    store<u32>(c2, load<u32>(c2) + 1);
+  }
+  for (let pass = 0; pass < 3; pass++) {
+    const shift = <u32>(pass * RADIX_BITS);
+    const table = counts + (<usize>(pass * BUCKETS) << 2);
+    // A pass whose digit is the same everywhere would only copy: skip it.
+    if (n == 0 || load<u32>(table + (<usize>((load<u32>(keys) >>> shift) & DIGIT) << 2)) == <u32>n) continue;
+    let sum: u32 = 0;
+    for (let b = 0; b < BUCKETS; b++) {
+      const c = load<u32>(table + (<usize>b << 2));
+      store<u32>(table + (<usize>b << 2), sum);
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const key = load<u32>(keys + (<usize>i << 2));
+      const slot = table + (<usize>((key >>> shift) & DIGIT) << 2);
+      const at = load<u32>(slot);
+      store<u32>(slot, at + 1);
+      store<u32>(spare + (<usize>at << 2), key);
+    }
+    const t = keys;
+    keys = spare;
+    spare = t;
+  }
+  for (let i = 0; i < n; i++) {
+    const p = keys + (<usize>i << 2);
+    const k = load<u32>(p);
+    store<u32>(p, k & 0x80000000 ? k & 0x7fffffff : ~k);
+  }
+  return keys;
+}

@@ -190,6 +190,6 @@ export function toLanes(x: usize, count: i32, features: i32, y: usize, lanes: i3
   }
 }
 
-// The compression kernels (mask apply, quantize + dequantize, k-th magnitude, pruning) live
+// The compression kernels (mask apply, quantize + dequantize, k-th magnitude, pruning, sort) live
 // in compression.ts and are part of the same module.
-export { maskInto, countKept, keptRange, quantizeTensor, kthMagnitude, pruneBelow } from './compression';
+export { maskInto, countKept, keptRange, quantizeTensor, kthMagnitude, pruneBelow, sortFloat32 } from './compression';

@@ -18,6 +18,7 @@ import { decodeModel } from '../engine/encoding/decode';
 import { MAX_PARAMETERS } from '../engine/encoding/format';
 import { createRng } from '../engine/random';
 import { residentWeights, useResidentKernels } from '../engine/kernels/residentStore';
+import { useCompressionKernels } from '../engine/kernels/compressionKernels';
 import type { KernelFactory } from '../engine/kernels/types';
 import type { WeightArray } from '../engine/spec/types';
 
@@ -62,6 +63,8 @@ export function runKernelBench(n: number, kernels?: KernelFactory): KernelTiming
   useResidentKernels(kernels ?? null);
   const resident = residentWeights(plainWeights, 1);
   useResidentKernels(null);
+  // The worker installs an instance for what runs on ordinary arrays (the k-means sort).
+  const installed = kernels?.() ?? null;
   const weights = resident?.weights ?? plainWeights;
   const values = weights[0].values;
   const out = resident?.outputs[0] ?? [new Float32Array(n)];
@@ -96,11 +99,24 @@ export function runKernelBench(n: number, kernels?: KernelFactory): KernelTiming
     rows.push(['encode 90% sparse + 4-bit (Huffman)', () => encodeModel(model, { entropyCoding: true }), reps]);
     rows.push(['decode 90% sparse + 4-bit (Huffman)', () => decodeModel(encoded.bytes), reps]);
   }
+  const timed = rows.map(([kernel, fn, r]) => {
+    useCompressionKernels(installed);
+    try {
+      return { kernel, n, medianMs: Number(median(fn, r).toFixed(3)) };
+    } finally {
+      useCompressionKernels(null);
+    }
+  });
   if (resident) {
+    // The JavaScript loops alone (no kernels installed), on ordinary arrays.
     const js = ' [JavaScript arrays]';
-    rows.push(['threshold 90%: k-th smallest |w|' + js, () => kthSmallestMagnitude([{ values: plain, keep: allKept }], k - 1, n), reps]);
-    rows.push(['apply mask (reused output)' + js, () => applyMasks(plainWeights, masks, plainOut), reps]);
-    rows.push(['4-bit quantize + dequantize (reused output)' + js, () => quantizeTensor(plainWeights[0], null, q4, plainOut[0], codeSpace), reps]);
+    const jsRows: [string, () => unknown, number][] = [
+      ['threshold 90%: k-th smallest |w|' + js, () => kthSmallestMagnitude([{ values: plain, keep: allKept }], k - 1, n), reps],
+      ['sort |w| (radix sort)' + js, () => sortIntoScratch(abs), Math.min(reps, 7)],
+      ['apply mask (reused output)' + js, () => applyMasks(plainWeights, masks, plainOut), reps],
+      ['4-bit quantize + dequantize (reused output)' + js, () => quantizeTensor(plainWeights[0], null, q4, plainOut[0], codeSpace), reps],
+    ];
+    for (const [kernel, fn, r] of jsRows) timed.push({ kernel, n, medianMs: Number(median(fn, r).toFixed(3)) });
   }
-  return rows.map(([kernel, fn, r]) => ({ kernel, n, medianMs: Number(median(fn, r).toFixed(3)) }));
+  return timed;
 }

@@ -120,3 +120,17 @@ export function wasmQuantizeTensor(values: Float32Array, keep: Uint8Array | null
   });
   return true;
 }
+
+/** `values` sorted ascending into `out` (sortFloat32.ts's radix sort, the same bits); false when
+ * JavaScript should run it. The sort works on a copy, so resident weights stay as they are. */
+export function wasmSortFloat32(values: Float32Array, out: Float32Array): boolean {
+  const p = placeFor(values, true);
+  const n = values.length;
+  if (p === null || !p.a.fits(8 * n + 3 * 2048 * 4, 3)) return false;
+  p.a.scratch(() => {
+    const keys = p.a.put(values);
+    const at = p.k.sortFloat32(keys, p.a.alloc(4 * n), n, p.a.alloc(3 * 2048 * 4));
+    out.set(p.a.f32(at, n));
+  });
+  return true;
+}

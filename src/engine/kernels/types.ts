@@ -18,6 +18,7 @@ export interface KernelExports {
   keptRange(values: number, keep: number, n: number, result: number): void;
   kthMagnitude(spans: number, count: number, k: number, kept: number, scratch: number, room: number, result: number): number;
   pruneBelow(values: number, keep: number, n: number, threshold: number, ties: number): number;
+  sortFloat32(keys: number, spare: number, n: number, counts: number): number;
 }
 
 /** A fresh instance of the kernels module (its own memory), made synchronously. */
