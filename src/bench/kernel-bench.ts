@@ -82,7 +82,7 @@ export function runKernelBench(n: number, kernels?: KernelFactory): KernelTiming
   const encodable = n <= MAX_PARAMETERS;
   const encoded = encodable ? encodeModel(model, { entropyCoding: true }) : null;
   const rows: [string, () => unknown, number][] = [
-    // numpy: np.partition(np.abs(w), k - 1)[k - 1]. The engine reads |w| off the bit patterns
+    // numpy: |w| into a reused array, partitioned in place (ndarray.partition). The engine reads |w| off the bit patterns
     // and needs neither the |w| copy nor a permutation of the weights.
     ['threshold 90%: k-th smallest |w|', () => kthSmallestMagnitude([{ values, keep: allKept }], k - 1, n), reps],
     // numpy: np.sort(a) on |w|; the engine's LSD radix sort (k-means sorts the kept weights).
