@@ -190,56 +190,6 @@ export function toLanes(x: usize, count: i32, features: i32, y: usize, lanes: i3
   }
 }
 
-// ---- Compression kernels (the slider's hot loops, bit for bit as src/engine computes them) ----
-
-/** out[i] = src[i] where keep[i] == 1, else +0, on the bit patterns (pruning/mask.ts maskInto). */
-export function maskInto(src: usize, keep: usize, out: usize, n: i32): void {
-  const one = i32x4.splat(1);
-  let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const k = i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(keep + <usize>i)));
-    const o = <usize>i << 2;
-    v128.store(out + o, v128.and(v128.load(src + o), i32x4.eq(k, one)));
-  }
-  for (; i < n; i++) {
-    const o = <usize>i << 2;
-    store<i32>(out + o, load<u8>(keep + <usize>i) == 1 ? load<i32>(src + o) : 0);
-  }
-}
-
-/**
- * Uniform quantization of one tensor with one scale (quantization/uniform.ts, tensorCodesAndValues):
- * code = nearest-even(clamp(w / scale, -offset, top - offset)) + offset for each kept weight
- * (keep[i] != 0; a keep pointer of 0: every weight is kept; scale must be > 0), written compactly to codes; out[i] = float32(scale * (code -
- * offset)), the engine's level table entry, or +0 where pruned. Division and rounding in double
- * precision, as JavaScript does. Returns the number of codes written.
- */
-export function quantizeTensor(values: usize, keep: usize, n: i32, scale: f64, offset: i32, top: i32, codes: usize, out: usize): i32 {
-  const s = f64x2.splat(scale);
-  const lo = f64x2.splat(<f64>-offset);
-  const hi = f64x2.splat(<f64>(top - offset));
-  let k = 0;
-  let i = 0;
-  for (; i + 2 <= n; i += 2) {
-    const w = f64x2.promote_low_f32x4(v128.load64_zero(values + (<usize>i << 2)));
-    // + 0: a weight that rounds to -0 must give the table's +0 (scale * 0), not -0.
-    const x = f64x2.add(f64x2.nearest(f64x2.min(f64x2.max(f64x2.div(w, s), lo), hi)), f64x2.splat(0));
-    const value = f32x4.demote_f64x2_zero(f64x2.mul(s, x));
-    const q = i32x4.trunc_sat_f64x2_s_zero(x);
-    const k0: i32 = keep == 0 ? 1 : <i32>(load<u8>(keep + <usize>i) != 0);
-    const k1: i32 = keep == 0 ? 1 : <i32>(load<u8>(keep + <usize>i + 1) != 0);
-    store<f32>(out + (<usize>i << 2), k0 ? f32x4.extract_lane(value, 0) : 0);
-    store<f32>(out + (<usize>(i + 1) << 2), k1 ? f32x4.extract_lane(value, 1) : 0);
-    store<u8>(codes + <usize>k, <u8>(i32x4.extract_lane(q, 0) + offset));
-    k += k0;
-    store<u8>(codes + <usize>k, <u8>(i32x4.extract_lane(q, 1) + offset));
-    k += k1;
-  }
-  for (; i < n; i++) {
-    const kept: i32 = keep == 0 ? 1 : <i32>(load<u8>(keep + <usize>i) != 0);
-    const x = nearest<f64>(min<f64>(max<f64>(<f64>load<f32>(values + (<usize>i << 2)) / scale, <f64>-offset), <f64>(top - offset))) + 0;
-    store<f32>(out + (<usize>i << 2), kept ? <f32>(scale * x) : 0);
-    if (kept) store<u8>(codes + <usize>(k++), <u8>(<i32>x + offset));
-  }
-  return k;
-}
+// The compression kernels (mask apply, quantize + dequantize, k-th magnitude, pruning, sort) live
+// in compression.ts and are part of the same module.
+export { maskInto, countKept, keptRange, quantizeTensor, kthMagnitude, pruneBelow, sortFloat32 } from './compression';

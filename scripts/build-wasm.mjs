@@ -1,8 +1,8 @@
 // Compiles the AssemblyScript kernels (assembly/kernels.ts, assembly/adam.ts) to build/wasm/ with
 // SIMD, using the `assemblyscript` npm package (its compiler is JavaScript and WebAssembly: no
 // toolchain is downloaded). Run at install, dev, build and test time; skipped while the .wasm is
-// newer than its source.
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+// newer than every source file in assembly/ (kernels.ts imports the others).
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,11 +13,15 @@ const MODULES = [
   { name: 'adam', flags: ['--importMemory', '--initialMemory', '0', '--noExportMemory'] },
 ];
 
+// kernels.ts imports other files of assembly/, so any change there rebuilds every module.
+const sources = readdirSync(join(root, 'assembly')).map((f) => join(root, 'assembly', f));
+const newestSource = Math.max(...sources.map((f) => statSync(f).mtimeMs));
+
 const asc = await import('assemblyscript/asc');
 for (const { name, flags } of MODULES) {
   const source = join(root, 'assembly', `${name}.ts`);
   const output = join(root, 'build', 'wasm', `${name}.wasm`);
-  if (existsSync(output) && statSync(output).mtimeMs >= statSync(source).mtimeMs) continue;
+  if (existsSync(output) && statSync(output).mtimeMs >= newestSource) continue;
   mkdirSync(dirname(output), { recursive: true });
   const { error, stderr } = await asc.main([
     source,

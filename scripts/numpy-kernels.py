@@ -32,6 +32,11 @@ for n in (266_200, 10_000_000):
     out = np.empty_like(w)
     t = np.empty_like(w)
     codes = np.empty(n, dtype=np.int8)
+    mags = np.empty_like(w)
+    def kth_in_place(k):
+        np.abs(w, out=mags)
+        mags.partition(k - 1)
+        return mags[k - 1]
     def q4():
         # Codes and dequantized values into reused arrays, as the engine's benchmark does.
         scale = np.abs(w).max() / 7
@@ -41,7 +46,9 @@ for n in (266_200, 10_000_000):
         codes[:] = t
         return np.multiply(codes, scale, out=out, casting='unsafe')
     for name, fn, r in [
-        ('threshold 90%: k-th smallest |w|', lambda: np.partition(np.abs(w), k - 1)[k - 1], reps),
+        # |w| into a reused array, partitioned in place: the engine's threshold reuses its
+        # scratch too, and this measured ~15% faster than np.partition(np.abs(w), k - 1).
+        ('threshold 90%: k-th smallest |w|', lambda: kth_in_place(k), reps),
         ('sort |w| (radix sort)', lambda: np.sort(a), min(reps, 7)),
         ('apply mask (new array)', lambda: w * mask, reps),
         ('apply mask (reused output)', lambda: np.multiply(w, mask, out=out), reps),

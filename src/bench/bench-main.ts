@@ -4,7 +4,7 @@ import * as Comlink from 'comlink';
 import type { BackendChoice } from '../engine/spec/types';
 import type { EngineApi } from '../worker/engine-api';
 import { runKernelBench, type KernelTiming } from './kernel-bench';
-import { newKernels } from '../worker/kernels-loader';
+import { kernelFactory } from '../worker/kernels-loader';
 
 const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
 const api = Comlink.wrap<EngineApi>(worker);
@@ -22,7 +22,7 @@ declare global {
 }
 
 window.runTrainingBench = (choice, batchSize, seconds) => api.benchmarkTraining(choice, batchSize, seconds);
-const kernels = await newKernels();
+const kernels = await kernelFactory();
 window.runKernelBench = (n) => runKernelBench(n, kernels);
 window.runInferenceBench = (sparsities) => api.benchmarkInference(sparsities);
 // React, the store and the chart load only when the load check asks for them.

@@ -14,6 +14,7 @@ import { createNetwork } from '../engine/models/network';
 import { MODELS } from '../engine/models/registry';
 import type { Dataset, TrainSpec, WeightArray } from '../engine/spec/types';
 import { maskSparsity, type Mask } from '../engine/pruning/mask';
+import { residentWeights } from '../engine/kernels/residentStore';
 import { evaluateInChunks } from './chunked-eval';
 import type { BaselineInfo, CompressHandlers, CompressionPoint, CompressionSettings, FineTuneHandlers } from './compression-protocol';
 import { compressedDecisionGrid, type DecisionGrid } from './decision-grid';
@@ -21,6 +22,11 @@ import { fineTuneLabModel } from './lab-finetune';
 import { summarize, trainFirst, tunedKey, type LabModel } from './lab-model';
 import { measureModelSpeed, type SpeedReport } from './speed-lab';
 import type { ComparedModels } from './digit-probe';
+
+interface SliderOutputs {
+  dequantized: Float32Array[];
+  codes: ArrayBuffer[];
+}
 
 export class CompressionLab {
   private trained: LabModel | null = null;
@@ -38,14 +44,16 @@ export class CompressionLab {
   /** The last slider result, so "Look inside" and downloads of the same settings need no second pass. */
   private last: { key: string; trained: LabModel; result: CompressionResult } | null = null;
 
-  /** Two sets of arrays for dequantized weights and codes, used in turn by slider moves. */
-  private outputs: { weights: WeightArray[]; sets: { dequantized: Float32Array[]; codes: ArrayBuffer[] }[]; next: number } | null = null;
+  /** The weights slider moves compress (a copy in WebAssembly memory when the kernels are
+   * loaded: engine/kernels/residentStore.ts) and two sets of arrays for dequantized weights and
+   * codes, used in turn. */
+  private outputs: { source: WeightArray[]; weights: WeightArray[]; sets: SliderOutputs[]; next: number } | null = null;
 
   private compressTrained(t: LabModel, settings: CompressionSettings): CompressionResult {
     const key = JSON.stringify(settings);
     if (this.last && this.last.key === key && this.last.trained === t) return this.last.result;
     const out = this.nextOutputs(t);
-    const result = compressWeights(t.spec.model, t.weights, settings, { startMasks: t.masks, into: out });
+    const result = compressWeights(t.spec.model, out.weights, settings, { startMasks: t.masks, into: out });
     this.last = { key, trained: t, result };
     return result;
   }
@@ -54,16 +62,21 @@ export class CompressionLab {
    * Arrays the next slider result (dequantized weights, codes) is written into. Fresh megabytes
    * cost page faults and garbage collections that made the slowest estimates 3x the median; two
    * sets in turn mean a result stays intact while the next one is computed (only `last`, the
-   * newest, is ever read again; the network copies weights on setWeights).
+   * newest, is ever read again; the network copies weights on setWeights). In WebAssembly
+   * memory, beside the weights, the kernels write the dequantized weights in place.
    */
-  private nextOutputs(t: LabModel): { dequantized: Float32Array[]; codes: ArrayBuffer[] } {
-    if (this.outputs?.weights !== t.weights) {
-      const set = () => ({ dequantized: t.weights.map((w) => new Float32Array(w.values.length)), codes: t.weights.map((w) => new ArrayBuffer(4 * w.values.length)) });
-      this.outputs = { weights: t.weights, sets: [set(), set()], next: 0 };
+  private nextOutputs(t: LabModel): SliderOutputs & { weights: WeightArray[] } {
+    if (this.outputs?.source !== t.weights) {
+      const resident = residentWeights(t.weights, 2);
+      const set = (s: number): SliderOutputs => ({
+        dequantized: resident?.outputs[s] ?? t.weights.map((w) => new Float32Array(w.values.length)),
+        codes: t.weights.map((w) => new ArrayBuffer(4 * w.values.length)),
+      });
+      this.outputs = { source: t.weights, weights: resident?.weights ?? t.weights, sets: [set(0), set(1)], next: 0 };
     }
     const o = this.outputs;
     o.next ^= 1;
-    return o.sets[o.next];
+    return { ...o.sets[o.next], weights: o.weights };
   }
 
   /**
@@ -81,7 +94,7 @@ export class CompressionLab {
     ];
     for (const settings of warmSettings) {
       const out = this.nextOutputs(t);
-      const result = compressWeights(t.spec.model, t.weights, settings, { startMasks: this.trained.masks, into: out });
+      const result = compressWeights(t.spec.model, out.weights, settings, { startMasks: this.trained.masks, into: out });
       countMacs(t.evalNetwork.layers, t.data.featureShape, result.masks);
     }
   }

@@ -20,8 +20,9 @@ import { inspectionBuffers, type Inspection } from '../engine/compression/inspec
 import type { LayersModelFiles } from '../engine/export/layersModel';
 import type { CModelFiles } from '../engine/export/c/generate';
 import type { SpeedReport } from './speed-lab';
-import { newKernels } from './kernels-loader';
+import { kernelFactory, newKernels } from './kernels-loader';
 import { useCompressionKernels } from '../engine/kernels/compressionKernels';
+import { useResidentKernels } from '../engine/kernels/residentStore';
 import { benchmarkInference, type InferenceBenchRow } from './inference-bench';
 import { gridBuffers, isTwoDimensional, liveDecisionGrid, type DecisionGrid } from './decision-grid';
 import { TransferSession } from './transfer-session';
@@ -65,6 +66,8 @@ export function createEngineApi() {
   // The compression kernels that measure faster in WebAssembly (bit for bit the same results);
   // until the module has loaded, or if it cannot, the JavaScript loops run.
   newKernels().then(useCompressionKernels, () => undefined);
+  // The lab's weights then live in WebAssembly memory, where those kernels read them in place.
+  kernelFactory().then(useResidentKernels, () => undefined);
   const auto = autoCompressor(lab);
 
   return {

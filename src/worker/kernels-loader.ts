@@ -3,22 +3,31 @@
 // memory (two networks' weights) goes with it afterwards.
 // no-inline: a 2 KB file would become a data: URL, which the page's connect-src 'self' refuses.
 import kernelsUrl from '../../build/wasm/kernels.wasm?url&no-inline';
-import type { KernelExports } from '../engine/kernels/types';
+import type { KernelExports, KernelFactory } from '../engine/kernels/types';
 
 let compiled: Promise<WebAssembly.Module> | null = null;
 
-export async function newKernels(): Promise<KernelExports> {
+function compiledKernels(): Promise<WebAssembly.Module> {
   compiled ??= fetch(kernelsUrl)
     .then((r) => {
       if (!r.ok) throw new Error(`The WebAssembly kernels could not be loaded (HTTP ${r.status}).`);
       return r.arrayBuffer();
     })
     .then((bytes) => WebAssembly.compile(bytes));
-  try {
-    const instance = await WebAssembly.instantiate(await compiled);
-    return instance.exports as unknown as KernelExports;
-  } catch (error) {
+  compiled.catch(() => {
     compiled = null; // a failed load may succeed on the next try
-    throw error;
-  }
+  });
+  return compiled;
+}
+
+export async function newKernels(): Promise<KernelExports> {
+  const instance = await WebAssembly.instantiate(await compiledKernels());
+  return instance.exports as unknown as KernelExports;
+}
+
+/** Makes instances synchronously once the module is compiled (a worker may instantiate any
+ * size synchronously): the lab's resident weight stores (engine/kernels/residentStore.ts). */
+export async function kernelFactory(): Promise<KernelFactory> {
+  const module = await compiledKernels();
+  return () => new WebAssembly.Instance(module).exports as unknown as KernelExports;
 }

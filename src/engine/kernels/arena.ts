@@ -16,13 +16,36 @@ export class WasmArena {
     this.top = this.start;
   }
 
+  /** Set once views of this memory are kept across calls: growing it would detach them. */
+  private sealed = false;
+
   /** Byte offset of `bytes` fresh bytes, 16-byte aligned (SIMD loads). Contents undefined. */
   alloc(bytes: number): number {
     const at = this.top;
-    this.top = align(at + Math.max(bytes, 16));
-    const short = this.top - this.kernels.memory.buffer.byteLength;
-    if (short > 0) this.kernels.memory.grow(Math.ceil(short / PAGE));
+    const top = align(at + Math.max(bytes, 16));
+    const short = top - this.kernels.memory.buffer.byteLength;
+    if (short > 0) {
+      if (this.sealed) throw new Error('The WebAssembly memory is sealed: check fits() before allocating.');
+      this.kernels.memory.grow(Math.ceil(short / PAGE));
+    }
+    this.top = top;
     return at;
+  }
+
+  /** Grows the memory to hold `bytes` more than is in use, then never again. */
+  seal(bytes: number): void {
+    this.scratch(() => this.alloc(bytes));
+    this.sealed = true;
+  }
+
+  /** Bytes left before the memory would have to grow. */
+  free(): number {
+    return this.kernels.memory.buffer.byteLength - this.top;
+  }
+
+  /** Whether `bytes` more (in allocations of at most `pieces` pieces) fit without growing. */
+  fits(bytes: number, pieces = 1): boolean {
+    return !this.sealed || this.top + bytes + 16 * pieces <= this.kernels.memory.buffer.byteLength;
   }
 
   /** Copies an array in and returns its offset. */

@@ -14,4 +14,12 @@ export interface KernelExports {
   toLanes(x: number, count: number, features: number, y: number, lanes: number): void;
   maskInto(src: number, keep: number, out: number, n: number): void;
   quantizeTensor(values: number, keep: number, n: number, scale: number, offset: number, top: number, codes: number, out: number): number;
+  countKept(keep: number, n: number): number;
+  keptRange(values: number, keep: number, n: number, result: number): void;
+  kthMagnitude(spans: number, count: number, k: number, kept: number, scratch: number, room: number, result: number): number;
+  pruneBelow(values: number, keep: number, n: number, threshold: number, ties: number): number;
+  sortFloat32(keys: number, spare: number, n: number, counts: number): number;
 }
+
+/** A fresh instance of the kernels module (its own memory), made synchronously. */
+export type KernelFactory = () => KernelExports;

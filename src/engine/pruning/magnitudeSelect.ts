@@ -14,6 +14,7 @@
 // bucket's few weights.
 import { scratchFloat32, scratchUint32 } from '../compression/scratch';
 import { selectKth } from './select';
+import { wasmKthMagnitude } from '../kernels/magnitudeKernels';
 
 export interface MagnitudeSource {
   values: Float32Array;
@@ -44,7 +45,12 @@ export function kthSmallestMagnitude(sources: MagnitudeSource[], k: number, kept
   let total = 0;
   for (const s of sources) total += s.values.length;
   if (total >= SAMPLED_MIN) {
-    const fast = kthBySample(sources, k, total, kept ?? countKept(sources));
+    const keptCount = kept ?? countKept(sources);
+    // Weights in WebAssembly memory: the same sampled bracket there, with SIMD.
+    const wasm = wasmKthMagnitude(sources, k, keptCount);
+    if (wasm === 'missed') return kthByBuckets(sources, k);
+    if (wasm !== null) return wasm;
+    const fast = kthBySample(sources, k, total, keptCount);
     if (fast !== null) return fast;
   }
   return kthByBuckets(sources, k);

@@ -8,6 +8,8 @@ import { quantizeFloat16 } from './float16';
 import { quantizeKmeans } from './kmeans';
 import type { QuantizedPayload, QuantizationSettings, QuantizedTensor, TensorQuantization } from './types';
 import { quantizeUniform } from './uniform';
+import { wasmCountKept } from '../kernels/compressionKernels';
+import { withStagedMasks } from '../kernels/residentStore';
 
 /** Bits per code a setting produces: what the size breakdown shows. */
 export function codeBits(settings: QuantizationSettings): number {
@@ -28,8 +30,10 @@ export function kmeansClusters(settings: QuantizationSettings): number {
   return settings.clusters ?? 2 ** settings.bits;
 }
 
-function countKeep(keep: Uint8Array | null, n: number): number {
-  if (keep === null) return n;
+function countKeep(keep: Uint8Array | null, values: Float32Array): number {
+  if (keep === null) return values.length;
+  const counted = wasmCountKept(keep, values);
+  if (counted !== null) return counted;
   let kept = 0;
   for (let i = 0; i < keep.length; i++) kept += keep[i];
   return kept;
@@ -56,7 +60,12 @@ export function quantizeTensor(
   out?: Float32Array,
   codeSpace?: ArrayBuffer,
 ): QuantizedTensor {
-  const kept = countKeep(keep, w.values.length);
+  // Weights in WebAssembly memory: the count, the range and the codes read one copy of the mask.
+  return withStagedMasks([{ values: w.values, keep }], () => quantizeStaged(w, keep, settings, out, codeSpace));
+}
+
+function quantizeStaged(w: WeightArray, keep: Uint8Array | null, settings: QuantizationSettings, out?: Float32Array, codeSpace?: ArrayBuffer): QuantizedTensor {
+  const kept = countKeep(keep, w.values);
   const base = { shape: w.shape.slice(), granularity: settings.granularity, keep };
   let payload: QuantizedPayload;
   switch (settings.scheme) {

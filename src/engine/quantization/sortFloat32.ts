@@ -1,8 +1,10 @@
 // Ascending sort of float32 values by LSD radix sort on their bit patterns: three passes of
 // 11 bits, linear time. k-means on sorted values needs this once per layer, and a comparison
-// sort of a few hundred thousand values costs several times more in JS.
+// sort of a few hundred thousand values costs several times more in JS. Where the WebAssembly
+// kernels are installed the same passes run there (assembly/compression.ts sortFloat32).
 
 import { scratchUint32 } from '../compression/scratch';
+import { wasmSortFloat32 } from '../kernels/compressionKernels';
 
 const RADIX_BITS = 11;
 const BUCKETS = 1 << RADIX_BITS;
@@ -17,6 +19,8 @@ export function sortFloat32(values: Float32Array): Float32Array {
 export function sortIntoScratch(values: Float32Array): Float32Array {
   const n = values.length;
   let keys = scratchUint32('sortKeys', n);
+  // The same sort in WebAssembly where the kernels are loaded (the worker).
+  if (wasmSortFloat32(values, new Float32Array(keys.buffer, 0, n))) return new Float32Array(keys.buffer, 0, n);
   new Float32Array(keys.buffer, 0, n).set(values);
   // All three digit histograms in one read of the keys; the mapping makes the keys' integer
   // order the float order: flip every bit of negatives, only the sign bit of positives.

@@ -5,7 +5,7 @@
 import { clamp, roundHalfToEven, roundUpToFloat32 } from './rounding';
 import { levelTable } from './dequantize';
 import { channelCount, shapeSize } from './types';
-import { wasmQuantizeTensor } from '../kernels/compressionKernels';
+import { wasmKeptRange, wasmQuantizeTensor } from '../kernels/compressionKernels';
 
 export interface UniformCodes {
   codes: Uint8Array;
@@ -24,11 +24,11 @@ interface GroupStats {
 
 /** Range (always including 0), count and (only for 1 bit, as it costs a third of the pass)
  * magnitude sum of the kept values per group. */
-function groupStats(values: Float32Array, keep: Uint8Array | null, columns: number, perChannel: boolean, withSumAbs: boolean): GroupStats {
+function groupStats(values: Float32Array, keep: Uint8Array | null, columns: number, perChannel: boolean, withSumAbs: boolean, kept: number): GroupStats {
   const groups = perChannel ? columns : 1;
   const s = { min: new Float64Array(groups), max: new Float64Array(groups), sumAbs: new Float64Array(groups), count: new Float64Array(groups) };
   if (!perChannel) {
-    const t = withSumAbs ? tensorStatsWithSumAbs(values, keep) : keep === null ? tensorRange(values) : tensorRangeKept(values, keep);
+    const t = withSumAbs ? tensorStatsWithSumAbs(values, keep) : (wasmRange(values, keep, kept) ?? (keep === null ? tensorRange(values) : tensorRangeKept(values, keep)));
     s.min[0] = t.min;
     s.max[0] = t.max;
     s.sumAbs[0] = t.sumAbs;
@@ -59,6 +59,12 @@ interface TensorStats {
   max: number;
   sumAbs: number;
   count: number;
+}
+
+/** The range in WebAssembly, for weights that live there (kernels/residentStore.ts). */
+function wasmRange(values: Float32Array, keep: Uint8Array | null, kept: number): TensorStats | null {
+  const range = wasmKeptRange(values, keep);
+  return range && { min: range[0], max: range[1], sumAbs: 0, count: kept };
 }
 
 function tensorRange(values: Float32Array): TensorStats {
@@ -127,7 +133,7 @@ export function quantizeUniform(
   const columns = channelCount(shape);
   if (shapeSize(shape) !== values.length) throw new Error(`Shape [${shape.join(', ')}] does not match ${values.length} values.`);
   const binary = scheme === 'symmetric' && bits === 1;
-  const stats = groupStats(values, keep, columns, perChannel, binary);
+  const stats = groupStats(values, keep, columns, perChannel, binary, kept);
   const groups = stats.count.length;
   const scales = new Float32Array(groups);
   const offsets = new Int32Array(groups); // the code of the value 0
