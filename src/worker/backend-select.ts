@@ -69,7 +69,9 @@ async function timingsFor(spec: TrainSpec, probe: WebglProbe): Promise<BackendTi
     // that backend's threads still busy. WebGL before WebGPU: started after WebGPU in headless
     // Chromium it failed ("WebGL is not supported on this device").
     { name: 'wasm', missing: null },
-    { name: 'webgl', missing: probe.available ? null : 'this browser has no WebGL2' },
+    // WebGL drawn in software was 8x slower than wasm in every timing, and once timed it left
+    // the page's training 1.7x slower and its main thread with 27 long tasks instead of 10.
+    { name: 'webgl', missing: !probe.available ? 'this browser has no WebGL2' : probe.software ? `it is drawn in software (${probe.renderer ?? 'unknown renderer'})` : null },
     { name: 'webgpu', missing: webgpu.missing ?? softwareWebgpu(webgpu.adapter) },
   ];
   const key = deviceKey({ model: spec.model, webglRenderer: probe.renderer, webgpuAdapter: webgpu.adapter });
