@@ -1,6 +1,5 @@
 // Starting one tfjs backend, and asking the browser what it offers before trying (WebGPU adapter).
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-webgpu';
 import { loadAdamKernel } from './adam-loader';
 import type { BackendName } from './protocol';
 
@@ -8,6 +7,9 @@ import type { BackendName } from './protocol';
 export async function trySetBackend(name: BackendName): Promise<string | null> {
   try {
     if (name === 'webgl') tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
+    // WebGPU's backend (70 KB gzip) is loaded only when it is timed or chosen: most runs never
+    // need it, and the worker starts sooner without it. Importing registers it with tfjs.
+    if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
     const ok = await tf.setBackend(name);
     await tf.ready();
     if (!ok || tf.getBackend() !== name) return `${name} did not initialise`;
