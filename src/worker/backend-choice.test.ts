@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fastest, planBackend, stillValid } from './backend-choice';
+import { fastest, nextAfterFailure, planBackend, stillValid } from './backend-choice';
 import type { BackendMeasurement, BackendTimings } from './protocol';
 
 const timings = (measured: BackendMeasurement[], remembered = false, at = 1000): BackendTimings => ({
@@ -68,5 +68,18 @@ describe('stillValid', () => {
     expect(stillValid(timings(software), ['wasm'], 1000 + month + 1, month)).toBe(false);
     expect(stillValid(timings(software), ['wasm'], 500, month)).toBe(false);
     expect(stillValid(null, ['wasm'], 2000, month)).toBe(false);
+  });
+});
+
+describe('nextAfterFailure', () => {
+  it('moves a run off a failed backend to the next fastest measured', () => {
+    expect(nextAfterFailure('webgpu', timings([{ name: 'webgpu', samplesPerSecond: 9000 }, ...software]))).toBe('wasm');
+    expect(nextAfterFailure('wasm', timings(software))).toBe('webgl');
+  });
+
+  it('skips backends that were not measured, and without figures goes to WebAssembly, or cpu from it', () => {
+    expect(nextAfterFailure('webgpu', timings([{ name: 'webgl', samplesPerSecond: null, error: 'no WebGL2' }]))).toBe('wasm');
+    expect(nextAfterFailure('webgl', null)).toBe('wasm');
+    expect(nextAfterFailure('wasm', undefined)).toBe('cpu');
   });
 });

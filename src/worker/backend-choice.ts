@@ -66,6 +66,13 @@ export function planBackend(choice: BackendChoice, timings: BackendTimings | nul
   return { order: withFallbacks(best.name), reason: explain(best, timings) };
 }
 
+/** Where a run goes when `failed` dies under it: the next fastest backend measured here, else
+ * WebAssembly, else plain JavaScript. */
+export function nextAfterFailure(failed: BackendName, timings: BackendTimings | null | undefined): BackendName {
+  const rest = (timings?.measured ?? []).filter((m) => m.name !== failed);
+  return fastest(rest)?.name ?? (failed === 'wasm' ? 'cpu' : 'wasm');
+}
+
 /** A remembered measurement is used only if it timed every backend that can be measured now
  * (a browser that gained WebGPU measures again) and is not older than `maxAgeMs`. */
 export function stillValid(

@@ -48,7 +48,7 @@ export interface TrainHandlers {
   onEval(e: EvalMetrics): void;
   onState(state: RunState, detail?: string): void;
   onData?(status: DataStatus): void;
-  /** The run moved to another backend mid-way (the WebGL context was lost); `message` says so. */
+  /** The run moved to another backend mid-way (the WebGL context or WebGPU device was lost); `message` says so. */
   onBackendChange?(info: BackendInfo, message: string): void;
 }
 
