@@ -4,7 +4,7 @@ import type { AccuracyCheck } from '../src/worker/backend-accuracy';
 // WebGPU's correctness: one epoch with the same seed on WebGPU and on WebAssembly must reach the
 // same test accuracy to within 0.5 points (issue 19.5). Headless Chromium offers a WebGPU adapter
 // here only with --enable-unsafe-webgpu, drawn in software (SwiftShader), where WebGPU trains
-// about 100x slower than WebAssembly: so the epoch is over the first 6,000 training images (60
+// about 100x slower than WebAssembly: so the epoch is over the first 3,000 training images (30
 // steps of 100), tested on all 10,000 test images, through the page's own training session.
 test.use({
   launchOptions: {
@@ -15,7 +15,7 @@ test.use({
 
 const SEED = 7;
 const BATCH = 100;
-const IMAGES = 6000;
+const IMAGES = 3000;
 
 test('one epoch on WebGPU reaches the same test accuracy as on WebAssembly (within 0.5 points)', async ({ page }) => {
   test.setTimeout(600_000);

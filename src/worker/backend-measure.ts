@@ -26,18 +26,21 @@ export function timingData(spec: TrainSpec): Dataset {
 /** Samples per second of `spec` on the running backend: two warm-up steps (shader compiles,
  * wasm tiering), then blocks of two steps until `budgetMs` is spent, each closed by a readback so
  * queued GPU work is counted. The median block counts: one block slowed by another process or
- * sped up by a GPU queue that had not drained does not decide. */
-export function timeTraining(spec: TrainSpec, data: Dataset, budgetMs: number): number {
+ * sped up by a GPU queue that had not drained does not decide. The readback does not block, as in
+ * training: on SwiftShader WebGPU's blocking read did not wait for the GPU (it read zeros), so
+ * WebGPU measured 240-3,125 samples/s with it against 44 when reads wait, and then it lost the
+ * device (README, WebGPU). */
+export async function timeTraining(spec: TrainSpec, data: Dataset, budgetMs: number): Promise<number> {
   const trainer = new Trainer({ ...spec, epochs: 1000, evalEverySteps: 1_000_000, checkpointSteps: [] }, data);
   try {
     trainer.runSteps(2);
-    trainer.takeProgress();
+    await trainer.takeProgressAsync();
     const rates: number[] = [];
     const start = performance.now();
     for (let blocks = 0; blocks < 3 || performance.now() - start < budgetMs; blocks++) {
       const t0 = performance.now();
       const ran = trainer.runSteps(2);
-      trainer.takeProgress();
+      await trainer.takeProgressAsync();
       rates.push((ran * spec.batchSize * 1000) / Math.max(1e-3, performance.now() - t0));
     }
     rates.sort((a, b) => a - b);
@@ -69,7 +72,7 @@ export async function measureBackends(
     }
     const before = tf.memory().numTensors;
     try {
-      out.push({ name, samplesPerSecond: timeTraining(spec, data, totalMs / Math.max(1, runnable)) });
+      out.push({ name, samplesPerSecond: await timeTraining(spec, data, totalMs / Math.max(1, runnable)) });
     } catch (err) {
       out.push({ name, samplesPerSecond: null, error: `failed while training: ${err instanceof Error ? err.message : String(err)}` });
     }
