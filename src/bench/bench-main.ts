@@ -14,6 +14,7 @@ declare global {
     runTrainingBench?: (choice: BackendChoice, batchSize: number, seconds: number) => ReturnType<EngineApi['benchmarkTraining']>;
     runKernelBench?: (n: number) => KernelTiming[];
     runInferenceBench?: (sparsities: number[]) => ReturnType<EngineApi['benchmarkInference']>;
+    runBackendCheck?: (...args: Parameters<EngineApi['trainForBackendCheck']>) => ReturnType<EngineApi['trainForBackendCheck']>;
     mountFrontierLoad?: (n: number) => Promise<number>;
     seedHistoryLoad?: (n: number) => Promise<number>;
     mountChartGallery?: () => Promise<void>;
@@ -25,6 +26,8 @@ window.runTrainingBench = (choice, batchSize, seconds) => api.benchmarkTraining(
 const kernels = await kernelFactory();
 window.runKernelBench = (n) => runKernelBench(n, kernels);
 window.runInferenceBench = (sparsities) => api.benchmarkInference(sparsities);
+// One epoch on a subset on one backend (e2e/webgpu-accuracy.spec.ts: WebGPU against WebAssembly).
+window.runBackendCheck = (...args) => api.trainForBackendCheck(...args);
 // React, the store and the chart load only when the load check asks for them.
 window.mountFrontierLoad = (n) => import('./frontier-load').then((m) => m.mountFrontierLoad(n));
 // The History load check: n realistic runs written through the History's own store.

@@ -43,7 +43,7 @@ export interface RunBase {
   createdAt: number;
   /** The experiment as a share-link hash without the leading '#', e.g. "v=1&seed=7". */
   link: string;
-  /** webgl, wasm or cpu; null when unknown (an imported run may not say). */
+  /** webgpu, webgl, wasm or cpu; null when unknown (an imported run may not say). */
   backend: string | null;
   /** done, or cancelled (stopped early; what it reached is kept). */
   status: 'done' | 'cancelled';

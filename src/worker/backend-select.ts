@@ -1,28 +1,28 @@
-// Chooses the tfjs backend for this machine and says why, in a sentence for the page.
-// WebGL only wins when a real GPU renders it: on a software rasteriser (SwiftShader, llvmpipe)
-// WebAssembly SIMD trains several times faster (see README, Results).
+// Chooses the tfjs backend for this machine and says why, in a sentence for the page: the
+// person's override, or the backend that trained the model fastest when timed on this device
+// (backend-measure.ts; on a software rasteriser such as SwiftShader WebAssembly SIMD wins by
+// far, see README, Results). The rule itself is backend-choice.ts.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { BackendChoice } from '../engine/spec/types';
-import { loadAdamKernel } from './adam-loader';
-import type { BackendInfo, BackendName } from './protocol';
+import { MNIST_DEFAULTS } from '../engine/spec/defaults';
+import type { BackendChoice, TrainSpec } from '../engine/spec/types';
+import { backendLabel, planBackend, stillValid } from './backend-choice';
+import { measureBackends, releaseLosers } from './backend-measure';
+import { deviceKey, recallTimings, rememberTimings } from './backend-memory';
+import { probeWebgpu, trySetBackend } from './backend-start';
+import type { BackendInfo, BackendName, BackendTimings } from './protocol';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
 });
-// Threaded wasm stays off. It needs cross-origin isolation (COOP/COEP), a CSP that allows blob:
-// workers and scripts (its pthreads start from blob URLs), and an unminified worker bundle (the
-// minified factory's toString() names variables the blob does not have: "e is not defined").
-// The fused Adam (training/wasm_adam.ts) cannot bind to its shared memory either. Measured with
-// all that on this shared 2-core machine, LeNet-300-100 at batch 60: 2 threads 3,166 samples/s,
-// one thread with the fused Adam 3,746 and 4,783 in the runs around it (reports/train-speed.json;
-// an earlier pair: 1,197-1,437 against 3,683-4,077).
+// Threaded wasm needs cross-origin isolation and breaks in a minified Vite build; on two cores
+// it gave no speed-up anyway.
 tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen/i;
@@ -48,52 +48,58 @@ export function probeWebgl(): WebglProbe {
   }
 }
 
-async function trySetBackend(name: BackendName): Promise<string | null> {
-  try {
-    if (name === 'webgl') tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
-    const ok = await tf.setBackend(name);
-    await tf.ready();
-    if (!ok || tf.getBackend() !== name) return `${name} did not initialise`;
-    if (name === 'wasm') await loadAdamKernel();
-    return null;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  }
+const MODEL_NAMES: Record<string, string> = { lenet_300_100: 'LeNet-300-100', lenet5: 'LeNet-5' };
+/** Remembered timings are measured again after a month (browsers and drivers update). */
+const REMEMBER_MS = 30 * 24 * 3600 * 1000;
+/** Timed training steps in all, over every candidate (start-up and warm-up come on top). */
+const MEASURE_MS = 900;
+
+/** A WebGPU adapter drawn in software (SwiftShader) trains correctly but about 55x slower than
+ * WebAssembly (README, Results: 44 against 2,440 samples/s), and timing it at start-up would keep
+ * the CPU busy; so the automatic choice leaves it out, and the override still offers it. */
+function softwareWebgpu(adapter?: string): string | null {
+  return adapter && SOFTWARE_RENDERER.test(adapter) ? `its adapter is drawn in software (${adapter}), where it trained about 55x slower than WebAssembly` : null;
 }
 
-function shortRenderer(renderer?: string): string {
-  if (!renderer) return 'unknown renderer';
-  if (/swiftshader/i.test(renderer)) return 'SwiftShader, a software renderer';
-  if (/llvmpipe/i.test(renderer)) return 'llvmpipe, a software renderer';
-  return renderer.length > 60 ? `${renderer.slice(0, 57)}…` : renderer;
+/** This device's timings of `spec`'s model: remembered, or measured now and remembered. */
+async function timingsFor(spec: TrainSpec, probe: WebglProbe): Promise<BackendTimings> {
+  const webgpu = await probeWebgpu();
+  const candidates: { name: BackendName; missing: string | null }[] = [
+    // WebAssembly first: timed after a software GPU backend (SwiftShader) it measured 10x slow,
+    // that backend's threads still busy. WebGL before WebGPU: started after WebGPU in headless
+    // Chromium it failed ("WebGL is not supported on this device").
+    { name: 'wasm', missing: null },
+    // WebGL drawn in software was 8x slower than wasm in every timing, and once timed it left
+    // the page's training 1.7x slower and its main thread with 27 long tasks instead of 10.
+    { name: 'webgl', missing: !probe.available ? 'this browser has no WebGL2' : probe.software ? `it is drawn in software (${probe.renderer ?? 'unknown renderer'})` : null },
+    { name: 'webgpu', missing: webgpu.missing ?? softwareWebgpu(webgpu.adapter) },
+  ];
+  const key = deviceKey({ model: spec.model, webglRenderer: probe.renderer, webgpuAdapter: webgpu.adapter });
+  const remembered = await recallTimings(key);
+  const names = candidates.filter((c) => c.missing === null).map((c) => c.name);
+  if (stillValid(remembered, names, Date.now(), REMEMBER_MS)) return { ...remembered, remembered: true };
+  const measured = await measureBackends(candidates, spec, MEASURE_MS);
+  const timings: BackendTimings = { model: MODEL_NAMES[spec.model] ?? spec.model, batchSize: spec.batchSize, measured, at: Date.now(), remembered: false };
+  await rememberTimings(key, timings);
+  return timings;
 }
 
-/** The order to try, and the reason to give if the first one starts. */
-function plan(choice: BackendChoice, probe: WebglProbe): { order: BackendName[]; reason: string } {
-  if (choice !== 'auto') {
-    return { order: [choice, ...(['wasm', 'cpu'] as const).filter((b) => b !== choice)], reason: 'You chose this backend.' };
-  }
-  if (probe.available && !probe.software) {
-    return { order: ['webgl', 'wasm', 'cpu'], reason: `A GPU renders WebGL here (${shortRenderer(probe.renderer)}), the fastest backend for training.` };
-  }
-  if (probe.available) {
-    return { order: ['wasm', 'cpu'], reason: `WebGL is drawn in software here (${shortRenderer(probe.renderer)}), so WebAssembly with SIMD trains faster.` };
-  }
-  return { order: ['wasm', 'cpu'], reason: 'WebGL is not available in this browser, so WebAssembly with SIMD runs.' };
-}
-
-export async function selectBackend(choice: BackendChoice): Promise<BackendInfo> {
+/** Starts the backend the person chose, or with 'auto' the fastest measured for `spec`'s model
+ * (MNIST-shaped models only; the 2-D sets are too small for the backend to matter). */
+export async function selectBackend(choice: BackendChoice, spec: TrainSpec = MNIST_DEFAULTS): Promise<BackendInfo> {
   const probe = probeWebgl();
-  const { order, reason } = plan(choice, probe);
+  const timings = choice === 'auto' ? await timingsFor(spec, probe) : null;
+  const { order, reason } = planBackend(choice, timings);
   const failures: string[] = [];
   for (const name of order) {
     const error = await trySetBackend(name);
     if (error === null) {
+      if (timings) releaseLosers(timings.measured, name);
       const first = name === order[0];
-      const why = first ? reason : `${failures.join(' ')} Falling back to ${name}${name === 'cpu' ? ' (plain JavaScript, the slowest)' : ''}.`;
-      return { name, choice, reason: why, renderer: probe.renderer, softwareWebgl: probe.software };
+      const why = first ? reason : `${failures.join(' ')} Falling back to ${backendLabel(name)}.`;
+      return { name, choice, reason: why, renderer: probe.renderer, softwareWebgl: probe.software, ...(timings ? { timings } : {}) };
     }
-    failures.push(`${name} failed to start (${error}).`);
+    failures.push(`${backendLabel(name)} failed to start (${error}).`);
   }
   throw new Error(`No TensorFlow.js backend could start here: ${failures.join(' ')}`);
 }

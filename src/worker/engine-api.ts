@@ -4,8 +4,10 @@ import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendChoice, TrainSpec } from '../engine/spec/types';
 import { selectBackend } from './backend-select';
+import { nextAfterFailure } from './backend-choice';
+import { checkSpec, trainForCheck, withTrainingImages, type AccuracyCheck } from './backend-accuracy';
 import { loadDataset } from './data-loader';
-import type { BackendInfo, TrainHandlers, TrainOutcome } from './protocol';
+import type { BackendInfo, BackendName, TrainHandlers, TrainOutcome } from './protocol';
 import { TrainingSession } from './training-session';
 import { GpuWatch } from './gpu-watch';
 import { ChosenBackend } from './chosen-backend';
@@ -39,11 +41,15 @@ export function createEngineApi() {
   /** Bumped by every import measurement, its cancel, and every train and reset: a measurement
    * whose ticket changed stops at its next tensor or chunk. */
   let importTicket = 0;
-  // A lost WebGL context moves the run to WebAssembly (see training-session.ts).
+  // A lost WebGL context or WebGPU device moves the run to the next backend measured (see
+  // training-session.ts); the card keeps the measured figures.
   const session = new TrainingSession({
     watch: gpu,
     fallBack: async () => {
-      backend.current = await selectBackend('wasm');
+      const failed = backend.current;
+      const next = nextAfterFailure(failed?.name ?? (gpu.active ? 'webgl' : 'wasm'), failed?.timings);
+      const info = await selectBackend(next);
+      backend.current = failed?.timings ? { ...info, timings: failed.timings } : info;
       gpu.forgetLostBackend();
       gpu.attach();
       return backend.current;
@@ -223,6 +229,17 @@ export function createEngineApi() {
       const info = await backend.choose(choice, async () => undefined);
       const data = await loadDataset('mnist', 0, () => undefined);
       return { ...benchmarkTraining(data, batchSize, seconds), backend: info };
+    },
+
+    /** One epoch on the first `trainImages` MNIST training images on `choice`, through the training
+     * session, for the backend correctness check (e2e/webgpu-accuracy.spec.ts). */
+    async trainForBackendCheck(choice: BackendName, seed: number, batchSize: number, trainImages: number): Promise<AccuracyCheck> {
+      lab.clear();
+      probe.clear();
+      await session.reset();
+      const info = await backend.choose(choice, async () => undefined);
+      const data = await loadDataset('mnist', seed, () => undefined);
+      return trainForCheck(session, info.name, withTrainingImages(data, trainImages), checkSpec(seed, batchSize));
     },
 
     /** Inference time of LeNet-300-100 (one epoch) at these sparsities + 4 bits, on wasm (npm run bench). */

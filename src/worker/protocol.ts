@@ -1,7 +1,27 @@
 // Types that cross the worker boundary. Plain data only: numbers, strings and typed arrays.
 import type { BackendChoice, EvalMetrics, ProgressMetrics, TrainSpec } from '../engine/spec/types';
 
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** A few training steps of the chosen model timed on one backend (backend-measure.ts). */
+export interface BackendMeasurement {
+  name: BackendName;
+  /** Training samples per second; null when the backend could not start or run. */
+  samplesPerSecond: number | null;
+  /** Why it could not (a sentence), when samplesPerSecond is null. */
+  error?: string;
+}
+
+/** The timings behind an automatic choice, as the card shows them. */
+export interface BackendTimings {
+  model: string;
+  batchSize: number;
+  measured: BackendMeasurement[];
+  /** When they were taken (ms since 1970); earlier than this page load when remembered. */
+  at: number;
+  /** True when read back from this device's earlier measurement rather than taken now. */
+  remembered: boolean;
+}
 
 export interface BackendInfo {
   name: BackendName;
@@ -12,6 +32,8 @@ export interface BackendInfo {
   renderer?: string;
   /** True when the WebGL renderer is a software rasteriser (SwiftShader, llvmpipe). */
   softwareWebgl?: boolean;
+  /** The measurement an automatic choice was made from (absent for an override). */
+  timings?: BackendTimings;
 }
 
 export type RunState = 'idle' | 'loading-data' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
@@ -26,7 +48,7 @@ export interface TrainHandlers {
   onEval(e: EvalMetrics): void;
   onState(state: RunState, detail?: string): void;
   onData?(status: DataStatus): void;
-  /** The run moved to another backend mid-way (the WebGL context was lost); `message` says so. */
+  /** The run moved to another backend mid-way (the WebGL context or WebGPU device was lost); `message` says so. */
   onBackendChange?(info: BackendInfo, message: string): void;
 }
 

@@ -9,16 +9,17 @@ import { ProgressAggregator } from './progress-aggregator';
 import { adaptSliceSize, nextEvalStep, yieldToEventLoop } from '../engine/training/yield';
 import type { BackendInfo } from './protocol';
 import type { GpuWatch } from './gpu-watch';
+import { backendLabel } from './backend-choice';
 
 const SLICE_MS = 40;
 const REPORT_MS = 200;
-/** On WebGL, weights are copied to the CPU this often, so a lost context costs at most this. */
+/** On WebGL and WebGPU, weights are copied to the CPU this often, so a lost device costs at most this. */
 const SNAPSHOT_MS = 1000;
 
-/** What the session needs to survive a lost WebGL context (engine-api wires it). */
+/** What the session needs to survive a lost WebGL context or WebGPU device (engine-api wires it). */
 export interface GpuFallback {
   watch: GpuWatch;
-  /** Switches tfjs to WebAssembly (or cpu) and says which backend runs now. */
+  /** Switches tfjs to the next backend measured (else WebAssembly, else cpu) and says which runs now. */
   fallBack(): Promise<BackendInfo>;
 }
 
@@ -122,11 +123,12 @@ export class TrainingSession {
     };
   }
 
-  /** The WebGL context was lost: the run goes on with WebAssembly from the last weights copied
-   * to the CPU, with the data order it would have had. Adam's moments were on the lost GPU, so
-   * they start afresh. The page keeps every point it already has. */
+  /** The WebGL context or the WebGPU device was lost: the run goes on with the next backend from
+   * the last weights copied to the CPU, with the data order it would have had. Adam's moments were
+   * on the lost GPU, so they start afresh. The page keeps every point it already has. */
   private async continueElsewhere(lostTrainer: Trainer, saved: Snapshot, spec: TrainSpec, data: Dataset, handlers: TrainHandlers): Promise<Trainer> {
-    if (!this.gpu) throw new Error('The WebGL context was lost.');
+    const what = this.gpu?.watch.describeFailure() ?? 'The GPU backend failed during training';
+    if (!this.gpu) throw new Error(`${what}.`);
     const lostAt = lostTrainer.step;
     const info = await this.gpu.fallBack();
     try {
@@ -140,7 +142,7 @@ export class TrainingSession {
     trainer.fastForward(saved.step);
     this.trainer = trainer;
     const from = saved.step === lostAt ? `step ${lostAt}` : `step ${saved.step}, the last weights saved before step ${lostAt}`;
-    const message = `The WebGL context was lost during training (the graphics driver reset or the browser reclaimed it). Training goes on with ${info.name === 'wasm' ? 'WebAssembly' : info.name} from ${from}; the curves so far are kept, and Adam's running averages start afresh.`;
+    const message = `${what}. Training goes on with ${backendLabel(info.name)} from ${from}; the curves so far are kept, and Adam's running averages start afresh.`;
     handlers.onBackendChange?.({ ...info, reason: message }, message);
     return trainer;
   }
@@ -184,18 +186,25 @@ export class TrainingSession {
         let metrics: ReturnType<Trainer['takeProgress']>;
         try {
           ran = trainer.runSteps(Math.min(budget, nextEval - trainer.step));
-          // The readback in takeProgress waits for the device, so the time covers the real work.
-          metrics = trainer.takeProgress();
+          // The readback waits for the device, so the time covers the real work. It does not
+          // block: WebGPU's blocking readback loses the device on some adapters (README, WebGPU).
+          metrics = await trainer.takeProgressAsync();
         } catch (err) {
-          if (lost()) continue;
+          if (lost() || this.gpu?.watch.failed(err)) continue;
           throw err;
         }
         // A lost context reads back zeros: that slice is dropped and redone elsewhere.
         if (lost()) continue;
         progress.add(metrics, ran, performance.now() - t0);
         if (this.gpu?.watch.active && performance.now() - saved.at >= SNAPSHOT_MS) {
-          const weights = trainer.network.getWeights();
-          if (!lost()) saved = { step: trainer.step, weights, at: performance.now() };
+          const step = trainer.step;
+          try {
+            const weights = await trainer.network.getWeightsAsync();
+            if (!lost()) saved = { step, weights, at: performance.now() };
+          } catch (err) {
+            if (lost() || this.gpu.watch.failed(err)) continue;
+            throw err;
+          }
         }
         if (this.pendingSteps > 0) this.pendingSteps = Math.max(0, this.pendingSteps - ran);
         // Aim each slice at SLICE_MS so messages are answered quickly on any backend.
@@ -203,7 +212,13 @@ export class TrainingSession {
         if (progress.due(REPORT_MS) || this.pauseRequested) progress.flush(handlers);
         if (trainer.step >= nextEval || trainer.done) {
           progress.flush(handlers);
-          const evaluated = await this.evaluate(trainer, data);
+          let evaluated: EvalMetrics | null;
+          try {
+            evaluated = await this.evaluate(trainer, data);
+          } catch (err) {
+            if (lost() || this.gpu?.watch.failed(err)) continue;
+            throw err;
+          }
           if (lost()) continue;
           if (evaluated) {
             lastEval = evaluated;

@@ -26,6 +26,12 @@ export interface Network {
   predict(x: tf.Tensor): tf.Tensor2D;
   /** Copies of every parameter, in `params` order. */
   getWeights(): WeightArray[];
+  /** The same, read without blocking: WebGPU has no synchronous readback that works everywhere
+   * (tfjs draws through a WebGPU canvas, which loses the device on SwiftShader; README, WebGPU). */
+  getWeightsAsync(): Promise<WeightArray[]>;
+  /** The weights it was created with (drawn in JS from the seed), so a trainer can keep them as
+   * its step-0 checkpoint without a readback. */
+  readonly initialWeights: readonly WeightArray[];
   /** Overwrites every parameter; names and shapes must match `getWeights()`. */
   setWeights(weights: WeightArray[]): void;
   countParams(): number;
@@ -50,9 +56,11 @@ export function createNetwork(
 
   // Its own stream, so the data order or anything else drawn from the seed cannot shift it.
   const rng = createRng(deriveSeed(seed, 'init'));
+  const initialWeights: WeightArray[] = [];
   const params: NetworkParam[] = plan.params.map((p) => {
     const size = p.shape.reduce((a, b) => a * b, 1);
     const values = p.kind === 'kernel' ? glorotNormal(p.shape, rng) : new Float32Array(size);
+    initialWeights.push({ name: p.name, shape: p.shape.slice(), values: values.slice() });
     // tidy disposes the temporary tensor; the variable keeps its data alive.
     const variable = tf.tidy(() => tf.variable(tf.tensor(values, p.shape, 'float32'), true));
     return { name: p.name, variable, kind: p.kind, layerIndex: p.layerIndex };
@@ -113,6 +121,11 @@ export function createNetwork(
         // dataSync may hand out the backend's own buffer (cpu does), so copy it.
         values: new Float32Array(p.variable.dataSync()),
       })),
+    getWeightsAsync: async () => {
+      const values = await Promise.all(params.map((p) => p.variable.data() as Promise<Float32Array>));
+      return params.map((p, i) => ({ name: p.name, shape: p.variable.shape.slice(), values: new Float32Array(values[i]) }));
+    },
+    initialWeights,
     setWeights(weights) {
       checkWeights(params, weights);
       params.forEach((p, i) => {

@@ -4,7 +4,7 @@
 export type DatasetId = 'mnist' | 'circle' | 'xor' | 'gaussians' | 'spiral';
 export type ModelId = 'lenet_300_100' | 'lenet5' | 'mlp_2d';
 export type OptimizerId = 'sgd' | 'momentum' | 'adam';
-export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu';
+export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 /** Learning-rate schedule. `step`: linear warmup over `warmupSteps` batches, then the rate is
  * multiplied by `gamma` every `decayEverySteps` batches (what learning-rate rewinding replays). */

@@ -1,5 +1,5 @@
 // Running training loss and accuracy kept on the device, so a training step never waits for
-// a readback; one dataSync per report reads both numbers.
+// a readback; one read per report gets both numbers.
 import * as tf from '@tensorflow/tfjs';
 import { countCorrect } from './loss';
 
@@ -27,14 +27,36 @@ export class MetricAccumulator {
 
   /** Reads and resets. */
   take(): AccumulatedMetrics {
-    let result: AccumulatedMetrics = { loss: NaN, accuracy: NaN };
-    if (this.lossSum && this.correctSum && this.batches > 0) {
-      const { lossSum, correctSum } = this;
-      const [loss, correct] = tf.tidy(() => tf.stack([lossSum, correctSum]).dataSync());
-      result = { loss: loss / this.batches, accuracy: correct / this.examples };
+    const totals = this.detach();
+    if (!totals) return { loss: NaN, accuracy: NaN };
+    try {
+      return this.metricsOf(totals.tensor.dataSync(), totals);
+    } finally {
+      totals.tensor.dispose();
     }
+  }
+
+  /** Reads and resets without blocking the thread (the only readback WebGPU can do everywhere). */
+  async takeAsync(): Promise<AccumulatedMetrics> {
+    const totals = this.detach();
+    if (!totals) return { loss: NaN, accuracy: NaN };
+    try {
+      return this.metricsOf(await totals.tensor.data(), totals);
+    } finally {
+      totals.tensor.dispose();
+    }
+  }
+
+  /** [loss sum, correct count] as one tensor and the counts behind it; resets the running sums. */
+  private detach(): { tensor: tf.Tensor1D; batches: number; examples: number } | null {
+    const { lossSum, correctSum, batches, examples } = this;
+    const tensor = lossSum && correctSum && batches > 0 ? (tf.stack([lossSum, correctSum]) as tf.Tensor1D) : null;
     this.dispose();
-    return result;
+    return tensor ? { tensor, batches, examples } : null;
+  }
+
+  private metricsOf(values: ArrayLike<number>, counts: { batches: number; examples: number }): AccumulatedMetrics {
+    return { loss: values[0] / counts.batches, accuracy: values[1] / counts.examples };
   }
 
   dispose(): void {

@@ -23,6 +23,31 @@ export function evaluateNetwork(
 ): SplitMetrics {
   const count = Math.min(split.count, limit ?? split.count);
   if (!(count > 0)) return { loss: NaN, accuracy: NaN };
+  const totals = evaluationTotals(network, split, featureShape, count);
+  try {
+    return metricsOf(totals.dataSync(), count);
+  } finally {
+    totals.dispose();
+  }
+}
+
+/** The same, read without blocking the thread (the only readback WebGPU can do everywhere). */
+export async function evaluateNetworkAsync(network: Network, split: Split, featureShape: number[]): Promise<SplitMetrics> {
+  if (!(split.count > 0)) return { loss: NaN, accuracy: NaN };
+  const totals = evaluationTotals(network, split, featureShape, split.count);
+  try {
+    return metricsOf(await totals.data(), split.count);
+  } finally {
+    totals.dispose();
+  }
+}
+
+function metricsOf(totals: ArrayLike<number>, count: number): SplitMetrics {
+  return { loss: totals[0] / count, accuracy: totals[1] / count };
+}
+
+/** [loss sum, correct count] over the first `count` rows, left on the device. */
+function evaluationTotals(network: Network, split: Split, featureShape: number[], count: number): tf.Tensor1D {
   const featureSize = featureShape.reduce((a, b) => a * b, 1);
   let totals: tf.Tensor1D | null = null; // [loss sum, correct count]
   for (let start = 0; start < count; start += EVAL_BATCH) {
@@ -39,7 +64,5 @@ export function evaluateNetwork(
     });
     previous?.dispose();
   }
-  const [lossSum, correct] = totals!.dataSync();
-  totals!.dispose();
-  return { loss: lossSum / count, accuracy: correct / count };
+  return totals!;
 }

@@ -87,7 +87,8 @@ export class Trainer {
     this.learningRate = learningRateAt(spec.learningRate, spec.schedule, 0);
     this.optimizer = createOptimizer(spec.optimizer, this.learningRate);
     this.checkpointAt = new Set(spec.checkpointSteps);
-    this.checkpoints.set(0, this.network.getWeights());
+    // A network built here still holds the weights drawn in JS: no readback needed (WebGPU).
+    this.checkpoints.set(0, this.ownsNetwork && !this.masks ? this.network.initialWeights.map((w) => ({ ...w, values: w.values.slice() })) : this.network.getWeights());
   }
 
   get step(): number {
@@ -124,7 +125,16 @@ export class Trainer {
   /** Mean loss and accuracy over the batches since the previous call (NaN if none ran). */
   takeProgress(): ProgressMetrics {
     this.assertAlive();
-    const { loss, accuracy } = this.metrics.take(); // the one readback
+    return this.progressOf(this.metrics.take()); // the one readback
+  }
+
+  /** The same, read without blocking the thread (the only readback WebGPU can do everywhere). */
+  async takeProgressAsync(): Promise<ProgressMetrics> {
+    this.assertAlive();
+    return this.progressOf(await this.metrics.takeAsync());
+  }
+
+  private progressOf({ loss, accuracy }: { loss: number; accuracy: number }): ProgressMetrics {
     return {
       step: this.stepCount,
       epoch: this.stepCount / this.stepsPerEpoch,

@@ -2,10 +2,12 @@
 import type { BackendChoice } from '../../../engine/spec/types';
 import { selectIsActive, useAppStore } from '../../../store';
 import { SelectField } from '../../../shared/ui/Field';
+import { MeasuredBackends } from './MeasuredBackends';
 import './BackendCard.css';
 
 const CHOICES: readonly { value: BackendChoice; label: string }[] = [
   { value: 'auto', label: 'Auto' },
+  { value: 'webgpu', label: 'WebGPU' },
   { value: 'webgl', label: 'WebGL' },
   { value: 'wasm', label: 'WebAssembly (wasm)' },
   { value: 'cpu', label: 'CPU' },
@@ -22,7 +24,7 @@ export function BackendCard() {
   const starting = status === 'initialising';
   const name = starting ? 'starting…' : (backend?.name ?? (status === 'error' ? 'unavailable' : '—'));
   let reason = backend?.reason ?? 'The page picks the fastest backend this browser offers.';
-  if (starting) reason = 'Checking what this browser can run…';
+  if (starting) reason = choice === 'auto' ? 'Timing a few training steps on each backend this browser offers…' : 'Starting the backend you chose…';
 
   return (
     <section className="backend-card" aria-labelledby="backend-title">
@@ -45,6 +47,7 @@ export function BackendCard() {
       <p className="backend-card__reason" id="backend-reason">
         {reason}
       </p>
+      {backend?.timings && !starting ? <MeasuredBackends timings={backend.timings} running={backend.name} /> : null}
       {backend?.renderer && !starting ? (
         <details className="backend-card__details">
           <summary>Graphics details</summary>
