@@ -24,15 +24,19 @@ function pick(split: Split, featureSize: number, rows: Uint32Array): Split {
   return { x, y, count: rows.length };
 }
 
-/** Splits `validation` into two disjoint halves by a permutation drawn from `seed` (the search
- * half takes the odd image when the count is odd). Same seed, same halves. */
+/** Which of `count` validation images go to each half: a permutation drawn from `seed`, the
+ * search half taking the odd image when the count is odd. Same seed, same halves. */
+export function halfIndices(count: number, seed: number): { search: Uint32Array; holdout: Uint32Array } {
+  const order = permutation(count, createRng(deriveSeed(seed, 'auto-compress holdout')));
+  const searchCount = Math.ceil(count / 2);
+  // Sorted, so each half keeps the split's own order (and its batches read memory in order).
+  return { search: order.slice(0, searchCount).sort(), holdout: order.slice(searchCount).sort() };
+}
+
+/** Splits `validation` into its two disjoint halves (halfIndices), copied out. */
 export function splitValidation(validation: Split, featureShape: number[], seed: number): ValidationHalves {
   const featureSize = featureShape.reduce((a, b) => a * b, 1);
-  const order = permutation(validation.count, createRng(deriveSeed(seed, 'auto-compress holdout')));
-  const searchCount = Math.ceil(validation.count / 2);
-  // Sorted, so each half keeps the split's own order (and its batches read memory in order).
-  const search = order.slice(0, searchCount).sort();
-  const holdout = order.slice(searchCount).sort();
+  const { search, holdout } = halfIndices(validation.count, seed);
   return { search: pick(validation, featureSize, search), holdout: pick(validation, featureSize, holdout) };
 }
 
