@@ -8,6 +8,7 @@ import { summary as fullSummary } from '../../reports/transfer-full.json';
 import { stages, tasks as selectionTasks } from '../../reports/transfer-selection.json';
 import smallestReport from '../../reports/smallest.json';
 import smallestStrictReport from '../../reports/smallest-budget-0.1.json';
+import smallestBeforeReport from '../../reports/smallest-whole-validation.json';
 import { smallestGoalsTable, smallestTable, type SmallestReport } from './smallest';
 import { compressionRow } from './compression';
 import { meanSd, num, pct, signed } from './format';
@@ -138,4 +139,5 @@ export const TABLES: Record<string, () => string> = {
   smallest: () => smallestTable(smallestReport as unknown as SmallestReport),
   'smallest-goals': () => smallestGoalsTable(smallestReport as unknown as SmallestReport),
   'smallest-strict': () => smallestTable(smallestStrictReport as unknown as SmallestReport),
+  'smallest-before': () => smallestTable(smallestBeforeReport as unknown as SmallestReport),
 };
