@@ -18,6 +18,7 @@ export const options = {
   'train-epochs': { type: 'string' },
   rounds: { type: 'string' },
   merge: { type: 'string' },
+  'time-budget': { type: 'string' },
 };
 
 export const usageText =
@@ -31,6 +32,7 @@ export const usageText =
   '  --preset         the search preset (default full)\n' +
   '  --train-epochs N epochs of reference training (default 6; the epoch of lowest validation loss is kept)\n' +
   '  --rounds N       at most N pruning rounds (default: the preset\'s)\n' +
+  '  --time-budget S  each search stops after S seconds (the round under way dropped, as in the page)\n' +
   '  --merge A,B,...  no search: join reports of the same study run in parts (e.g. one seed per process) into --out;\n' +
   '                   complete when every model and seed of --models / --seeds is in them';
 
@@ -57,12 +59,13 @@ export async function main(values, { usage, positiveInt }) {
   const preset = values.preset ?? (quick ? 'quick' : 'full');
   const trainEpochs = positiveInt('train-epochs', values['train-epochs'], quick ? 1 : 6);
   const rounds = positiveInt('rounds', values.rounds, quick ? 3 : undefined);
+  const timeBudgetSeconds = positiveInt('time-budget', values['time-budget'], undefined);
   const outFile = resolve(values.out ?? join(root, 'reports', quick ? 'smallest-quick.json' : 'smallest.json'));
   if (values.merge !== undefined) return mergeReports(list(values.merge, []), models, seeds, outFile, usage);
 
   const wallStart = performance.now();
   const { tf, backendNote } = await setupBackend(values.backend, usage);
-  study = { models, seeds, quick, tf, backendNote, budgetPoints, preset, trainEpochs, wallStart, outFile };
+  study = { models, seeds, quick, tf, backendNote, budgetPoints, preset, trainEpochs, timeBudgetSeconds, wallStart, outFile };
   const runs = await withEngine(async (runner) => {
     const { buildMnistDataset } = await runner.import('/src/engine/datasets/mnist.ts');
     const { studySpec } = await runner.import('/src/engine/finetune/compressionStudy.ts');
@@ -91,6 +94,7 @@ export async function main(values, { usage, positiveInt }) {
           { budgetPoints, preset, seed, maxRounds: rounds },
           {
             sliceMs: 200,
+            timeBudgetMs: timeBudgetSeconds === undefined ? undefined : timeBudgetSeconds * 1000,
             onCandidate: (c) =>
               console.log(
                 `  round ${String(c.round).padStart(2)} ${c.stage.padEnd(12)} ${String(c.bytes).padStart(8)} B  ${c.ratio.toFixed(1).padStart(6)}x  ` +
@@ -128,7 +132,7 @@ function mergeReports(files, models, seeds, outFile, usage) {
       usage(`--merge: cannot read ${f} (${e.message}).`);
     }
   });
-  const SAME = ['study', 'quick', 'budgetPoints', 'preset', 'trainEpochs', 'tfjs', 'backend'];
+  const SAME = ['study', 'quick', 'budgetPoints', 'preset', 'trainEpochs', 'timeBudgetSeconds', 'tfjs', 'backend'];
   for (const [i, p] of parts.entries()) {
     for (const key of SAME) if (p[key] !== parts[0][key]) usage(`--merge: ${files[i]} has ${key} ${JSON.stringify(p[key])}, ${files[0]} has ${JSON.stringify(parts[0][key])}.`);
   }
@@ -174,7 +178,7 @@ function summaryOf(models, runs) {
 }
 
 function writeReport(runs, complete) {
-  const { models, seeds, quick, tf, backendNote, budgetPoints, preset, trainEpochs, wallStart, outFile } = study;
+  const { models, seeds, quick, tf, backendNote, budgetPoints, preset, trainEpochs, timeBudgetSeconds, wallStart, outFile } = study;
   const wallSeconds = (performance.now() - wallStart) / 1000;
   const summary = summaryOf(models, runs);
   if (complete) printTable(tableOf(runs));
@@ -182,7 +186,7 @@ function writeReport(runs, complete) {
     console.log(`${LABELS[s.model]}: goal ${s.goal.ratio}x at <= ${s.goal.points} pt on every seed: ${s.goalMet ? 'met' : 'NOT met'} (worst ${s.worstRatio.toFixed(1)}x, worst drop ${s.worstDropPoints.toFixed(2)} pt)`);
   }
   // complete: false while the study runs (or if it was stopped): the runs so far, of `planned`.
-  const report = { ...reportHeader('smallest', { quick, tf, backendNote }), complete, planned: { models, seeds }, budgetPoints, preset, trainEpochs, wallSeconds, summary, runs };
+  const report = { ...reportHeader('smallest', { quick, tf, backendNote }), complete, planned: { models, seeds }, budgetPoints, preset, trainEpochs, timeBudgetSeconds: timeBudgetSeconds ?? null, wallSeconds, summary, runs };
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, JSON.stringify(report, null, 1) + '\n');
   if (complete) console.log(`\nwrote ${outFile} (${wallSeconds.toFixed(0)} s)`);
