@@ -1,9 +1,11 @@
 // npm run reproduce -- smallest: the auto-compress search (src/engine/autocompress) in Node, as
 // the page runs it: train each model (the epoch of lowest validation loss is the reference),
-// then search for the smallest encoded model within the accuracy budget on the validation
-// split, and read the test split once for the result. Over several seeds for LeNet-300-100 and
+// then search for the smallest encoded model within the accuracy budget on the search half of
+// the validation split, choose among the candidates it accepted on the held-out half (the
+// smallest whose drop + one standard error is within the budget), and read the test split once
+// for the result. Over several seeds for LeNet-300-100 and
 // LeNet-5; writes reports/smallest.json (the README's table: npm run claims).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { printTable, readMnistFiles, reportHeader, root, setupBackend, withEngine } from './common.mjs';
@@ -15,6 +17,8 @@ export const options = {
   preset: { type: 'string' },
   'train-epochs': { type: 'string' },
   rounds: { type: 'string' },
+  merge: { type: 'string' },
+  'time-budget': { type: 'string' },
 };
 
 export const usageText =
@@ -27,7 +31,10 @@ export const usageText =
   '  --budget POINTS  accuracy budget in points of validation accuracy below the reference (default 0.3)\n' +
   '  --preset         the search preset (default full)\n' +
   '  --train-epochs N epochs of reference training (default 6; the epoch of lowest validation loss is kept)\n' +
-  '  --rounds N       at most N pruning rounds (default: the preset\'s)';
+  '  --rounds N       at most N pruning rounds (default: the preset\'s)\n' +
+  '  --time-budget S  each search stops after S seconds (the round under way dropped, as in the page)\n' +
+  '  --merge A,B,...  no search: join reports of the same study run in parts (e.g. one seed per process) into --out;\n' +
+  '                   complete when every model and seed of --models / --seeds is in them';
 
 const HIDDEN = { lenet_300_100: [300, 100], lenet5: [6, 16, 120, 84] };
 const LABELS = { lenet_300_100: 'LeNet-300-100', lenet5: 'LeNet-5' };
@@ -52,11 +59,13 @@ export async function main(values, { usage, positiveInt }) {
   const preset = values.preset ?? (quick ? 'quick' : 'full');
   const trainEpochs = positiveInt('train-epochs', values['train-epochs'], quick ? 1 : 6);
   const rounds = positiveInt('rounds', values.rounds, quick ? 3 : undefined);
+  const timeBudgetSeconds = positiveInt('time-budget', values['time-budget'], undefined);
   const outFile = resolve(values.out ?? join(root, 'reports', quick ? 'smallest-quick.json' : 'smallest.json'));
+  if (values.merge !== undefined) return mergeReports(list(values.merge, []), models, seeds, outFile, usage);
 
   const wallStart = performance.now();
   const { tf, backendNote } = await setupBackend(values.backend, usage);
-  study = { models, seeds, quick, tf, backendNote, budgetPoints, preset, trainEpochs, wallStart, outFile };
+  study = { models, seeds, quick, tf, backendNote, budgetPoints, preset, trainEpochs, timeBudgetSeconds, wallStart, outFile };
   const runs = await withEngine(async (runner) => {
     const { buildMnistDataset } = await runner.import('/src/engine/datasets/mnist.ts');
     const { studySpec } = await runner.import('/src/engine/finetune/compressionStudy.ts');
@@ -85,10 +94,13 @@ export async function main(values, { usage, positiveInt }) {
           { budgetPoints, preset, seed, maxRounds: rounds },
           {
             sliceMs: 200,
+            timeBudgetMs: timeBudgetSeconds === undefined ? undefined : timeBudgetSeconds * 1000,
             onCandidate: (c) =>
               console.log(
                 `  round ${String(c.round).padStart(2)} ${c.stage.padEnd(12)} ${String(c.bytes).padStart(8)} B  ${c.ratio.toFixed(1).padStart(6)}x  ` +
-                  `validation ${(100 * c.validationAccuracy).toFixed(2)}%  ${(100 * c.sparsity).toFixed(2)}% pruned  ` +
+                  `search ${(100 * c.validationAccuracy).toFixed(2)}%  ` +
+                  (c.heldOut ? `held-out drop ${c.heldOut.dropPoints.toFixed(2)}±${c.heldOut.standardErrorPoints.toFixed(2)} pt${c.heldOut.qualifies ? '*' : ' '} ` : '') +
+                  `${(100 * c.sparsity).toFixed(2)}% pruned  ` +
                   c.layers.map((l) => `${(100 * (1 - l.sparsity)).toFixed(1)}%/k${l.quantization.clusters}`).join(' ') +
                   ` bias ${c.layers[0].bias.scheme}  (${((performance.now() - t1) / 1000).toFixed(0)} s)`,
               ),
@@ -99,7 +111,7 @@ export async function main(values, { usage, positiveInt }) {
         console.log(
           `  => ${run.bytes} bytes (${run.ratio.toFixed(1)}x), test ${run.testAccuracy.toFixed(2)}% against the reference's ` +
             `${run.reference.testAccuracy.toFixed(2)}% (${run.dropPoints >= 0 ? '-' : '+'}${Math.abs(run.dropPoints).toFixed(2)} pt); ` +
-            `${run.roundsRun} rounds, stopped by ${run.stoppedBy}, ${wallSeconds.toFixed(0)} s`,
+            `chosen by ${run.choice}; ${run.roundsRun} rounds, stopped by ${run.stoppedBy}, ${wallSeconds.toFixed(0)} s`,
         );
         out.push(run);
         writeReport(out, false);
@@ -110,10 +122,45 @@ export async function main(values, { usage, positiveInt }) {
   writeReport(runs, true);
 }
 
-function writeReport(runs, complete) {
-  const { models, seeds, quick, tf, backendNote, budgetPoints, preset, trainEpochs, wallStart, outFile } = study;
-  const wallSeconds = (performance.now() - wallStart) / 1000;
-  const summary = models.filter((m) => runs.some((r) => r.model === m)).map((model) => {
+/** Joins the runs of reports written in parts, which must share the study's settings. */
+function mergeReports(files, models, seeds, outFile, usage) {
+  if (files.length === 0) usage('--merge takes a comma-separated list of report files.');
+  const parts = files.map((f) => {
+    try {
+      return JSON.parse(readFileSync(resolve(f), 'utf8'));
+    } catch (e) {
+      usage(`--merge: cannot read ${f} (${e.message}).`);
+    }
+  });
+  const SAME = ['study', 'quick', 'budgetPoints', 'preset', 'trainEpochs', 'timeBudgetSeconds', 'tfjs', 'backend'];
+  for (const [i, p] of parts.entries()) {
+    for (const key of SAME) if (p[key] !== parts[0][key]) usage(`--merge: ${files[i]} has ${key} ${JSON.stringify(p[key])}, ${files[0]} has ${JSON.stringify(parts[0][key])}.`);
+  }
+  const runs = parts.flatMap((p) => p.runs);
+  const key = (r) => `${r.model} seed ${r.seed}`;
+  const seen = new Set();
+  for (const r of runs) {
+    if (seen.has(key(r))) usage(`--merge: ${key(r)} is in more than one report.`);
+    seen.add(key(r));
+  }
+  const order = (r) => models.indexOf(r.model) * 1e6 + r.seed;
+  const planned = runs.filter((r) => models.includes(r.model) && seeds.includes(r.seed)).sort((a, b) => order(a) - order(b));
+  const complete = models.every((m) => seeds.every((seed) => seen.has(key({ model: m, seed }))));
+  const { date, quick, machine, tfjs, backend, backendNote, budgetPoints, preset, trainEpochs } = parts[0];
+  // The parts ran side by side, so the study's wall time is the longest part's, not their sum.
+  const wallSeconds = Math.max(...parts.map((p) => p.wallSeconds));
+  const report = {
+    study: 'smallest', date, quick, machine, tfjs, backend, backendNote, mergedFrom: parts.map((p, i) => ({ file: files[i], date: p.date, seeds: p.runs.map((r) => `${r.model} ${r.seed}`) })),
+    complete, planned: { models, seeds }, budgetPoints, preset, trainEpochs, wallSeconds, summary: summaryOf(models, planned), runs: planned,
+  };
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, JSON.stringify(report, null, 1) + '\n');
+  printTable(tableOf(planned));
+  console.log(`\nwrote ${outFile} from ${files.length} reports (${complete ? 'complete' : 'partial'})`);
+}
+
+function summaryOf(models, runs) {
+  return models.filter((m) => runs.some((r) => r.model === m)).map((model) => {
     const rs = runs.filter((r) => r.model === model);
     const goal = GOALS[model];
     const worstRatio = Math.min(...rs.map((r) => r.ratio));
@@ -128,12 +175,18 @@ function writeReport(runs, complete) {
       stretchMet: goal.stretch ? rs.every((r) => r.ratio >= goal.stretch && r.dropPoints <= goal.points) : null,
     };
   });
+}
+
+function writeReport(runs, complete) {
+  const { models, seeds, quick, tf, backendNote, budgetPoints, preset, trainEpochs, timeBudgetSeconds, wallStart, outFile } = study;
+  const wallSeconds = (performance.now() - wallStart) / 1000;
+  const summary = summaryOf(models, runs);
   if (complete) printTable(tableOf(runs));
   if (complete) for (const s of summary) {
     console.log(`${LABELS[s.model]}: goal ${s.goal.ratio}x at <= ${s.goal.points} pt on every seed: ${s.goalMet ? 'met' : 'NOT met'} (worst ${s.worstRatio.toFixed(1)}x, worst drop ${s.worstDropPoints.toFixed(2)} pt)`);
   }
   // complete: false while the study runs (or if it was stopped): the runs so far, of `planned`.
-  const report = { ...reportHeader('smallest', { quick, tf, backendNote }), complete, planned: { models, seeds }, budgetPoints, preset, trainEpochs, wallSeconds, summary, runs };
+  const report = { ...reportHeader('smallest', { quick, tf, backendNote }), complete, planned: { models, seeds }, budgetPoints, preset, trainEpochs, timeBudgetSeconds: timeBudgetSeconds ?? null, wallSeconds, summary, runs };
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, JSON.stringify(report, null, 1) + '\n');
   if (complete) console.log(`\nwrote ${outFile} (${wallSeconds.toFixed(0)} s)`);
@@ -161,6 +214,7 @@ function summarize(model, seed, spec, dense, result, wallSeconds, trainSeconds) 
       epochs: spec.epochs,
       selectedEpoch: dense.selectedEpoch,
       validationAccuracy: pct(result.reference.validationAccuracy),
+      heldOutAccuracy: pct(result.reference.heldOutAccuracy),
       testAccuracy: pct(result.reference.testAccuracy),
       denseBytes: result.reference.denseBytes,
     },
@@ -168,6 +222,9 @@ function summarize(model, seed, spec, dense, result, wallSeconds, trainSeconds) 
     ratio: Math.round(best.ratio * 100) / 100,
     testAccuracy: pct(result.testAccuracy),
     validationAccuracy: pct(best.validationAccuracy),
+    halves: result.halves,
+    choice: result.choice,
+    heldOut: best.heldOut ?? null,
     dropPoints: Math.round((result.reference.testAccuracy - result.testAccuracy) * 1e4) / 100,
     withinBudget: best.withinBudget,
     sparsity: best.sparsity,
@@ -182,6 +239,7 @@ function summarize(model, seed, spec, dense, result, wallSeconds, trainSeconds) 
       stage: c.stage,
       bytes: c.bytes,
       validationAccuracy: pct(c.validationAccuracy),
+      heldOut: c.heldOut ?? null,
       sparsity: Math.round(c.sparsity * 1e5) / 1e5,
       clusters: c.layers.map((l) => l.quantization.clusters),
     })),

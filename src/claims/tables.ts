@@ -8,6 +8,8 @@ import { summary as fullSummary } from '../../reports/transfer-full.json';
 import { stages, tasks as selectionTasks } from '../../reports/transfer-selection.json';
 import smallestReport from '../../reports/smallest.json';
 import smallestStrictReport from '../../reports/smallest-budget-0.1.json';
+import smallestBeforeReport from '../../reports/smallest-whole-validation.json';
+import smallestLenet5Report from '../../reports/smallest-lenet5.json';
 import { smallestGoalsTable, smallestTable, type SmallestReport } from './smallest';
 import { compressionRow } from './compression';
 import { meanSd, num, pct, signed } from './format';
@@ -138,4 +140,7 @@ export const TABLES: Record<string, () => string> = {
   smallest: () => smallestTable(smallestReport as unknown as SmallestReport),
   'smallest-goals': () => smallestGoalsTable(smallestReport as unknown as SmallestReport),
   'smallest-strict': () => smallestTable(smallestStrictReport as unknown as SmallestReport),
+  'smallest-before': () => smallestTable(smallestBeforeReport as unknown as SmallestReport),
+  'smallest-conv': () => smallestTable(smallestLenet5Report as unknown as SmallestReport),
+  'smallest-conv-goals': () => smallestGoalsTable(smallestLenet5Report as unknown as SmallestReport),
 };

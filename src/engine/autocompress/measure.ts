@@ -1,11 +1,13 @@
 // Measures one candidate: compress the current float weights under their masks with a choice
-// of per-layer settings, encode to real bytes, and evaluate the result on the validation split.
+// of per-layer settings, encode to real bytes, and evaluate the result on the search half of the
+// validation split (holdout.ts); the held-out half is read only for the final choice.
 // Measurements of the same choice on the same weights are cached for the round.
 import { compressWeights, type CompressionResult, type CompressionSettings } from '../compression/compress';
 import type { Network } from '../models/network';
 import { countKept, isKernel, type Mask } from '../pruning/mask';
-import type { Dataset, WeightArray } from '../spec/types';
+import type { Dataset, Split, WeightArray } from '../spec/types';
 import { evaluateNetwork, type SplitMetrics } from '../training/evaluate';
+import { correctness } from './holdout';
 import { byTensorOf, rungsKey, type Rungs } from './ladders';
 import type { LayerChoice } from './types';
 
@@ -35,9 +37,11 @@ export class CandidateMeasurer {
   /** How many candidates were compressed and evaluated (cache misses). */
   evaluations = 0;
 
+  /** `data.validation` is the search half; `holdout` the held-out half. */
   constructor(
     private readonly network: Network,
     private readonly data: Dataset,
+    private readonly holdout: Split,
   ) {}
 
   /** New float weights and masks (after pruning or fine-tuning): forgets the cache. */
@@ -60,10 +64,16 @@ export class CandidateMeasurer {
     return m;
   }
 
-  /** Loss and accuracy of `weights` on the first `limit` validation images (all by default). */
+  /** Loss and accuracy of `weights` on the first `limit` images of the search half (all by default). */
   evaluate(weights: WeightArray[], limit?: number): SplitMetrics {
     this.network.setWeights(weights);
     return evaluateNetwork(this.network, this.data.validation, this.data.featureShape, limit);
+  }
+
+  /** Which held-out images `weights` classify correctly: for the final choice only. */
+  heldOut(weights: WeightArray[]): Uint8Array {
+    this.network.setWeights(weights);
+    return correctness(this.network, this.holdout, this.data.featureShape);
   }
 
   /** Test accuracy of `weights`: called once per search, for the result. */

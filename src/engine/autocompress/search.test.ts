@@ -4,8 +4,9 @@ import { smallMnist } from '../../../test/mnist';
 import { useWasmBackend } from '../../../test/wasmBackend';
 import { compressWeights } from '../compression/compress';
 import { decodeModel } from '../encoding/decode';
-import type { Dataset, TrainSpec, WeightArray } from '../spec/types';
+import type { Dataset, Split, TrainSpec, WeightArray } from '../spec/types';
 import { Trainer } from '../training/trainer';
+import { halfIndices } from './holdout';
 import { planOf } from './plans';
 import { autoCompress } from './search';
 import type { AutoCompressCandidate, AutoCompressSettings } from './types';
@@ -38,14 +39,25 @@ beforeAll(() => {
   trainer.dispose();
 });
 
+/** `split` with a count of how often its images are read (evaluateNetwork reads `x` once per
+ * batch of 2,000, so once per evaluation of these 500 test images). */
+function counted(split: Split): { split: Split; reads: () => number } {
+  let reads = 0;
+  return {
+    split: { get x() { reads++; return split.x; }, y: split.y, count: split.count },
+    reads: () => reads,
+  };
+}
+
 const bytesEqual = (a: Float32Array, b: Float32Array) => Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
 
 describe('autoCompress', () => {
-  it('streams candidates, keeps the smallest within the budget, and its file is the model it tested', async () => {
+  it('streams candidates, reads the test split only for the result, keeps the smallest that qualifies on the held-out half, and its file is the model it tested', async () => {
     const before = tf.memory().numTensors;
     const streamed: AutoCompressCandidate[] = [];
     const phases = new Set<string>();
-    const { result, model } = await autoCompress({ spec, weights: reference, data }, settings, {
+    const test = counted(data.test);
+    const { result, model } = await autoCompress({ spec, weights: reference, data: { ...data, test: test.split } }, settings, {
       onCandidate: (c) => streamed.push(c),
       onProgress: (p) => phases.add(p.phase),
       sliceMs: 5,
@@ -59,7 +71,21 @@ describe('autoCompress', () => {
     const within = result.candidates.filter((c) => c.withinBudget);
     expect(within.length).toBeGreaterThan(0);
     for (const c of result.candidates) expect(c.withinBudget).toBe(c.validationAccuracy >= floor - 1e-9);
-    expect(result.best.bytes).toBe(Math.min(...within.map((c) => c.bytes)));
+    // The test split is read twice: once for the result, once for the reference's accuracy.
+    expect(test.reads()).toBe(2);
+    expect(result.halves).toEqual({ search: 250, holdout: 250 });
+    expect(result.reference.heldOutAccuracy).toBeGreaterThan(0.5);
+
+    // Every candidate within the budget on the search half has a held-out drop, the others none;
+    // the result is the smallest whose drop + one standard error is within the budget.
+    for (const c of result.candidates) {
+      expect(c.heldOut !== undefined).toBe(c.withinBudget);
+      if (c.heldOut) expect(c.heldOut.qualifies).toBe(c.heldOut.dropPoints + c.heldOut.standardErrorPoints <= settings.budgetPoints + 1e-9);
+    }
+    const qualified = result.candidates.filter((c) => c.heldOut?.qualifies);
+    expect(result.choice).toBe('held-out');
+    expect(result.best.bytes).toBe(Math.min(...qualified.map((c) => c.bytes)));
+    expect(result.best.bytes).toBeGreaterThanOrEqual(Math.min(...within.map((c) => c.bytes)));
     expect(result.best.sparsity).toBeGreaterThan(0.5); // three rounds of pruning happened
     expect(result.best.ratio).toBeCloseTo(result.reference.denseBytes / result.best.bytes, 9);
 
@@ -76,6 +102,22 @@ describe('autoCompress', () => {
     expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(model.bytes))).toBe(0);
     expect(result.best.layers.map((l) => l.name)).toEqual(['dense_0/kernel', 'dense_1/kernel', 'dense_2/kernel']);
     expect(result.testAccuracy).toBeGreaterThan(0.5);
+  }, 120_000);
+
+  it('searches on its half alone: held-out labels change the choice\'s estimates, never the path', async () => {
+    const one = { ...settings, maxRounds: 1 };
+    const { holdout } = halfIndices(data.validation.count, one.seed);
+    const y = data.validation.y.slice();
+    for (const i of holdout) y[i] = (y[i] + 1) % 10; // every held-out label wrong
+    const scrambled = { ...data, validation: { ...data.validation, y } };
+    const [clean, broken] = await Promise.all([
+      autoCompress({ spec, weights: reference, data }, one),
+      autoCompress({ spec, weights: reference, data: scrambled }, one),
+    ]);
+    const path = (cs: AutoCompressCandidate[]) => cs.map((c) => [c.bytes, c.validationAccuracy, c.withinBudget]);
+    expect(path(broken.result.candidates)).toEqual(path(clean.result.candidates));
+    expect(broken.result.reference.validationAccuracy).toBe(clean.result.reference.validationAccuracy);
+    expect(broken.result.reference.heldOutAccuracy).toBeLessThan(clean.result.reference.heldOutAccuracy - 0.5);
   }, 120_000);
 
   it('is deterministic from its seed, and a time-limited search is rerun by its rounds', async () => {

@@ -4,8 +4,11 @@
 // (pruneStep.ts), masked fine-tuning (the engine's Trainer, the mask held), then mixed
 // precision k-means per layer by greedy search (bitSearch.ts), each candidate measured as the
 // real encoded file (positions as bitmask or gaps, whichever is smaller, Huffman coding on)
-// and judged on the validation split. A round that cannot be brought within the budget is
-// undone and the pruning rate halved. The test split is read once, for the result.
+// and judged on the search half of the validation split. A round that cannot be brought within
+// the budget is undone and the pruning rate halved. Every candidate the search accepts is also
+// measured on the held-out half, which nothing else reads; the result is the smallest whose
+// held-out drop clears the budget by one standard error (holdout.ts). The test split is read
+// once, for the result (and once for the reference's own test accuracy).
 // Time-sliced like the other engine runs: it yields between slices of training and between
 // measurements, so an abort lands within one.
 import { createNetwork } from '../models/network';
@@ -16,10 +19,11 @@ import { Trainer } from '../training/trainer';
 import { adaptSliceSize, throwIfAborted, yieldToEventLoop, type AbortSignalLike } from '../training/yield';
 import { searchBits } from './bitSearch';
 import { startRungs } from './ladders';
+import { pairedDrop, splitValidation, withinHeldOutBudget } from './holdout';
 import { CandidateMeasurer, layerChoices, type Measurement } from './measure';
 import { planOf } from './plans';
 import { pruneStep } from './pruneStep';
-import type { AutoCompressCandidate, AutoCompressProgress, AutoCompressResult, AutoCompressSettings, CandidateStage, StopReason } from './types';
+import type { AutoCompressCandidate, AutoCompressProgress, AutoCompressResult, AutoCompressSettings, CandidateStage, ChoiceRule, StopReason } from './types';
 
 export interface AutoCompressInput {
   /** The reference model's training spec (model, widths, optimizer, batch size, learning rate). */
@@ -77,7 +81,8 @@ export async function autoCompress(
   const evalNet = createNetwork(spec.model, spec.hidden, data.featureShape, data.numClasses, spec.seed);
   const trainNet = createNetwork(spec.model, spec.hidden, data.featureShape, data.numClasses, spec.seed);
   try {
-    const measurer = new CandidateMeasurer(evalNet, data);
+    const halves = splitValidation(data.validation, data.featureShape, settings.seed);
+    const measurer = new CandidateMeasurer(evalNet, { ...data, validation: halves.search }, halves.holdout);
     const timeUp = () => options.timeBudgetMs !== undefined && now() - started > options.timeBudgetMs;
     const pause = async () => {
       await yieldToEventLoop();
@@ -91,10 +96,18 @@ export async function autoCompress(
 
     progress('reference');
     const reference = measurer.evaluate(input.weights);
+    const referenceHeldOut = measurer.heldOut(input.weights);
     const floor = reference.accuracy - settings.budgetPoints / 100 - 1e-9;
     const denseBytes = 4 * input.weights.reduce((n, w) => n + w.values.length, 0);
     const candidates: AutoCompressCandidate[] = [];
     const emit = (m: Measurement, stage: CandidateStage): AutoCompressCandidate => {
+      const withinBudget = m.accuracy >= floor;
+      let heldOut: AutoCompressCandidate['heldOut'];
+      if (withinBudget) {
+        const right = measurer.heldOut(m.compressed.weights);
+        const drop = pairedDrop(referenceHeldOut, right);
+        heldOut = { accuracy: right.reduce((n, r) => n + r, 0) / right.length, ...drop, qualifies: withinHeldOutBudget(drop, settings.budgetPoints) };
+      }
       const c: AutoCompressCandidate = {
         index: candidates.length,
         round,
@@ -103,8 +116,9 @@ export async function autoCompress(
         ratio: denseBytes / m.bytes,
         sparsity: m.compressed.sparsity,
         validationAccuracy: m.accuracy,
-        withinBudget: m.accuracy >= floor,
+        withinBudget,
         layers: layerChoices(m),
+        ...(heldOut ? { heldOut } : {}),
       };
       candidates.push(c);
       options.onCandidate?.(c);
@@ -115,8 +129,11 @@ export async function autoCompress(
     let masks = input.masks ?? denseMasks(weights);
     const kernelCount = masks.length;
     let rungs = startRungs(kernelCount);
-    // The smallest candidate within the budget, and the most accurate one (reported if none fits).
-    const found: { kept: Kept | null; widest: Kept | null } = { kept: null, widest: null };
+    // The smallest candidate that qualifies on the held-out half; the accepted one with the
+    // smallest held-out drop + standard error (chosen if none qualifies); and the most accurate
+    // one that broke the budget (chosen if nothing was within it even on the search half).
+    const found: { kept: Kept | null; closest: Kept | null; widest: Kept | null } = { kept: null, closest: null, widest: null };
+    const margin = (c: AutoCompressCandidate) => c.heldOut!.dropPoints + c.heldOut!.standardErrorPoints;
     let roundsRun = 0;
     let stoppedBy: StopReason = 'rounds';
 
@@ -129,7 +146,9 @@ export async function autoCompress(
         if (step.value.accepted) {
           const m = step.value.measurement;
           const c = emit(m, round === 0 && candidates.length === 0 ? 'start' : 'bits');
-          if (!found.kept || m.bytes < found.kept.measurement.bytes) found.kept = { candidate: c, measurement: m, floatWeights, masks: roundMasks };
+          const kept = { candidate: c, measurement: m, floatWeights, masks: roundMasks };
+          if (c.heldOut?.qualifies && (!found.kept || m.bytes < found.kept.measurement.bytes)) found.kept = kept;
+          if (!found.closest || margin(c) < margin(found.closest.candidate)) found.closest = kept;
         }
         await pause();
         step = search.next();
@@ -204,7 +223,8 @@ export async function autoCompress(
       stoppedBy = 'time';
     }
 
-    const chosen = (found.kept ?? found.widest)!;
+    const chosen = (found.kept ?? found.closest ?? found.widest)!;
+    const choice: ChoiceRule = found.kept ? 'held-out' : found.closest ? 'closest' : 'none-within-budget';
     progress('test');
     const testAccuracy = measurer.testAccuracy(chosen.measurement.compressed.weights);
     const referenceTest = measurer.testAccuracy(input.weights);
@@ -212,8 +232,15 @@ export async function autoCompress(
       settings,
       plan,
       best: chosen.candidate,
+      choice,
       testAccuracy,
-      reference: { validationAccuracy: reference.accuracy, testAccuracy: referenceTest, denseBytes },
+      reference: {
+        validationAccuracy: reference.accuracy,
+        heldOutAccuracy: referenceHeldOut.reduce((n, r) => n + r, 0) / referenceHeldOut.length,
+        testAccuracy: referenceTest,
+        denseBytes,
+      },
+      halves: { search: halves.search.count, holdout: halves.holdout.count },
       candidates,
       roundsRun,
       stoppedBy,

@@ -5,11 +5,13 @@ import type { QuantizationSettings } from '../quantization/types';
 export type AutoCompressPresetId = 'quick' | 'full';
 
 export interface AutoCompressSettings {
-  /** Accuracy budget: how many percentage points of validation accuracy below the reference
-   * model a candidate may lose (0.3 = 0.3 pt). */
+  /** Accuracy budget: how many percentage points of accuracy below the reference model a
+   * candidate may lose (0.3 = 0.3 pt), on the validation split's search half while searching and
+   * on its held-out half, with a margin, for the final choice (holdout.ts). */
   budgetPoints: number;
   preset: AutoCompressPresetId;
-  /** Drives the fine-tuning data order of every round (with the round number). */
+  /** Drives the fine-tuning data order of every round (with the round number) and the split of
+   * the validation images into the search and held-out halves. */
   seed: number;
   /** Stop after this many rounds (default: the preset's). A share link carries the rounds a
    * time-limited search ran, so a rerun stops where it stopped. */
@@ -59,9 +61,15 @@ export interface AutoCompressCandidate {
   ratio: number;
   /** Fraction of all kernel weights pruned. */
   sparsity: number;
-  /** Fraction 0..1 on the whole validation split (the test split is never read for choosing). */
+  /** Fraction 0..1 on the validation split's search half (the test split is never read for
+   * choosing). */
   validationAccuracy: number;
+  /** Within the budget on the search half (what the search steers by). */
   withinBudget: boolean;
+  /** For candidates within the budget on the search half: the drop against the reference on
+   * the held-out half, with its standard error (points), and whether it qualifies for the final
+   * choice (drop + one standard error within the budget). */
+  heldOut?: { accuracy: number; dropPoints: number; standardErrorPoints: number; qualifies: boolean };
   layers: LayerChoice[];
 }
 
@@ -78,14 +86,24 @@ export interface AutoCompressProgress {
 
 export type StopReason = 'rounds' | 'rate' | 'time';
 
+/** How the result was chosen: 'held-out' the smallest candidate that qualifies on the held-out
+ * half; 'closest' none did, so the one with the smallest held-out drop + standard error;
+ * 'none-within-budget' not even the search half's budget was met, so the most accurate. */
+export type ChoiceRule = 'held-out' | 'closest' | 'none-within-budget';
+
 export interface AutoCompressResult {
   settings: AutoCompressSettings;
   plan: AutoCompressPlan;
-  /** The smallest candidate within the budget (or, if none was, the most accurate one). */
+  /** The chosen candidate (see `choice`). */
   best: AutoCompressCandidate;
+  choice: ChoiceRule;
   /** Measured once, on the test split, for the best candidate. */
   testAccuracy: number;
-  reference: { validationAccuracy: number; testAccuracy: number; denseBytes: number };
+  /** The reference measured on the same images as the candidates: the search half, the
+   * held-out half, the test split. */
+  reference: { validationAccuracy: number; heldOutAccuracy: number; testAccuracy: number; denseBytes: number };
+  /** Images in the validation split's two halves. */
+  halves: { search: number; holdout: number };
   candidates: AutoCompressCandidate[];
   /** Rounds the search ran (failed ones included): maxRounds of a rerun that stops here. */
   roundsRun: number;

@@ -30,7 +30,9 @@ function secondsLeft(a: AutoCompressState): number | null {
 function statusText(a: AutoCompressState): string {
   if (a.error) return a.error;
   const best = smallestWithin(a);
-  const bestText = best ? ` Smallest within the budget so far: ${formatInteger(best.bytes)} bytes (${formatRatio(best.ratio)}), ${formatPercent(best.validationAccuracy, 2)} on the validation images.` : '';
+  // The search steers by half of the validation images; the result is chosen on the other half
+  // (engine/autocompress/holdout.ts), so it may be a larger candidate than this one.
+  const bestText = best ? ` Smallest within the budget so far: ${formatInteger(best.bytes)} bytes (${formatRatio(best.ratio)}), ${formatPercent(best.validationAccuracy, 2)} on the half of the validation images the search uses; the result is chosen on the other half.` : '';
   if (a.running) {
     const p = a.progress;
     const left = secondsLeft(a);
