@@ -35,6 +35,13 @@ describe('planBackend', () => {
     expect(plan.reason).toContain('WebGPU skipped (this browser has no WebGPU)');
   });
 
+  it('keeps a skip to its first clause on the card and points to the table for the details', () => {
+    const swiftshader = 'it is drawn in software (ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver))';
+    const plan = planBackend('auto', timings([{ name: 'webgl', samplesPerSecond: null, error: swiftshader }, software[2]]));
+    expect(plan.reason).toBe('Measured just now, WebAssembly trained LeNet-300-100 fastest, 10,711 samples/s: WebGL skipped (it is drawn in software). Details under Measured speeds.');
+    expect(planBackend('auto', timings(software)).reason).not.toContain('Details');
+  });
+
   it('keeps the override whatever was measured', () => {
     expect(planBackend('webgpu', timings(software))).toEqual({ order: ['webgpu', 'wasm', 'cpu'], reason: 'You chose this backend.' });
     expect(planBackend('cpu', null).order).toEqual(['cpu', 'wasm']);

@@ -42,16 +42,24 @@ const rate = (n: number): string => Math.round(n).toLocaleString('en-US');
 /** "WebAssembly 10,711 samples/s, 14x WebGL (755); WebGPU skipped (no adapter)." */
 function explain(best: BackendMeasurement, timings: BackendTimings): string {
   const bestRate = best.samplesPerSecond ?? 0;
+  let cut = false;
+  // The card's sentence keeps a skip's first clause; the renderer's name and the like stay in
+  // the "Measured speeds" table, which the sentence then points to.
+  const brief = (error: string) => {
+    const short = error.replace(/\s*\(.*$/s, '');
+    cut ||= short !== error;
+    return short;
+  };
   const others = timings.measured
     .filter((m) => m !== best)
     .map((m) =>
       m.samplesPerSecond === null
-        ? `${LABEL[m.name]} skipped (${m.error ?? 'it did not start'})`
+        ? `${LABEL[m.name]} skipped (${brief(m.error ?? 'it did not start')})`
         : `${(bestRate / m.samplesPerSecond).toFixed(1)}x ${LABEL[m.name]} (${rate(m.samplesPerSecond)})`,
     );
   const when = timings.remembered ? 'Measured earlier on this device' : 'Measured just now';
   const list = others.length > 0 ? `: ${others.join('; ')}` : '';
-  return `${when}, ${LABEL[best.name]} trained ${timings.model} fastest, ${rate(bestRate)} samples/s${list}.`;
+  return `${when}, ${LABEL[best.name]} trained ${timings.model} fastest, ${rate(bestRate)} samples/s${list}.${cut ? ' Details under Measured speeds.' : ''}`;
 }
 
 export function planBackend(choice: BackendChoice, timings: BackendTimings | null): BackendPlan {
