@@ -5,7 +5,8 @@ import * as tf from '@tensorflow/tfjs';
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateToyDataset } from '../engine/datasets/toy2d';
-import type { Dataset, TrainSpec } from '../engine/spec/types';
+import { circleSpec } from '../../test/circle';
+import type { Dataset } from '../engine/spec/types';
 import { Trainer } from '../engine/training/trainer';
 import { GpuWatch } from './gpu-watch';
 import type { BackendInfo } from './protocol';
@@ -14,19 +15,7 @@ import { TrainingSession } from './training-session';
 const LOST = "Failed to execute 'createBuffer' on 'GPUDevice': createBuffer failed, size (188160) is too large for the implementation when mappedAtCreation == true";
 
 let circle: Dataset;
-const spec: TrainSpec = {
-  dataset: 'circle',
-  model: 'mlp_2d',
-  hidden: [8, 8],
-  epochs: 3,
-  batchSize: 10,
-  optimizer: 'adam',
-  learningRate: 0.03,
-  schedule: { kind: 'constant' },
-  seed: 5,
-  evalEverySteps: 40,
-  checkpointSteps: [],
-};
+const spec = circleSpec({ seed: 5, evalEverySteps: 40 });
 
 beforeAll(async () => {
   for (const kernel of tf.getKernelsForBackend('cpu')) tf.registerKernel({ ...kernel, backendName: 'webgpu' });

@@ -2,32 +2,18 @@
 // device on some adapters: README, WebGPU) give exactly what the blocking ones give.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateToyDataset } from '../datasets/toy2d';
-import type { Dataset, TrainSpec } from '../spec/types';
+import { circleOnCpu, circleSpec } from '../../../test/circle';
+import type { Dataset } from '../spec/types';
 import { evaluateNetwork, evaluateNetworkAsync } from './evaluate';
 import { Trainer } from './trainer';
 
 let circle: Dataset;
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-  circle = generateToyDataset('circle', { seed: 0 });
+  circle = await circleOnCpu();
 });
 
-const spec: TrainSpec = {
-  dataset: 'circle',
-  model: 'mlp_2d',
-  hidden: [8, 8],
-  epochs: 2,
-  batchSize: 10,
-  optimizer: 'adam',
-  learningRate: 0.03,
-  schedule: { kind: 'constant' },
-  seed: 3,
-  evalEverySteps: 50,
-  checkpointSteps: [],
-};
+const spec = circleSpec({ epochs: 2 });
 
 describe('non-blocking readbacks', () => {
   it('progress, evaluation and weights read without blocking equal the blocking reads', async () => {

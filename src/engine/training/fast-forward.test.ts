@@ -3,31 +3,17 @@
 // batch for batch. Plain SGD has no optimizer state, so the two runs must agree to the bit.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateToyDataset } from '../datasets/toy2d';
-import type { Dataset, TrainSpec } from '../spec/types';
+import { circleOnCpu, circleSpec } from '../../../test/circle';
+import type { Dataset } from '../spec/types';
 import { Trainer } from './trainer';
 
 let circle: Dataset;
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-  circle = generateToyDataset('circle', { seed: 0 });
+  circle = await circleOnCpu();
 });
 
-const spec: TrainSpec = {
-  dataset: 'circle',
-  model: 'mlp_2d',
-  hidden: [8, 8],
-  epochs: 3,
-  batchSize: 10,
-  optimizer: 'sgd',
-  learningRate: 0.1,
-  schedule: { kind: 'constant' },
-  seed: 3,
-  evalEverySteps: 50,
-  checkpointSteps: [],
-};
+const spec = circleSpec({ optimizer: 'sgd', learningRate: 0.1 });
 
 describe('Trainer.fastForward', () => {
   it('continues with the same batches and weights as the uninterrupted run, across an epoch boundary', () => {

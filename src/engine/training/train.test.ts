@@ -1,31 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateToyDataset } from '../datasets/toy2d';
+import { circleOnCpu, circleSpec } from '../../../test/circle';
 import type { Dataset, EvalMetrics, ProgressMetrics, TrainSpec } from '../spec/types';
 import { train } from './trainer';
 
 let circle: Dataset;
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-  circle = generateToyDataset('circle', { seed: 0 });
+  circle = await circleOnCpu();
 });
 
-const spec = (over: Partial<TrainSpec> = {}): TrainSpec => ({
-  dataset: 'circle',
-  model: 'mlp_2d',
-  hidden: [8, 8],
-  epochs: 3,
-  batchSize: 10,
-  optimizer: 'adam',
-  learningRate: 0.03,
-  schedule: { kind: 'constant' },
-  seed: 4,
-  evalEverySteps: 40,
-  checkpointSteps: [],
-  ...over,
-});
+const spec = (over: Partial<TrainSpec> = {}): TrainSpec => circleSpec({ seed: 4, evalEverySteps: 40, ...over });
 
 describe('train', () => {
   it('runs to the end, evaluating every evalEverySteps and at each epoch end', async () => {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { smallMnist } from '../../../test/mnist';
-import { generateToyDataset } from '../datasets/toy2d';
+import { circleOnCpu, circleSpec } from '../../../test/circle';
 import { createNetwork } from '../models/network';
 import type { Dataset, TrainSpec } from '../spec/types';
 import { learningRateAt } from './schedule';
@@ -11,26 +11,11 @@ let circle: Dataset;
 let mnist: Dataset; // 2,000 training images, 1,000 validation, 1,000 test
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
-  await tf.ready();
-  circle = generateToyDataset('circle', { seed: 0 });
+  circle = await circleOnCpu();
   mnist = smallMnist({ validationSize: 1000, trainLimit: 2000, testLimit: 1000 });
 });
 
-const toySpec = (over: Partial<TrainSpec> = {}): TrainSpec => ({
-  dataset: 'circle',
-  model: 'mlp_2d',
-  hidden: [8, 8],
-  epochs: 5,
-  batchSize: 10,
-  optimizer: 'adam',
-  learningRate: 0.03,
-  schedule: { kind: 'constant' },
-  seed: 1,
-  evalEverySteps: 50,
-  checkpointSteps: [],
-  ...over,
-});
+const toySpec = (over: Partial<TrainSpec> = {}): TrainSpec => circleSpec({ epochs: 5, seed: 1, ...over });
 
 const mnistSpec = (over: Partial<TrainSpec> = {}): TrainSpec => ({
   ...toySpec(),
