@@ -2,8 +2,9 @@
 // during a 10,000-image test pass still lands within a fraction of a second.
 import type { Network } from '../engine/models/network';
 import type { Split } from '../engine/spec/types';
-import { evaluateNetworkAsync, type SplitMetrics } from '../engine/training/evaluate';
+import { evaluateNetwork, evaluateNetworkAsync, type SplitMetrics } from '../engine/training/evaluate';
 import { yieldToEventLoop } from '../engine/training/yield';
+import { readsWithoutBlocking } from './readback';
 
 const CHUNK_ROWS = 2000;
 
@@ -20,8 +21,7 @@ export async function evaluateInChunks(
     if (shouldStop()) return null;
     const end = Math.min(split.count, start + CHUNK_ROWS);
     const chunk: Split = { x: split.x.subarray(start * width, end * width), y: split.y.subarray(start, end), count: end - start };
-    // Read without blocking: WebGPU's blocking readback loses the device on some adapters.
-    const score = await evaluateNetworkAsync(network, chunk, featureShape);
+    const score = readsWithoutBlocking() ? await evaluateNetworkAsync(network, chunk, featureShape) : evaluateNetwork(network, chunk, featureShape);
     lossSum += score.loss * chunk.count;
     correct += score.accuracy * chunk.count;
     await yieldToEventLoop();

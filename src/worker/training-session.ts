@@ -10,6 +10,7 @@ import { adaptSliceSize, nextEvalStep, yieldToEventLoop } from '../engine/traini
 import type { BackendInfo } from './protocol';
 import type { GpuWatch } from './gpu-watch';
 import { backendLabel } from './backend-choice';
+import { readsWithoutBlocking } from './readback';
 
 const SLICE_MS = 40;
 const REPORT_MS = 200;
@@ -186,9 +187,9 @@ export class TrainingSession {
         let metrics: ReturnType<Trainer['takeProgress']>;
         try {
           ran = trainer.runSteps(Math.min(budget, nextEval - trainer.step));
-          // The readback waits for the device, so the time covers the real work. It does not
-          // block: WebGPU's blocking readback loses the device on some adapters (README, WebGPU).
-          metrics = await trainer.takeProgressAsync();
+          // The readback waits for the device, so the time covers the real work (awaited on
+          // WebGPU only: ./readback says why).
+          metrics = readsWithoutBlocking() ? await trainer.takeProgressAsync() : trainer.takeProgress();
         } catch (err) {
           if (lost() || this.gpu?.watch.failed(err)) continue;
           throw err;
@@ -199,7 +200,7 @@ export class TrainingSession {
         if (this.gpu?.watch.active && performance.now() - saved.at >= SNAPSHOT_MS) {
           const step = trainer.step;
           try {
-            const weights = await trainer.network.getWeightsAsync();
+            const weights = readsWithoutBlocking() ? await trainer.network.getWeightsAsync() : trainer.network.getWeights();
             if (!lost()) saved = { step, weights, at: performance.now() };
           } catch (err) {
             if (lost() || this.gpu.watch.failed(err)) continue;
