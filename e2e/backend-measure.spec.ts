@@ -17,7 +17,7 @@ test('the automatic choice runs the fastest backend measured, shows the figures,
   await page.goto('/');
   const backend = page.getByLabel('Backend', { exact: true });
   await expect(backend).toHaveText(/^(wasm|webgl|webgpu)$/, { timeout: 60_000 });
-  await page.getByText('Measured speeds').click();
+  await page.getByText('Measured speeds', { exact: true }).click();
   const rows = page.getByRole('table', { name: 'Measured training speed per backend' }).locator('tbody tr');
   const measured: Record<string, number> = {};
   const skipped: Record<string, string> = {};
