@@ -354,19 +354,52 @@ const RADIX_BITS = 11;
 const BUCKETS = 1 << RADIX_BITS;
 const DIGIT: u32 = BUCKETS - 1;
 
+// Keys whose unsigned order is the float order: every bit of a negative flipped, only the sign
+// bit of a positive; and back.
+@inline function toKey(b: u32): u32 {
+  return b & 0x80000000 ? ~b : b | 0x80000000;
+}
+@inline function fromKey(k: u32): u32 {
+  return k & 0x80000000 ? k & 0x7fffffff : ~k;
+}
+
+/** Prefix sums of one digit's 2048 counts, in place: each becomes its bucket's first slot. */
+function startsOf(table: usize): void {
+  let sum: u32 = 0;
+  for (let b = 0; b < BUCKETS; b++) {
+    const c = load<u32>(table + (<usize>b << 2));
+    store<u32>(table + (<usize>b << 2), sum);
+    sum += c;
+  }
+}
+
+/**
+ * One scatter pass from src to dst by the digit at `shift`. `mapIn`: src holds raw float bits
+ * (the first pass maps them to keys as it reads); `mapOut`: dst gets raw float bits back (the
+ * last pass). Fusing the mapping into the passes saves two passes over memory.
+ */
+@inline function scatter(src: usize, dst: usize, n: i32, table: usize, shift: u32, mapIn: bool, mapOut: bool): void {
+  for (let i = 0; i < n; i++) {
+    const v = load<u32>(src + (<usize>i << 2));
+    const key = mapIn ? toKey(v) : v;
+    const slot = table + (<usize>((key >>> shift) & DIGIT) << 2);
+    const at = load<u32>(slot);
+    store<u32>(slot, at + 1);
+    store<u32>(dst + (<usize>at << 2), mapOut ? fromKey(key) : key);
+  }
+}
+
 /**
  * LSD radix sort of n float32 at keys (three passes of 11 bits on the bit patterns, mapped so
- * their integer order is the float order: every bit of a negative flipped, only the sign bit of
- * a positive), using spare (n u32) and counts (3 * 2048 u32). Returns where the sorted values
- * are: keys or spare.
+ * their integer order is the float order), using spare (n u32) and counts (3 * 2048 u32). The
+ * values at keys are read, not changed, unless a pass writes there. Returns where the sorted
+ * values are: keys or spare.
  */
 export function sortFloat32(keys: usize, spare: usize, n: i32, counts: usize): usize {
   memory.fill(counts, 0, <usize>(3 * BUCKETS) << 2);
+  if (n == 0) return keys;
   for (let i = 0; i < n; i++) {
-    const p = keys + (<usize>i << 2);
-    const b = load<u32>(p);
-    const key = b & 0x80000000 ? ~b : b | 0x80000000;
-    store<u32>(p, key);
+    const key = toKey(load<u32>(keys + (<usize>i << 2)));
     const c0 = counts + (<usize>(key & DIGIT) << 2);
     store<u32>(c0, load<u32>(c0) + 1);
     const c1 = counts + (<usize>(BUCKETS + ((key >>> RADIX_BITS) & DIGIT)) << 2);
@@ -374,32 +407,30 @@ export function sortFloat32(keys: usize, spare: usize, n: i32, counts: usize): u
     const c2 = counts + (<usize>(2 * BUCKETS + (key >>> (2 * RADIX_BITS))) << 2);
     store<u32>(c2, load<u32>(c2) + 1);
   }
+  // A pass whose digit is the same everywhere would only copy: it is skipped. The first pass
+  // that runs maps the values to keys, the last maps them back; with none, nothing moves.
+  const first = toKey(load<u32>(keys));
+  let last = -1;
+  for (let pass = 0; pass < 3; pass++) {
+    const shift = <u32>(pass * RADIX_BITS);
+    if (load<u32>(counts + (<usize>(pass * BUCKETS + ((first >>> shift) & DIGIT)) << 2)) != <u32>n) last = pass;
+  }
+  let ran = 0;
   for (let pass = 0; pass < 3; pass++) {
     const shift = <u32>(pass * RADIX_BITS);
     const table = counts + (<usize>(pass * BUCKETS) << 2);
-    // A pass whose digit is the same everywhere would only copy: skip it.
-    if (n == 0 || load<u32>(table + (<usize>((load<u32>(keys) >>> shift) & DIGIT) << 2)) == <u32>n) continue;
-    let sum: u32 = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      const c = load<u32>(table + (<usize>b << 2));
-      store<u32>(table + (<usize>b << 2), sum);
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const key = load<u32>(keys + (<usize>i << 2));
-      const slot = table + (<usize>((key >>> shift) & DIGIT) << 2);
-      const at = load<u32>(slot);
-      store<u32>(slot, at + 1);
-      store<u32>(spare + (<usize>at << 2), key);
-    }
+    if (load<u32>(table + (<usize>((first >>> shift) & DIGIT) << 2)) == <u32>n) continue;
+    startsOf(table);
+    const mapIn = ran == 0;
+    const mapOut = pass == last;
+    if (mapIn && mapOut) scatter(keys, spare, n, table, shift, true, true);
+    else if (mapIn) scatter(keys, spare, n, table, shift, true, false);
+    else if (mapOut) scatter(keys, spare, n, table, shift, false, true);
+    else scatter(keys, spare, n, table, shift, false, false);
+    ran++;
     const t = keys;
     keys = spare;
     spare = t;
-  }
-  for (let i = 0; i < n; i++) {
-    const p = keys + (<usize>i << 2);
-    const k = load<u32>(p);
-    store<u32>(p, k & 0x80000000 ? k & 0x7fffffff : ~k);
   }
   return keys;
 }

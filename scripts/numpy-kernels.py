@@ -51,6 +51,7 @@ for n in (266_200, 10_000_000):
         ('threshold 90%: k-th smallest |w|', lambda: kth_in_place(k), reps),
         ('sort |w| (radix sort)', lambda: np.sort(a), min(reps, 7)),
         ('apply mask (new array)', lambda: w * mask, reps),
+        ('copy into a new array (allocation, no kernel)', lambda: w.copy(), reps),
         ('apply mask (reused output)', lambda: np.multiply(w, mask, out=out), reps),
         ('4-bit quantize + dequantize (reused output)', q4, reps),
     ]:

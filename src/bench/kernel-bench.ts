@@ -89,6 +89,8 @@ export function runKernelBench(n: number, kernels?: KernelFactory): KernelTiming
     ['sort |w| (radix sort)', () => sortIntoScratch(abs), Math.min(reps, 7)],
     ['global magnitude prune 90% (whole strategy)', () => globalMagnitudePrune(weights, null, params), reps],
     ['apply mask (new array)', () => applyMasks(weights, masks), reps],
+    // The allocation alone, no kernel: what a new array costs on each side (numpy: w.copy()).
+    ['copy into a new array (allocation, no kernel)', () => values.slice(), reps],
     ['apply mask (reused output)', () => applyMasks(weights, masks, out), reps],
     ['4-bit quantize + dequantize (reused output)', () => quantizeTensor(weights[0], null, q4, out[0], codeSpace), reps],
     // What a slider move at 90% runs (no numpy twin: numpy's formula has no mask).

@@ -10,6 +10,7 @@ import smallestReport from '../../reports/smallest.json';
 import smallestStrictReport from '../../reports/smallest-budget-0.1.json';
 import smallestBeforeReport from '../../reports/smallest-whole-validation.json';
 import smallestLenet5Report from '../../reports/smallest-lenet5.json';
+import smallestHeldOutReport from '../../reports/smallest-before-polish.json';
 import { smallestGoalsTable, smallestTable, type SmallestReport } from './smallest';
 import { compressionRow } from './compression';
 import { meanSd, num, pct, signed } from './format';
@@ -141,6 +142,8 @@ export const TABLES: Record<string, () => string> = {
   'smallest-goals': () => smallestGoalsTable(smallestReport as unknown as SmallestReport),
   'smallest-strict': () => smallestTable(smallestStrictReport as unknown as SmallestReport),
   'smallest-before': () => smallestTable(smallestBeforeReport as unknown as SmallestReport),
+  'smallest-before-polish': () => smallestTable(smallestHeldOutReport as unknown as SmallestReport),
+  'smallest-before-polish-goals': () => smallestGoalsTable(smallestHeldOutReport as unknown as SmallestReport),
   'smallest-conv': () => smallestTable(smallestLenet5Report as unknown as SmallestReport),
   'smallest-conv-goals': () => smallestGoalsTable(smallestLenet5Report as unknown as SmallestReport),
 };

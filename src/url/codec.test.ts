@@ -29,7 +29,7 @@ const experimentArb: fc.Arbitrary<Experiment> = fc
     granularity: fc.constantFrom('tensor' as const, 'channel' as const),
     flags: fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()),
     fineTuned: fc.integer({ min: 0, max: 10 }),
-    auto: fc.record({ on: fc.boolean(), budget: fc.integer({ min: 0, max: 50 }).map((n) => n / 10), rounds: fc.integer({ min: 0, max: 200 }) }),
+    auto: fc.record({ on: fc.boolean(), budget: fc.integer({ min: 0, max: 50 }).map((n) => n / 10), rounds: fc.integer({ min: 0, max: 200 }), preset: fc.constantFrom('quick' as const, 'quick-polish' as const), polished: fc.integer({ min: 0, max: 10 }) }),
   })
   .map((r) => {
     const e = defaultExperiment(r.dataset);
@@ -39,7 +39,7 @@ const experimentArb: fc.Arbitrary<Experiment> = fc
     Object.assign(e.spec, { model, hidden, epochs: r.epochs, batchSize: r.batch, optimizer: r.optimizer, learningRate: r.lr, seed: r.seed });
     e.spec.schedule = r.step ? { kind: 'step', ...r.step } : { kind: 'constant' };
     const [includeFirstLayer, includeOutputLayer, entropyCoding] = r.flags;
-    e.compressUi = { method: r.method, sparsity: r.sparsity, bits: r.bits, integerScheme: r.integerScheme, granularity: r.granularity, includeFirstLayer, includeOutputLayer, entropyCoding, fineTuned: r.fineTuned, auto: r.auto.on, autoBudget: r.auto.budget, autoRounds: r.auto.rounds };
+    e.compressUi = { method: r.method, sparsity: r.sparsity, bits: r.bits, integerScheme: r.integerScheme, granularity: r.granularity, includeFirstLayer, includeOutputLayer, entropyCoding, fineTuned: r.fineTuned, auto: r.auto.on, autoBudget: r.auto.budget, autoRounds: r.auto.rounds, autoPreset: r.auto.preset, autoPolished: r.auto.polished };
     return e;
   });
 

@@ -70,6 +70,8 @@ export function fromCompressionSettings(settings: CompressionSettings, fallback:
     auto: false,
     autoBudget: fallback.autoBudget,
     autoRounds: 0,
+    autoPreset: fallback.autoPreset,
+    autoPolished: 0,
   };
 }
 
@@ -79,14 +81,25 @@ export function settingsKey(s: CompressionSettings): string {
   return [p.method, p.sparsity, +p.includeFirstLayer, +p.includeOutputLayer, p.seed, q.scheme, q.granularity, q.bits, +(s.entropyCoding ?? true)].join('|');
 }
 
-/** The identity of an auto-compress search's result on a model: its budget and rounds. */
-export function autoKey(a: { budgetPoints: number; rounds: number }): string {
-  return `auto|${a.budgetPoints}|${a.rounds}`;
+/** What identifies an auto-compress search's result on a model. */
+export interface AutoSearchId {
+  budgetPoints: number;
+  rounds: number;
+  preset: AutoPresetId;
+  /** Masks polished. */
+  polished: number;
+}
+export type AutoPresetId = CompressionControls['autoPreset'];
+
+/** The identity of an auto-compress search's result on a model: its budget, rounds, preset and
+ * masks polished (the last two only when not "quick", so keys from before the polish stay). */
+export function autoKey(a: AutoSearchId): string {
+  return `auto|${a.budgetPoints}|${a.rounds}${a.preset === 'quick' ? '' : `|${a.preset}|${a.polished}`}`;
 }
 
 /** A chart point's identity: its settings, and whether (and how long) it was fine-tuned; an
  * auto-compress result is known by its search instead (autoKey). */
-export function pointKey(p: { settings: CompressionSettings; fineTunedEpochs?: number; autoCompressed?: { budgetPoints: number; rounds: number } }): string {
+export function pointKey(p: { settings: CompressionSettings; fineTunedEpochs?: number; autoCompressed?: AutoSearchId }): string {
   if (p.autoCompressed) return autoKey(p.autoCompressed);
   return p.fineTunedEpochs ? `${settingsKey(p.settings)}|ft${p.fineTunedEpochs}` : settingsKey(p.settings);
 }

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { choice, defaultsOf, flag, numberRow, row, type ValuesOf } from './field';
 import { snapSparsity } from './sparsityScale';
+import { PAGE_PRESET_IDS } from '../engine/autocompress/plans';
 
 /** The bit widths the slider offers: 1-8 bit integers, float16, 32 (off: float32). */
 export const BIT_WIDTHS = [1, 2, 3, 4, 5, 6, 7, 8, 16, 32] as const;
@@ -34,6 +35,10 @@ export const COMPRESS_ROWS = {
   /** Also the Auto-compress "Accuracy budget" input. */
   autoBudget: numberRow('auto_budget', { min: 0, max: 5, example: 0.3 }, 0.3),
   autoRounds: numberRow('auto_rounds', { min: 0, max: 200, integer: true, example: 4 }, 0),
+  /** The search's preset: absent in links made before the polish, which ran "quick". */
+  autoPreset: choice('auto_preset', PAGE_PRESET_IDS, 'quick'),
+  /** Masks the search polished (a time-limited one may have polished fewer than its preset's). */
+  autoPolished: numberRow('auto_polished', { min: 0, max: 10, integer: true, example: 2 }, 0),
 };
 
 export type CompressionControls = ValuesOf<typeof COMPRESS_ROWS>;

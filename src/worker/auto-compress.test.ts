@@ -30,10 +30,10 @@ describe('auto-compress in the worker', () => {
     const lab = new CompressionLab();
     await lab.adopt(spec, data, weights);
     const seen: number[] = [];
-    const { result, point } = await autoCompressor(lab).run({ budgetPoints: 2, maxRounds: 2 }, { onCandidate: (c) => seen.push(c.bytes), onProgress: () => undefined });
+    const { result, point } = await autoCompressor(lab).run({ budgetPoints: 2, maxRounds: 2, preset: 'quick' }, { onCandidate: (c) => seen.push(c.bytes), onProgress: () => undefined });
     expect(seen.length).toBe(result.candidates.length);
     expect(seen.length).toBeGreaterThan(1);
-    expect(point.autoCompressed).toEqual({ budgetPoints: 2, rounds: result.roundsRun });
+    expect(point.autoCompressed).toEqual({ budgetPoints: 2, rounds: result.roundsRun, preset: 'quick', polished: 0 });
     expect(point.encodedBytes).toBe(result.best.bytes);
     expect(point.accuracy).toBe(result.testAccuracy);
     // The download is the file the search measured; Look inside reads the same model.
@@ -53,10 +53,10 @@ describe('auto-compress in the worker', () => {
     const lab = new CompressionLab();
     await lab.adopt(spec, data, weights);
     const auto = autoCompressor(lab);
-    const run = auto.run({ budgetPoints: 2, maxRounds: 5 }, { onCandidate: () => auto.cancel(), onProgress: () => undefined });
+    const run = auto.run({ budgetPoints: 2, maxRounds: 5, preset: 'quick' }, { onCandidate: () => auto.cancel(), onProgress: () => undefined });
     await expect(run).rejects.toThrow(/cancelled/);
     // A second search may start once the first one ended.
-    const again = auto.run({ budgetPoints: 2, maxRounds: 0 }, { onCandidate: () => undefined, onProgress: () => undefined });
+    const again = auto.run({ budgetPoints: 2, maxRounds: 0, preset: 'quick' }, { onCandidate: () => undefined, onProgress: () => undefined });
     await expect(again).resolves.toBeTruthy();
     lab.clear();
     expect(tf.memory().numTensors).toBe(before);

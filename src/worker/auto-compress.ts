@@ -5,6 +5,7 @@
 import { compressWeights, type CompressionSettings } from '../engine/compression/compress';
 import { countMacs } from '../engine/compression/flops';
 import { autoCompress, type AutoCompressCandidate, type AutoCompressProgress, type AutoCompressResult } from '../engine/autocompress';
+import type { PagePresetId } from '../engine/autocompress/plans';
 import type { CompressionLab } from './compression-lab';
 import { summarize } from './lab-model';
 import type { CompressionPoint } from './compression-protocol';
@@ -16,6 +17,10 @@ export interface AutoCompressRequest {
   maxRounds?: number;
   /** Stop when this is spent (the round under way is dropped). */
   timeBudgetMs?: number;
+  /** The search's preset (a share link names the one it ran). */
+  preset: PagePresetId;
+  /** Polish at most this many masks (a share link's rerun); none: the preset's. */
+  maxPolished?: number;
 }
 
 export interface AutoCompressHandlers {
@@ -45,7 +50,7 @@ export function autoCompressor(lab: CompressionLab) {
     try {
       const { result, model } = await autoCompress(
         { spec: t.spec, weights: t.weights, masks: t.masks ?? null, data: t.data },
-        { budgetPoints: request.budgetPoints, preset: 'quick', seed: t.spec.seed, maxRounds: request.maxRounds },
+        { budgetPoints: request.budgetPoints, preset: request.preset, seed: t.spec.seed, maxRounds: request.maxRounds, maxPolished: request.maxPolished },
         { signal, timeBudgetMs: request.timeBudgetMs, sliceMs: 40, onCandidate: (c) => handlers.onCandidate(c), onProgress: (p) => handlers.onProgress(p) },
       );
       // The settings that give back the search's file from its float weights and masks.
@@ -66,7 +71,7 @@ export function autoCompressor(lab: CompressionLab) {
         evaluatedOn: t.data.test.count,
         estimate: false,
         ms: performance.now() - started,
-        autoCompressed: { budgetPoints: request.budgetPoints, rounds: result.roundsRun },
+        autoCompressed: { budgetPoints: request.budgetPoints, rounds: result.roundsRun, preset: request.preset, polished: result.polishedRun },
       };
       return { result, point };
     } finally {

@@ -1,5 +1,6 @@
 // Types of the compression lab that cross the worker boundary: plain numbers and strings.
 import type { CompressionSettings } from '../engine/compression/compress';
+import type { PagePresetId } from '../engine/autocompress/plans';
 import type { LayerSizeBreakdown } from '../engine/encoding/breakdown';
 
 export type { CompressionSettings, LayerSizeBreakdown };
@@ -41,7 +42,7 @@ export interface CompressionPoint {
   accuracyBeforeFineTune?: number;
   /** Set when this is the result of an auto-compress search (worker/auto-compress.ts): its
    * accuracy budget and the rounds it ran, which a rerun with the same model reproduces. */
-  autoCompressed?: { budgetPoints: number; rounds: number };
+  autoCompressed?: { budgetPoints: number; rounds: number; preset: PagePresetId; polished: number };
 }
 
 export interface FineTuneHandlers {

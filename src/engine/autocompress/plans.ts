@@ -1,17 +1,25 @@
-// The two presets of the search. "quick" is what the page offers first (a few minutes in the
-// browser); "full" is what `npm run reproduce -- smallest` runs.
+// The presets of the search. "quick-polish" is what the page runs (a few minutes in the
+// browser); "quick" is the same without the polish, what the page ran before, kept so its share
+// links rerun to the same file; "full" is what `npm run reproduce -- smallest` runs.
 import type { AutoCompressPlan, AutoCompressPresetId, AutoCompressSettings } from './types';
 
+/** The page's rounds: at most 10, a fine-tuning epoch each. */
+const QUICK_ROUNDS: AutoCompressPlan = {
+  maxRounds: 10,
+  startRate: 0.5,
+  minRate: 0.1,
+  fineTuneEpochs: 1,
+  learningRateScale: 0.5,
+  sensitivityImages: 1000,
+  sensitivitySlack: 2,
+  polish: null,
+};
+
 export const AUTO_COMPRESS_PLANS: Record<AutoCompressPresetId, AutoCompressPlan> = {
-  quick: {
-    maxRounds: 10,
-    startRate: 0.5,
-    minRate: 0.1,
-    fineTuneEpochs: 1,
-    learningRateScale: 0.5,
-    sensitivityImages: 1000,
-    sensitivitySlack: 2,
-  },
+  // No polish: a share link made before polishing existed reruns to the same result.
+  quick: QUICK_ROUNDS,
+  // Fewer masks than the full preset, so spaced wider: each keeps at least twice the weights.
+  'quick-polish': { ...QUICK_ROUNDS, polish: { masks: 3, epochs: 3, gamma: 0.5, spacing: 2, budgetShare: 0.5 } },
   full: {
     maxRounds: 16,
     startRate: 0.5,
@@ -20,10 +28,16 @@ export const AUTO_COMPRESS_PLANS: Record<AutoCompressPresetId, AutoCompressPlan>
     learningRateScale: 0.5,
     sensitivityImages: 2000,
     sensitivitySlack: 2,
+    polish: { masks: 4, epochs: 10, gamma: 0.7, spacing: 1.25, budgetShare: 0.5 },
   },
 };
 
 export const AUTO_COMPRESS_PRESET_IDS = Object.keys(AUTO_COMPRESS_PLANS) as AutoCompressPresetId[];
+
+/** The presets a share link may name (auto_preset), and the one a new search on the page runs. */
+export const PAGE_PRESET_IDS = ['quick', 'quick-polish'] as const satisfies readonly AutoCompressPresetId[];
+export type PagePresetId = (typeof PAGE_PRESET_IDS)[number];
+export const PAGE_PRESET: PagePresetId = 'quick-polish';
 
 /** The plan a search runs, or a sentence saying what is wrong with its settings. */
 export function planOf(settings: AutoCompressSettings): AutoCompressPlan {
@@ -37,5 +51,10 @@ export function planOf(settings: AutoCompressSettings): AutoCompressPlan {
   if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 0 && rounds <= 200)) {
     throw new Error(`The number of rounds is a whole number from 0 to 200, got ${rounds}.`);
   }
-  return rounds === undefined ? plan : { ...plan, maxRounds: rounds };
+  const polished = settings.maxPolished;
+  if (polished !== undefined && !(Number.isInteger(polished) && polished >= 0 && polished <= 10)) {
+    throw new Error(`The number of polished masks is a whole number from 0 to 10, got ${polished}.`);
+  }
+  const polish = plan.polish && polished !== undefined ? (polished === 0 ? null : { ...plan.polish, masks: Math.min(plan.polish.masks, polished) }) : plan.polish;
+  return { ...plan, maxRounds: rounds ?? plan.maxRounds, polish };
 }

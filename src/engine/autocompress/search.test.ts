@@ -6,10 +6,11 @@ import { compressWeights } from '../compression/compress';
 import { decodeModel } from '../encoding/decode';
 import type { Dataset, Split, TrainSpec, WeightArray } from '../spec/types';
 import { Trainer } from '../training/trainer';
+import { polishPicks } from './fineTune';
 import { halfIndices } from './holdout';
-import { planOf } from './plans';
+import { AUTO_COMPRESS_PLANS, planOf } from './plans';
 import { autoCompress } from './search';
-import type { AutoCompressCandidate, AutoCompressSettings } from './types';
+import type { AutoCompressCandidate, AutoCompressProgress, AutoCompressSettings } from './types';
 
 useWasmBackend();
 
@@ -136,6 +137,41 @@ describe('autoCompress', () => {
     expect(ran(limited.result.candidates).slice(0, rerun.result.candidates.length)).toEqual(ran(rerun.result.candidates));
   }, 120_000);
 
+  it('polishes (full preset): accepted masks, the sparsest first, are retrained and their bits searched again', async () => {
+    const before = tf.memory().numTensors;
+    const phases: string[] = [];
+    const progress: AutoCompressProgress[] = [];
+    const full = { ...settings, preset: 'full' as const, maxRounds: 2 };
+    const { result } = await autoCompress({ spec, weights: reference, data }, full, { onProgress: (p) => (phases.push(p.phase), progress.push(p)) });
+    // The bar counts polished masks, not rounds, while polishing; the fraction only grows.
+    const polishing = progress.filter((p) => p.phase === 'polish');
+    const indices = [...new Set(polishing.map((p) => p.polish?.index))];
+    expect(indices).toEqual(indices.map((_, i) => i));
+    expect(polishing.every((p) => p.polish?.count === indices.length)).toBe(true);
+    for (let i = 1; i < progress.length; i++) expect(progress[i].fraction).toBeGreaterThanOrEqual(progress[i - 1].fraction);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(result.plan.polish).toEqual(AUTO_COMPRESS_PLANS.full.polish);
+    const polished = result.candidates.filter((c) => c.stage === 'polish');
+    expect(polished.length).toBeGreaterThan(0);
+    expect(phases.indexOf('polish')).toBeGreaterThan(phases.lastIndexOf('fine-tune'));
+    // Counted on after the rounds, one round number per polished mask, the sparsest first.
+    const rounds = [...new Set(polished.map((c) => c.round))];
+    expect(rounds).toEqual(rounds.map((_, i) => result.roundsRun + 1 + i));
+    const acceptedRounds = [...new Set(result.candidates.filter((c) => c.round >= 1 && c.round <= result.roundsRun && c.withinBudget).map((c) => c.round))];
+    const sparsityOf = (round: number) => result.candidates.find((c) => c.round === round && c.withinBudget)!.sparsity;
+    const polishedSparsity = rounds.map((r) => polished.find((c) => c.round === r)!.sparsity);
+    for (const r of rounds) expect(new Set(polished.filter((c) => c.round === r).map((c) => c.sparsity)).size).toBe(1);
+    expect(polishedSparsity[0]).toBe(sparsityOf(acceptedRounds.at(-1)!));
+    for (const s of polishedSparsity) expect(acceptedRounds.map(sparsityOf)).toContain(s);
+    // Retrained weights, not the round's: the first polished candidate (the round's own bit
+    // choice) is measured on different weights from the round's last accepted one.
+    const first = polished[0];
+    const roundLast = result.candidates.filter((c) => c.round === acceptedRounds.at(-1) && c.withinBudget).at(-1)!;
+    expect([first.validationAccuracy, first.bytes]).not.toEqual([roundLast.validationAccuracy, roundLast.bytes]);
+    // The quick preset (the page's, and its share links') has no polish.
+    expect(planOf(settings).polish).toBeNull();
+  }, 240_000);
+
   it('stops at an abort within a slice and frees every tensor', async () => {
     const before = tf.memory().numTensors;
     const controller = { aborted: false };
@@ -148,6 +184,37 @@ describe('autoCompress', () => {
     });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('a polished search cut short by time is rerun by its rounds and masks polished', async () => {
+    const polished = { ...settings, preset: 'full' as const, maxRounds: 2 };
+    let clock = 0;
+    // Time runs out in the second mask's bit search (after its retraining): the first mask's
+    // polish stays, the second's candidates so far are streamed but not chosen from.
+    let seen = 0;
+    const onProgress = (p: AutoCompressProgress) => {
+      if (p.polish?.index === 1 && ++seen === 2) clock = 1e12;
+    };
+    const limited = await autoCompress({ spec, weights: reference, data }, polished, { now: () => clock, timeBudgetMs: 1e9, onProgress });
+    expect(limited.result.stoppedBy).toBe('time');
+    expect(limited.result.polishedRun).toBe(1);
+    expect(limited.result.roundsRun).toBe(2);
+    const rerun = await autoCompress({ spec, weights: reference, data }, { ...polished, maxRounds: limited.result.roundsRun, maxPolished: limited.result.polishedRun });
+    expect(rerun.result.polishedRun).toBe(1);
+    expect(limited.result.best.round).toBeLessThanOrEqual(limited.result.roundsRun + 1);
+    expect(Buffer.compare(Buffer.from(rerun.model.bytes), Buffer.from(limited.model.bytes))).toBe(0);
+    expect(rerun.result.testAccuracy).toBe(limited.result.testAccuracy);
+    // Cut short in the rounds, nothing is polished, and the rerun polishes nothing either.
+    expect(planOf({ ...polished, maxPolished: 0 }).polish).toBeNull();
+    expect(planOf({ ...polished, maxPolished: 1 }).polish?.masks).toBe(1);
+  }, 240_000);
+
+  it('picks masks to polish from the sparsest back, each keeping at least `spacing` times the last', () => {
+    expect(polishPicks([1000, 500, 400, 300, 250, 200], 4, 1.25)).toEqual([5, 4, 2, 1]); // 250 >= 1.25 x 200; then 400 >= 312.5
+    expect(polishPicks([1000, 500, 400, 300, 250, 200], 2, 1.25)).toEqual([5, 4]);
+    expect(polishPicks([300, 250, 200], 4, 2)).toEqual([2]);
+    expect(polishPicks([], 4, 1.25)).toEqual([]);
+    expect(polishPicks([5, 4, 3], 3, 1)).toEqual([2, 1, 0]);
   });
 
   it('says what is wrong with its settings', () => {

@@ -7,18 +7,20 @@
 // and judged on the search half of the validation split. A round that cannot be brought within
 // the budget is undone and the pruning rate halved. Every candidate the search accepts is also
 // measured on the held-out half, which nothing else reads; the result is the smallest whose
-// held-out drop clears the budget by one standard error (holdout.ts). The test split is read
-// once, for the result (and once for the reference's own test accuracy).
+// held-out drop clears the budget by one standard error (holdout.ts). Presets with a polish then
+// retrain the sparsest accepted masks at a falling learning rate and search their bits again,
+// and their results are looked at first. The test split is read once, for the result (and once
+// for the reference's own test accuracy).
 // Time-sliced like the other engine runs: it yields between slices of training and between
 // measurements, so an abort lands within one.
 import { createNetwork } from '../models/network';
-import { denseMasks, type Mask } from '../pruning/mask';
+import { countKept, denseMasks, type Mask } from '../pruning/mask';
 import { deriveSeed } from '../random';
 import type { Dataset, TrainSpec, WeightArray } from '../spec/types';
-import { Trainer } from '../training/trainer';
-import { adaptSliceSize, throwIfAborted, yieldToEventLoop, type AbortSignalLike } from '../training/yield';
+import { throwIfAborted, yieldToEventLoop, type AbortSignalLike } from '../training/yield';
 import { searchBits } from './bitSearch';
-import { startRungs } from './ladders';
+import { fineTune, polishPicks, stepsPerEpoch } from './fineTune';
+import { startRungs, type Rungs } from './ladders';
 import { pairedDrop, splitValidation, withinHeldOutBudget } from './holdout';
 import { CandidateMeasurer, layerChoices, type Measurement } from './measure';
 import { planOf } from './plans';
@@ -39,8 +41,8 @@ export interface AutoCompressOptions {
   signal?: AbortSignalLike;
   onCandidate?: (candidate: AutoCompressCandidate) => void;
   onProgress?: (progress: AutoCompressProgress) => void;
-  /** The search stops when this is spent; the round under way is dropped, so the result is the
-   * one a rerun with maxRounds = roundsRun gives. */
+  /** The search stops when this is spent; the round or polish under way is dropped, so the
+   * result is the one a rerun with maxRounds = roundsRun and maxPolished = polishedRun gives. */
   timeBudgetMs?: number;
   /** Target milliseconds of training between two turns of the event loop (default 40). */
   sliceMs?: number;
@@ -91,8 +93,15 @@ export async function autoCompress(
     };
     let round = 0;
     let rate = plan.startRate;
-    const progress = (phase: AutoCompressProgress['phase']) =>
-      options.onProgress?.({ round, maxRounds: plan.maxRounds, rate, phase, fraction: plan.maxRounds === 0 ? 1 : Math.min(1, round / plan.maxRounds), elapsedMs: now() - started });
+    // Work in rounds' worth of training: a polished mask counts as its epochs over a round's.
+    const polishUnits = plan.polish ? plan.polish.epochs / plan.fineTuneEpochs : 0;
+    const totalUnits = plan.maxRounds + (plan.polish?.masks ?? 0) * polishUnits;
+    let polishing: { index: number; count: number } | undefined;
+    const progress = (phase: AutoCompressProgress['phase']) => {
+      const done = polishing ? plan.maxRounds + polishing.index * polishUnits : round;
+      const fraction = totalUnits === 0 ? 1 : Math.min(1, done / totalUnits);
+      options.onProgress?.({ round, maxRounds: plan.maxRounds, rate, phase, fraction, elapsedMs: now() - started, ...(polishing ? { polish: polishing } : {}) });
+    };
 
     progress('reference');
     const reference = measurer.evaluate(input.weights);
@@ -136,17 +145,21 @@ export async function autoCompress(
     const margin = (c: AutoCompressCandidate) => c.heldOut!.dropPoints + c.heldOut!.standardErrorPoints;
     let roundsRun = 0;
     let stoppedBy: StopReason = 'rounds';
+    /** The rounds whose pruning the budget accepted, oldest first: what the polish starts from. */
+    const accepted: { weights: WeightArray[]; masks: Mask[]; rungs: Rungs }[] = [];
 
     /** Bit search on `weights`/`masks` as set in the measurer; the accepted path is streamed. */
-    const runBits = async (floatWeights: WeightArray[], roundMasks: Mask[]): Promise<Measurement | null> => {
-      progress('bits');
-      const search = searchBits(measurer, rungs, kernelCount, floor);
+    const runBits = async (floatWeights: WeightArray[], roundMasks: Mask[], stage?: CandidateStage, searchFloor = floor): Promise<{ best: Measurement | null; kept: Kept | null }> => {
+      progress(stage === 'polish' ? 'polish' : 'bits');
+      const search = searchBits(measurer, rungs, kernelCount, searchFloor);
       let step = search.next();
+      let lastKept: Kept | null = null;
       while (!step.done) {
         if (step.value.accepted) {
           const m = step.value.measurement;
-          const c = emit(m, round === 0 && candidates.length === 0 ? 'start' : 'bits');
+          const c = emit(m, stage ?? (round === 0 && candidates.length === 0 ? 'start' : 'bits'));
           const kept = { candidate: c, measurement: m, floatWeights, masks: roundMasks };
+          lastKept = kept;
           if (c.heldOut?.qualifies && (!found.kept || m.bytes < found.kept.measurement.bytes)) found.kept = kept;
           if (!found.closest || margin(c) < margin(found.closest.candidate)) found.closest = kept;
         }
@@ -158,13 +171,22 @@ export async function autoCompress(
         const c = emit(last, 'broke-budget');
         if (!found.widest || last.accuracy > found.widest.measurement.accuracy) found.widest = { candidate: c, measurement: last, floatWeights, masks: roundMasks };
       }
-      return best;
+      // The search's result is the last step it accepted.
+      return { best, kept: best ? lastKept : null };
     };
+    /** The result of each polish's bit search: the final choice looks at these first. */
+    const polishedResults: Kept[] = [];
+    // What the choice may take, as of the last round or polish that finished: one the time
+    // budget cuts short is dropped whole, so a rerun that stops where this one stopped finds the
+    // same file (its candidates stay on the chart).
+    let finished = { ...found };
+    let polishedRun = 0;
 
     try {
       measurer.setModel(weights, masks);
-      const first = await runBits(weights, masks);
+      const first = (await runBits(weights, masks)).best;
       if (first) rungs = first.rungs;
+      finished = { ...found };
       for (round = 1; round <= plan.maxRounds; round++) {
         if (rate < plan.minRate) {
           stoppedBy = 'rate';
@@ -180,51 +202,92 @@ export async function autoCompress(
         const roundMasks = s.value.masks;
 
         progress('fine-tune');
-        trainNet.setWeights(weights);
-        const trainer = new Trainer(
+        const tuned = await fineTune(
           {
-            ...spec,
+            spec,
+            data,
+            network: trainNet,
+            weights,
+            masks: roundMasks,
             epochs: plan.fineTuneEpochs,
             learningRate: spec.learningRate * plan.learningRateScale,
             schedule: { kind: 'constant' },
             seed: deriveSeed(settings.seed, `auto-compress round ${round}`),
-            checkpointSteps: [],
           },
-          data,
-          { network: trainNet, masks: roundMasks },
+          sliceMs,
+          now,
+          pause,
         );
-        try {
-          let perSlice = 1;
-          while (!trainer.done) {
-            const t0 = now();
-            const ran = trainer.runSteps(perSlice);
-            trainer.takeProgress(); // waits for the device, so the slice's time is real
-            perSlice = adaptSliceSize(perSlice, ran, now() - t0, sliceMs);
-            await pause();
-          }
-        } finally {
-          trainer.dispose();
-        }
-        const tuned = trainNet.getWeights();
         measurer.setModel(tuned, roundMasks);
-        const best = await runBits(tuned, roundMasks);
+        const { best } = await runBits(tuned, roundMasks);
         roundsRun = round;
         if (best) {
           weights = tuned;
           masks = roundMasks;
           rungs = best.rungs;
+          accepted.push({ weights, masks, rungs });
         } else {
           rate /= 2;
         }
+        finished = { ...found };
       }
       if (round > plan.maxRounds) round = plan.maxRounds;
+      // Polish: accepted masks spread over the sparse end of the path (polishPicks), the
+      // sparsest first, are each retrained from their weights at the reference's learning rate
+      // falling by gamma every epoch (the retraining at a lowered rate of Han et al. 2015, on a
+      // step schedule), then their bits are searched again from the round's own choice. Rounds
+      // only ever fine-tune at a constant, halved rate, so the polished weights are usually the
+      // more accurate ones and the bits can go lower.
+      const polish = plan.polish;
+      if (polish) {
+        // Its bit search spends only part of the budget on the search half: every step of a bit
+        // search is judged there until the last one sits at the budget's edge, and the held-out
+        // half then rarely confirms it.
+        const polishFloor = reference.accuracy - (polish.budgetShare * settings.budgetPoints) / 100 - 1e-9;
+        const kept = accepted.map((a) => a.masks.reduce((n, m) => n + countKept(m), 0));
+        const picks = polishPicks(kept, polish.masks, polish.spacing);
+        for (const [i, pick] of picks.entries()) {
+          const start = accepted[pick];
+          round = roundsRun + 1 + i;
+          polishing = { index: i, count: picks.length };
+          progress('polish');
+          const polished = await fineTune(
+            {
+              spec,
+              data,
+              network: trainNet,
+              weights: start.weights,
+              masks: start.masks,
+              epochs: polish.epochs,
+              learningRate: spec.learningRate,
+              schedule: { kind: 'step', warmupSteps: 0, decayEverySteps: stepsPerEpoch(data, spec.batchSize), gamma: polish.gamma },
+              seed: deriveSeed(settings.seed, `auto-compress polish ${i}`),
+            },
+            sliceMs,
+            now,
+            pause,
+          );
+          measurer.setModel(polished, start.masks);
+          rungs = [...start.rungs];
+          const { kept: result } = await runBits(polished, start.masks, 'polish', polishFloor);
+          if (result) polishedResults.push(result);
+          polishedRun = i + 1;
+          finished = { ...found };
+        }
+      }
     } catch (e) {
       if (!(e instanceof TimeUp)) throw e;
       stoppedBy = 'time';
+      // (Cut short in the reference's own bit search, nothing had finished: it keeps what it has.)
+      if (finished.kept ?? finished.closest ?? finished.widest) Object.assign(found, finished);
     }
 
-    const chosen = (found.kept ?? found.closest ?? found.widest)!;
-    const choice: ChoiceRule = found.kept ? 'held-out' : found.closest ? 'closest' : 'none-within-budget';
+    // A polish's results are few and fully trained, so the one-standard-error rule is not asked
+    // to pick among dozens of near-equal candidates (the more are tried, the likelier one passes
+    // by luck); the rounds' candidates are the fallback.
+    const polishedPick = polishedResults.filter((k) => k.candidate.heldOut?.qualifies).sort((a, b) => a.measurement.bytes - b.measurement.bytes)[0];
+    const chosen = (polishedPick ?? found.kept ?? found.closest ?? found.widest)!;
+    const choice: ChoiceRule = polishedPick ? 'polished' : found.kept ? 'held-out' : found.closest ? 'closest' : 'none-within-budget';
     progress('test');
     const testAccuracy = measurer.testAccuracy(chosen.measurement.compressed.weights);
     const referenceTest = measurer.testAccuracy(input.weights);
@@ -243,6 +306,7 @@ export async function autoCompress(
       halves: { search: halves.search.count, holdout: halves.holdout.count },
       candidates,
       roundsRun,
+      polishedRun,
       stoppedBy,
       elapsedMs: now() - started,
     };

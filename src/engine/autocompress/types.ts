@@ -2,7 +2,7 @@
 // boundary and goes into a report file as it is.
 import type { QuantizationSettings } from '../quantization/types';
 
-export type AutoCompressPresetId = 'quick' | 'full';
+export type AutoCompressPresetId = 'quick' | 'quick-polish' | 'full';
 
 export interface AutoCompressSettings {
   /** Accuracy budget: how many percentage points of accuracy below the reference model a
@@ -16,6 +16,9 @@ export interface AutoCompressSettings {
   /** Stop after this many rounds (default: the preset's). A share link carries the rounds a
    * time-limited search ran, so a rerun stops where it stopped. */
   maxRounds?: number;
+  /** Polish at most this many masks (default: the preset's); a share link carries how many a
+   * time-limited search polished, as it does its rounds. */
+  maxPolished?: number;
 }
 
 /** How a search runs; the presets are in plans.ts. */
@@ -33,6 +36,12 @@ export interface AutoCompressPlan {
   sensitivityImages: number;
   /** A layer is pruned in a round when its cost per weight is at most this times the best one. */
   sensitivitySlack: number;
+  /** After the rounds, up to `masks` of the accepted rounds' masks are each retrained for
+   * `epochs` from their weights at the reference's learning rate, multiplied by `gamma` after
+   * every epoch, and their bit widths searched again within `budgetShare` of the budget on the
+   * search half: the sparsest first, then going back, each next one keeping at least `spacing`
+   * times the weights of the one before (polishPicks). Null: none. */
+  polish: { masks: number; epochs: number; gamma: number; spacing: number; budgetShare: number } | null;
 }
 
 /** The setting one layer (a kernel and its bias) was stored with in a candidate. */
@@ -47,12 +56,13 @@ export interface LayerChoice {
   bias: QuantizationSettings;
 }
 
-export type CandidateStage = 'start' | 'bits' | 'broke-budget';
+export type CandidateStage = 'start' | 'bits' | 'broke-budget' | 'polish';
 
 export interface AutoCompressCandidate {
   /** Order in which candidates were measured, from 0. */
   index: number;
-  /** The pruning round it belongs to (0: the reference's own weights). */
+  /** The pruning round it belongs to (0: the reference's own weights; a polish stage counts on
+   * after the last round). */
   round: number;
   stage: CandidateStage;
   /** Length of the real encoded file, biases included. */
@@ -78,18 +88,21 @@ export interface AutoCompressProgress {
   maxRounds: number;
   /** Pruning rate of the current round. */
   rate: number;
-  phase: 'reference' | 'prune' | 'fine-tune' | 'bits' | 'test';
-  /** 0..1, by rounds (the time budget, if any, may end the search earlier). */
+  phase: 'reference' | 'prune' | 'fine-tune' | 'bits' | 'polish' | 'test';
+  /** 0..1, by rounds and polished masks (the time budget, if any, may end the search earlier). */
   fraction: number;
   elapsedMs: number;
+  /** While polishing: which of how many masks (from 0). */
+  polish?: { index: number; count: number };
 }
 
 export type StopReason = 'rounds' | 'rate' | 'time';
 
-/** How the result was chosen: 'held-out' the smallest candidate that qualifies on the held-out
- * half; 'closest' none did, so the one with the smallest held-out drop + standard error;
+/** How the result was chosen: 'polished' the smallest polish result (the last step of a
+ * polish's bit search) that qualifies on the held-out half; 'held-out' the smallest candidate
+ * that qualifies on the held-out half; 'closest' none did, so the one with the smallest held-out drop + standard error;
  * 'none-within-budget' not even the search half's budget was met, so the most accurate. */
-export type ChoiceRule = 'held-out' | 'closest' | 'none-within-budget';
+export type ChoiceRule = 'polished' | 'held-out' | 'closest' | 'none-within-budget';
 
 export interface AutoCompressResult {
   settings: AutoCompressSettings;
@@ -105,6 +118,8 @@ export interface AutoCompressResult {
   /** Images in the validation split's two halves. */
   halves: { search: number; holdout: number };
   candidates: AutoCompressCandidate[];
+  /** Masks whose polish finished: maxPolished of a rerun that stops here. */
+  polishedRun: number;
   /** Rounds the search ran (failed ones included): maxRounds of a rerun that stops here. */
   roundsRun: number;
   stoppedBy: StopReason;

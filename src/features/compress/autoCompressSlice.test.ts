@@ -41,7 +41,7 @@ const AUTO_SETTINGS: CompressionSettings = {
 };
 
 interface Fake {
-  requests: { maxRounds?: number; budgetPoints: number }[];
+  requests: { maxRounds?: number; budgetPoints: number; preset: string; maxPolished?: number }[];
   downloads: CompressionSettings[];
   cancel: boolean;
 }
@@ -60,8 +60,9 @@ function fakeBridge(fake: Fake): EngineBridge {
       handlers.onCandidate(candidate(1, 9_000));
       await new Promise((r) => setTimeout(r, 20));
       if (fake.cancel) throw Object.assign(new Error('Auto-compress was cancelled.'), { name: 'AbortError' });
-      const result = { roundsRun: 4, stoppedBy: 'time', testAccuracy: 0.976 } as AutoCompressResult;
-      return { result, point: point(AUTO_SETTINGS, { encodedBytes: 9_000, autoCompressed: { budgetPoints: request.budgetPoints, rounds: 4 } }) };
+      const polished = request.preset === 'quick' ? 0 : 2;
+      const result = { roundsRun: 4, polishedRun: polished, stoppedBy: 'time', testAccuracy: 0.976 } as AutoCompressResult;
+      return { result, point: point(AUTO_SETTINGS, { encodedBytes: 9_000, autoCompressed: { budgetPoints: request.budgetPoints, rounds: 4, preset: request.preset, polished } }) };
     },
     cancelAutoCompress: async () => void (fake.cancel = true),
     async encodedModel(settings) {
@@ -95,10 +96,11 @@ describe('auto-compress in the store', () => {
     expect(useAppStore.getState().autoCompress?.running).toBe(true);
     await run;
     const s = useAppStore.getState();
-    expect(fake.requests).toEqual([{ budgetPoints: 0.5, maxRounds: undefined, timeBudgetMs: s.autoTimeBudgetS * 1000 }]);
-    expect(s.compressUi).toMatchObject({ auto: true, autoBudget: 0.5, autoRounds: 4, fineTuned: 0 });
-    expect(selectShownPoint(s)?.autoCompressed).toEqual({ budgetPoints: 0.5, rounds: 4 });
-    expect(encodeExperiment(experimentOf(s))).toContain('auto=1&auto_budget=0.5&auto_rounds=4');
+    // A new search runs the page's preset (rounds, then a polish); the link names it.
+    expect(fake.requests).toEqual([{ budgetPoints: 0.5, maxRounds: undefined, preset: 'quick-polish', maxPolished: undefined, timeBudgetMs: s.autoTimeBudgetS * 1000 }]);
+    expect(s.compressUi).toMatchObject({ auto: true, autoBudget: 0.5, autoRounds: 4, autoPreset: 'quick-polish', autoPolished: 2, fineTuned: 0 });
+    expect(selectShownPoint(s)?.autoCompressed).toEqual({ budgetPoints: 0.5, rounds: 4, preset: 'quick-polish', polished: 2 });
+    expect(encodeExperiment(experimentOf(s))).toContain('auto=1&auto_budget=0.5&auto_rounds=4&auto_preset=quick-polish&auto_polished=2');
     await s.encodedModelFile('compressed');
     expect(fake.downloads.at(-1)).toEqual(AUTO_SETTINGS);
 
@@ -116,7 +118,18 @@ describe('auto-compress in the store', () => {
     expect(selectShownPoint(useAppStore.getState())).toBeNull();
     expect(selectShownState(useAppStore.getState())).toBe('needs-auto-compress');
     await useAppStore.getState().startAutoCompress(true);
-    expect(fake.requests.at(-1)).toEqual({ budgetPoints: 0.3, maxRounds: 4, timeBudgetMs: undefined });
+    // A link made before the polish names no preset: it reruns the search it ran, "quick".
+    expect(fake.requests.at(-1)).toEqual({ budgetPoints: 0.3, maxRounds: 4, preset: 'quick', maxPolished: 0, timeBudgetMs: undefined });
+    expect(selectShownState(useAppStore.getState())).toBe('final');
+    expect(encodeExperiment(experimentOf(useAppStore.getState()))).toMatch(/auto=1&auto_rounds=4$/);
+  });
+
+  it('a link to a polished search reruns it polished', async () => {
+    useAppStore.getState().applyLink('#v=1&view=compress&auto=1&auto_budget=0.3&auto_rounds=4&auto_preset=quick-polish&auto_polished=2');
+    await settle();
+    expect(selectShownState(useAppStore.getState())).toBe('needs-auto-compress');
+    await useAppStore.getState().startAutoCompress(true);
+    expect(fake.requests.at(-1)).toEqual({ budgetPoints: 0.3, maxRounds: 4, preset: 'quick-polish', maxPolished: 2, timeBudgetMs: undefined });
     expect(selectShownState(useAppStore.getState())).toBe('final');
   });
 

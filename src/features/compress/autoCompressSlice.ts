@@ -7,6 +7,7 @@ import { bridge } from '../../store/bridge';
 import { toUserMessage } from '../../shared/errors';
 import type { AppState } from '../../store/types';
 import type { AutoCompressCandidate, AutoCompressProgress } from '../../engine/autocompress/types';
+import { PAGE_PRESET } from '../../engine/autocompress/plans';
 import { labPoint, type LabPoint } from './shown';
 
 export interface AutoCompressState {
@@ -51,6 +52,8 @@ export const createAutoCompressSlice: StateCreator<AppState, [], [], AutoCompres
     const budgetPoints = s.compressUi.autoBudget;
     // A link's rerun stops where the linked search stopped; a new search has the time budget.
     const maxRounds = rerun && s.compressUi.auto ? s.compressUi.autoRounds : undefined;
+    const preset = rerun && s.compressUi.auto ? s.compressUi.autoPreset : PAGE_PRESET;
+    const maxPolished = maxRounds === undefined ? undefined : s.compressUi.autoPolished;
     const timeBudgetS = s.autoTimeBudgetS;
     set({ autoCompress: { running: true, modelId, budgetPoints, candidates: [], progress: null, timeBudgetS, startedAt: performance.now(), result: null, stoppedBy: null, error: null } });
     const mine = () => get().labModelId === modelId && get().autoCompress?.modelId === modelId;
@@ -60,7 +63,7 @@ export const createAutoCompressSlice: StateCreator<AppState, [], [], AutoCompres
     };
     try {
       const { result, point } = await bridge().autoCompress(
-        { budgetPoints, maxRounds, timeBudgetMs: maxRounds === undefined ? timeBudgetS * 1000 : undefined },
+        { budgetPoints, maxRounds, preset, maxPolished, timeBudgetMs: maxRounds === undefined ? timeBudgetS * 1000 : undefined },
         {
           onCandidate: (c) => update({ candidates: [...(get().autoCompress?.candidates ?? []), c] }),
           onProgress: (p) => update({ progress: p }),
@@ -71,7 +74,7 @@ export const createAutoCompressSlice: StateCreator<AppState, [], [], AutoCompres
       set((st) => ({ points: [...st.points.filter((p) => p.key !== found.key), found] }));
       update({ running: false, result: found, stoppedBy: result.stoppedBy });
       // The found model becomes the current one; the link then carries its budget and rounds.
-      get().setCompressUi({ auto: true, autoBudget: budgetPoints, autoRounds: result.roundsRun, fineTuned: 0 });
+      get().setCompressUi({ auto: true, autoBudget: budgetPoints, autoRounds: result.roundsRun, autoPreset: preset, autoPolished: result.polishedRun, fineTuned: 0 });
     } catch (error) {
       const text = toUserMessage(error, 'Auto-compress failed');
       const cancelled = /cancel|abort/i.test(text);

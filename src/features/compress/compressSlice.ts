@@ -24,7 +24,7 @@ const NO_MODEL = {
 } as const satisfies Partial<CompressSlice>;
 
 /** Controls of a search's result, not of the sliders: changing them keeps a fine-tuned model. */
-const AUTO_KEYS: (keyof CompressUi)[] = ['auto', 'autoBudget', 'autoRounds'];
+const AUTO_KEYS: (keyof CompressUi)[] = ['auto', 'autoBudget', 'autoRounds', 'autoPreset', 'autoPolished'];
 
 /** A control other than the fine-tuning itself changed: the fine-tuned model no longer applies
  * (it exists only for the settings it was tuned with); a slider moved: the auto-compressed

@@ -19,7 +19,7 @@ type Controls = Pick<AppState, 'compressUi' | 'runSpec'>;
 /** The key of the figure the controls ask for now. */
 export function wantedKey(s: Controls): string {
   const ui = s.compressUi;
-  if (ui.auto) return autoKey({ budgetPoints: ui.autoBudget, rounds: ui.autoRounds });
+  if (ui.auto) return autoKey({ budgetPoints: ui.autoBudget, rounds: ui.autoRounds, preset: ui.autoPreset, polished: ui.autoPolished });
   return pointKey({ settings: toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0), fineTunedEpochs: s.compressUi.fineTuned || undefined });
 }
 

@@ -8,7 +8,7 @@ import { formatInteger, formatPercent, formatRatio, formatSeconds } from '../../
 import '../../../shared/ui/progress.css';
 import '../SweepBar/SweepBar.css';
 
-const PHASES = { reference: 'measuring the reference', prune: 'choosing what to prune', 'fine-tune': 'fine-tuning', bits: 'choosing bits per layer', test: 'measuring the result on the test set' } as const;
+const PHASES = { reference: 'measuring the reference', prune: 'choosing what to prune', 'fine-tune': 'fine-tuning', bits: 'choosing bits per layer', polish: 'retraining the smallest masks with a falling learning rate', test: 'measuring the result on the test set' } as const;
 const STOPS = { rounds: 'it ran all its rounds', rate: 'pruning more broke the budget even in small steps', time: 'the time budget ran out' } as const;
 
 const plural = (n: number, word: string) => `${formatInteger(n)} ${word}${n === 1 ? '' : 's'}`;
@@ -36,13 +36,15 @@ function statusText(a: AutoCompressState): string {
   if (a.running) {
     const p = a.progress;
     const left = secondsLeft(a);
-    const where = p ? `round ${p.round} of at most ${p.maxRounds}, ${PHASES[p.phase]}` : 'starting';
+    const where = !p ? 'starting' : p.polish ? `polish ${p.polish.index + 1} of ${p.polish.count}, ${PHASES[p.phase]}` : `round ${p.round} of at most ${p.maxRounds}, ${PHASES[p.phase]}`;
     return `Auto-compress: ${where}${left !== null ? ` · about ${formatSeconds(left)} left` : ''}. ${plural(a.candidates.length, 'candidate')} so far.${bestText}`;
   }
   const r = a.result;
   if (!r) return '';
   const stop = a.stoppedBy ? ` It stopped because ${STOPS[a.stoppedBy]}.` : '';
-  return `Found ${formatInteger(r.encodedBytes)} bytes (${formatRatio(r.ratio)} smaller than float32) at ${formatPercent(r.accuracy, 2)} on all ${formatInteger(r.evaluatedOn)} test images, after ${plural(r.autoCompressed?.rounds ?? 0, 'round')} and ${plural(a.candidates.length, 'candidate')}.${stop} It is now the current model (its settings are per layer: see Look inside; move a slider to go back to the sliders' model); the path it took stays on the chart.`;
+  const polished = new Set(a.candidates.filter((c) => c.stage === 'polish').map((c) => c.round)).size;
+  const polishText = polished > 0 ? `, ${plural(polished, 'mask')} polished` : '';
+  return `Found ${formatInteger(r.encodedBytes)} bytes (${formatRatio(r.ratio)} smaller than float32) at ${formatPercent(r.accuracy, 2)} on all ${formatInteger(r.evaluatedOn)} test images, after ${plural(r.autoCompressed?.rounds ?? 0, 'round')}${polishText} and ${plural(a.candidates.length, 'candidate')}.${stop} It is now the current model (its settings are per layer: see Look inside; move a slider to go back to the sliders' model); the path it took stays on the chart.`;
 }
 
 export function AutoCompressBar() {
@@ -99,7 +101,7 @@ export function AutoCompressBar() {
               ? statusText(a)
               : linked
                 ? `This link holds an auto-compressed model: ${rounds} rounds within ${budget} pt. Press "Rerun auto-compress" to find it again on this model.`
-                : 'Search for the smallest model within the accuracy budget: pruning rounds with fine-tuning, then bits per layer.'}
+                : 'Search for the smallest model within the accuracy budget: pruning rounds with fine-tuning and bits per layer, then the smallest masks retrained with a falling learning rate (a polish).'}
           </span>
         </div>
       </div>

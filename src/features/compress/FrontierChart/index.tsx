@@ -33,7 +33,11 @@ export const FrontierChart = memo(function FrontierChart() {
   const baseline = useAppStore((s) => s.baseline);
   const setUi = useAppStore((s) => s.setCompressUi);
   const search = useAppStore((s) => (s.autoCompress && s.autoCompress.modelId === s.labModelId ? s.autoCompress : null));
-  const path = useMemo(() => (search?.candidates ?? []).map((c) => ({ bytes: c.bytes, accuracy: c.validationAccuracy * 100, withinBudget: c.withinBudget })), [search?.candidates]);
+  const path = useMemo(
+    () => (search?.candidates ?? []).map((c) => ({ bytes: c.bytes, accuracy: c.validationAccuracy * 100, withinBudget: c.withinBudget, ...(c.stage === 'polish' ? { polish: c.round } : {}) })),
+    [search?.candidates],
+  );
+  const polished = path.some((p) => p.polish !== undefined);
   const [ref, { width, height }] = useSize<HTMLDivElement>();
   const [zoomed, setZoomed] = useState(false);
   const [across, setAcross] = useState<'size' | 'speed'>('size');
@@ -56,10 +60,11 @@ export const FrontierChart = memo(function FrontierChart() {
       ...(fineTuned ? [{ label: 'Fine-tuned (hollow)', color: 'var(--muted)', icon: <MarkerIcon shape="circle" color="var(--muted)" hollow /> }] : []),
       ...(autoFound ? [{ label: 'Auto-compressed (square)', color: 'var(--text)', icon: <MarkerIcon shape={METHOD_STYLES.layerwise_magnitude.marker} color="var(--text)" /> }] : []),
       ...(path.length ? [{ label: 'Auto-compress path (validation accuracy)', color: 'var(--accent)', dashed: true }] : []),
+      ...(polished ? [{ label: 'Polished masks (ringed: retrained, bits searched again)', color: 'var(--accent)', icon: <MarkerIcon shape="circle" color="var(--accent)" /> }] : []),
       { label: 'Pareto frontier', color: 'var(--text)' },
       { label: baseline?.reference === 'ticket' ? 'Ticket (float32)' : 'Dense model', color: 'var(--muted)', dashed: true },
     ];
-  }, [methods, bitGroups, current?.settings.pruning.method, current?.autoCompressed, baseline?.reference, fineTuned, path.length, autoFound]);
+  }, [methods, bitGroups, current?.settings.pruning.method, current?.autoCompressed, baseline?.reference, fineTuned, path.length, polished, autoFound]);
 
   const accuracies = [...points.map((p) => p.accuracy * 100), ...(current ? [current.accuracy * 100] : []), ...path.map((p) => p.accuracy), (baseline?.accuracy ?? 1) * 100];
   const auto = autoFloor(accuracies);
@@ -72,7 +77,7 @@ export const FrontierChart = memo(function FrontierChart() {
   const select = (p: CompressionPoint) =>
     setUi(
       p.autoCompressed
-        ? { auto: true, autoBudget: p.autoCompressed.budgetPoints, autoRounds: p.autoCompressed.rounds, fineTuned: 0 }
+        ? { auto: true, autoBudget: p.autoCompressed.budgetPoints, autoRounds: p.autoCompressed.rounds, autoPreset: p.autoCompressed.preset, autoPolished: p.autoCompressed.polished, fineTuned: 0 }
         : fromCompressionSettings(p.settings, useAppStore.getState().compressUi, p.fineTunedEpochs ?? 0),
     );
   const actions = (

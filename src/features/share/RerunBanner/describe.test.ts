@@ -12,5 +12,7 @@ describe('describeCompression', () => {
     const text = describeCompression({ ...DEFAULT_COMPRESS_UI, auto: true, autoBudget: 0.3, autoRounds: 7 });
     expect(text).toBe('auto-compressed within 0.3 pt of the reference, 7 rounds (rerun it with "Rerun auto-compress")');
     expect(text).not.toMatch(/nothing pruned/);
+    const polished = describeCompression({ ...DEFAULT_COMPRESS_UI, auto: true, autoBudget: 0.3, autoRounds: 7, autoPreset: 'quick-polish', autoPolished: 2 });
+    expect(polished).toBe('auto-compressed within 0.3 pt of the reference, 7 rounds and 2 masks polished (rerun it with "Rerun auto-compress")');
   });
 });

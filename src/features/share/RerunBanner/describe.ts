@@ -26,7 +26,10 @@ export function describeTraining(spec: TrainSpec): string {
 /** "90.0% pruned (global magnitude), 4 bits". */
 export function describeCompression(ui: CompressUi): string {
   // An auto-compress result: the search's budget and rounds say it, not the sliders.
-  if (ui.auto) return `auto-compressed within ${ui.autoBudget} pt of the reference, ${ui.autoRounds} ${ui.autoRounds === 1 ? 'round' : 'rounds'} (rerun it with "Rerun auto-compress")`;
+  if (ui.auto) {
+    const rounds = `${ui.autoRounds} ${ui.autoRounds === 1 ? 'round' : 'rounds'}${ui.autoPolished > 0 ? ` and ${ui.autoPolished} ${ui.autoPolished === 1 ? 'mask' : 'masks'} polished` : ''}`;
+    return `auto-compressed within ${ui.autoBudget} pt of the reference, ${rounds} (rerun it with "Rerun auto-compress")`;
+  }
   const pruned = ui.sparsity > 0 ? `${formatSparsity(ui.sparsity)} pruned (${METHODS[ui.method]})` : 'nothing pruned';
   return `${pruned}, ${describeBits(ui.bits)}`;
 }
