@@ -1,16 +1,12 @@
 // Auto-compress: the smallest encoded model within an accuracy budget. Rounds of gradual
-// magnitude pruning with fine-tuning (Zhu & Gupta 2017, "To prune, or not to prune"; the
-// iterative pruning of Han et al. 2015), with per-layer sparsity chosen by sensitivity
-// (pruneStep.ts), masked fine-tuning (the engine's Trainer, the mask held), then mixed
-// precision k-means per layer by greedy search (bitSearch.ts), each candidate measured as the
-// real encoded file (positions as bitmask or gaps, whichever is smaller, Huffman coding on)
-// and judged on the search half of the validation split. A round that cannot be brought within
-// the budget is undone and the pruning rate halved. Every candidate the search accepts is also
-// measured on the held-out half, which nothing else reads; the result is the smallest whose
-// held-out drop clears the budget by one standard error (holdout.ts). Presets with a polish then
-// retrain the sparsest accepted masks at a falling learning rate and search their bits again,
-// and their results are looked at first. The test split is read once, for the result (and once
-// for the reference's own test accuracy).
+// magnitude pruning (Zhu & Gupta 2017; the iterative pruning of Han et al. 2015) with per-layer
+// sparsity by sensitivity (pruneStep.ts) and masked fine-tuning (fineTune.ts), then k-means bits
+// per layer by greedy search (bitSearch.ts), each candidate measured as the real encoded file
+// and judged on the search half of the validation split; a round that breaks the budget is
+// undone and the rate halved. Presets with a polish then retrain the sparsest accepted masks at
+// a falling learning rate and search their bits again. Accepted candidates are also measured on
+// the held-out half, which nothing else reads, and the result is chosen there (choice.ts,
+// holdout.ts). The test split is read once, for the result (and for the reference's figure).
 // Time-sliced like the other engine runs: it yields between slices of training and between
 // measurements, so an abort lands within one.
 import { createNetwork } from '../models/network';
@@ -19,13 +15,14 @@ import { deriveSeed } from '../random';
 import type { Dataset, TrainSpec, WeightArray } from '../spec/types';
 import { throwIfAborted, yieldToEventLoop, type AbortSignalLike } from '../training/yield';
 import { searchBits } from './bitSearch';
+import { ChoiceKeeper, type Kept } from './choice';
 import { fineTune, polishPicks, stepsPerEpoch } from './fineTune';
 import { startRungs, type Rungs } from './ladders';
 import { pairedDrop, splitValidation, withinHeldOutBudget } from './holdout';
 import { CandidateMeasurer, layerChoices, type Measurement } from './measure';
 import { planOf } from './plans';
 import { pruneStep } from './pruneStep';
-import type { AutoCompressCandidate, AutoCompressProgress, AutoCompressResult, AutoCompressSettings, CandidateStage, ChoiceRule, StopReason } from './types';
+import type { AutoCompressCandidate, AutoCompressProgress, AutoCompressResult, AutoCompressSettings, CandidateStage, StopReason } from './types';
 
 export interface AutoCompressInput {
   /** The reference model's training spec (model, widths, optimizer, batch size, learning rate). */
@@ -61,13 +58,6 @@ export interface AutoCompressModel {
 }
 
 class TimeUp extends Error {}
-
-interface Kept {
-  candidate: AutoCompressCandidate;
-  measurement: Measurement;
-  floatWeights: WeightArray[];
-  masks: Mask[];
-}
 
 export async function autoCompress(
   input: AutoCompressInput,
@@ -138,11 +128,7 @@ export async function autoCompress(
     let masks = input.masks ?? denseMasks(weights);
     const kernelCount = masks.length;
     let rungs = startRungs(kernelCount);
-    // The smallest candidate that qualifies on the held-out half; the accepted one with the
-    // smallest held-out drop + standard error (chosen if none qualifies); and the most accurate
-    // one that broke the budget (chosen if nothing was within it even on the search half).
-    const found: { kept: Kept | null; closest: Kept | null; widest: Kept | null } = { kept: null, closest: null, widest: null };
-    const margin = (c: AutoCompressCandidate) => c.heldOut!.dropPoints + c.heldOut!.standardErrorPoints;
+    const choice = new ChoiceKeeper();
     let roundsRun = 0;
     let stoppedBy: StopReason = 'rounds';
     /** The rounds whose pruning the budget accepted, oldest first: what the polish starts from. */
@@ -158,35 +144,26 @@ export async function autoCompress(
         if (step.value.accepted) {
           const m = step.value.measurement;
           const c = emit(m, stage ?? (round === 0 && candidates.length === 0 ? 'start' : 'bits'));
-          const kept = { candidate: c, measurement: m, floatWeights, masks: roundMasks };
-          lastKept = kept;
-          if (c.heldOut?.qualifies && (!found.kept || m.bytes < found.kept.measurement.bytes)) found.kept = kept;
-          if (!found.closest || margin(c) < margin(found.closest.candidate)) found.closest = kept;
+          lastKept = { candidate: c, measurement: m, floatWeights, masks: roundMasks };
+          choice.accepted(lastKept);
         }
         await pause();
         step = search.next();
       }
       const { best, last } = step.value;
       if (!best) {
-        const c = emit(last, 'broke-budget');
-        if (!found.widest || last.accuracy > found.widest.measurement.accuracy) found.widest = { candidate: c, measurement: last, floatWeights, masks: roundMasks };
+        choice.brokeBudget({ candidate: emit(last, 'broke-budget'), measurement: last, floatWeights, masks: roundMasks });
       }
       // The search's result is the last step it accepted.
       return { best, kept: best ? lastKept : null };
     };
-    /** The result of each polish's bit search: the final choice looks at these first. */
-    const polishedResults: Kept[] = [];
-    // What the choice may take, as of the last round or polish that finished: one the time
-    // budget cuts short is dropped whole, so a rerun that stops where this one stopped finds the
-    // same file (its candidates stay on the chart).
-    let finished = { ...found };
     let polishedRun = 0;
 
     try {
       measurer.setModel(weights, masks);
       const first = (await runBits(weights, masks)).best;
       if (first) rungs = first.rungs;
-      finished = { ...found };
+      choice.commit();
       for (round = 1; round <= plan.maxRounds; round++) {
         if (rate < plan.minRate) {
           stoppedBy = 'rate';
@@ -229,7 +206,7 @@ export async function autoCompress(
         } else {
           rate /= 2;
         }
-        finished = { ...found };
+        choice.commit();
       }
       if (round > plan.maxRounds) round = plan.maxRounds;
       // Polish: accepted masks spread over the sparse end of the path (polishPicks), the
@@ -270,24 +247,20 @@ export async function autoCompress(
           measurer.setModel(polished, start.masks);
           rungs = [...start.rungs];
           const { kept: result } = await runBits(polished, start.masks, 'polish', polishFloor);
-          if (result) polishedResults.push(result);
+          if (result) choice.polishResult(result);
           polishedRun = i + 1;
-          finished = { ...found };
+          choice.commit();
         }
       }
     } catch (e) {
       if (!(e instanceof TimeUp)) throw e;
       stoppedBy = 'time';
-      // (Cut short in the reference's own bit search, nothing had finished: it keeps what it has.)
-      if (finished.kept ?? finished.closest ?? finished.widest) Object.assign(found, finished);
+      // The round or polish under way is dropped whole, so a rerun that stops where this one
+      // stopped finds the same file (its candidates stay on the chart).
+      choice.rollBack();
     }
 
-    // A polish's results are few and fully trained, so the one-standard-error rule is not asked
-    // to pick among dozens of near-equal candidates (the more are tried, the likelier one passes
-    // by luck); the rounds' candidates are the fallback.
-    const polishedPick = polishedResults.filter((k) => k.candidate.heldOut?.qualifies).sort((a, b) => a.measurement.bytes - b.measurement.bytes)[0];
-    const chosen = (polishedPick ?? found.kept ?? found.closest ?? found.widest)!;
-    const choice: ChoiceRule = polishedPick ? 'polished' : found.kept ? 'held-out' : found.closest ? 'closest' : 'none-within-budget';
+    const { chosen, rule } = choice.choose();
     progress('test');
     const testAccuracy = measurer.testAccuracy(chosen.measurement.compressed.weights);
     const referenceTest = measurer.testAccuracy(input.weights);
@@ -295,7 +268,7 @@ export async function autoCompress(
       settings,
       plan,
       best: chosen.candidate,
-      choice,
+      choice: rule,
       testAccuracy,
       reference: {
         validationAccuracy: reference.accuracy,
