@@ -212,7 +212,7 @@ export const README_ALLOWED: readonly string[] = [
   'one (seed 2)',
   "Seed 2's",
   'up to about 16 on 2 cores',
-  'For LeNet-5, cut down',
+  'For LeNet-5, the full preset',
   'for 2 epochs (not 6)',
   '2,280 s (the round under way',
   '--seeds 0 --budget 0.1',

@@ -11,6 +11,8 @@ import smallestStrictReport from '../../reports/smallest-budget-0.1.json';
 import smallestBeforeReport from '../../reports/smallest-whole-validation.json';
 import smallestLenet5Report from '../../reports/smallest-lenet5.json';
 import smallestHeldOutReport from '../../reports/smallest-before-polish.json';
+import smallestLenet5FullReport from '../../reports/smallest-lenet5-full.json';
+import smallestLenet5QuickReport from '../../reports/smallest-lenet5-quick-polish.json';
 import { smallestGoalsTable, smallestTable, type SmallestReport } from './smallest';
 import { compressionRow } from './compression';
 import { meanSd, num, pct, signed } from './format';
@@ -146,4 +148,7 @@ export const TABLES: Record<string, () => string> = {
   'smallest-before-polish-goals': () => smallestGoalsTable(smallestHeldOutReport as unknown as SmallestReport),
   'smallest-conv': () => smallestTable(smallestLenet5Report as unknown as SmallestReport),
   'smallest-conv-goals': () => smallestGoalsTable(smallestLenet5Report as unknown as SmallestReport),
+  'smallest-conv-full': () => smallestTable(smallestLenet5FullReport as unknown as SmallestReport),
+  'smallest-conv-full-goals': () => smallestGoalsTable(smallestLenet5FullReport as unknown as SmallestReport),
+  'smallest-conv-quick-polish': () => smallestTable(smallestLenet5QuickReport as unknown as SmallestReport),
 };
