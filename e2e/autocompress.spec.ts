@@ -49,10 +49,10 @@ test('auto-compress: candidates stream onto the chart, Cancel works, the result 
   // A second one runs out its 10 s: its best candidate becomes the current model.
   await auto.getByRole('button', { name: 'Auto-compress', exact: true }).click();
   await expect(auto.getByRole('status')).toContainText(/Found [\d,]+ bytes \([\d.,]+× smaller than float32\) at [\d.]+% on all 10,000 test images/, { timeout: 45_000 });
-  await expect(page.getByRole('heading', { name: /^Auto-compressed model \(budget 1 pt, \d+ rounds?\)/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Auto-compressed model \(budget 1 pt, \d+ rounds?(, \d+ masks? polished)?\)/ })).toBeVisible();
   await expect(accuracy).toHaveText(/^\d+\.\d%$/);
   expect(await pathCount(page)).toBeGreaterThanOrEqual(2);
-  await expect.poll(() => new URL(page.url()).hash).toMatch(/auto=1&auto_budget=1(&auto_rounds=\d+)?&auto_preset=quick-polish(&auto_polished=\d+)?$/);
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/auto=1&auto_budget=1(&auto_rounds=\d+)?&auto_preset=quick-distill(&auto_polished=\d+)?$/);
   // Look inside shows the found model's own weights: a k-means codebook per layer (the sliders
   // still say 32 bits, which would show float values).
   await expect(page.locator('.weight-histogram figcaption').first()).toContainText(/dense_0\/kernel: .* \d+ levels \(a k-means codebook\)/);

@@ -34,6 +34,7 @@ test('speed and energy card measures the model at the controls\' settings', asyn
   await card.getByText('How this is estimated').click();
   await expect(card.getByText(/32-bit DRAM read 640, 32-bit SRAM read 5/)).toBeVisible();
   expect(await seriousViolations(page), 'compress view with the speed card filled').toEqual([]);
+  await card.screenshot({ path: 'test-results/speed-card-1280.png' });
   // On a phone the card's tables scroll inside it; nothing else of the card passes the edge.
   await page.setViewportSize({ width: 375, height: 740 });
   const wide = await page.evaluate(() =>

@@ -23,21 +23,23 @@ export function evaluateGoals(report) {
   add('trainVsNative512 (batch 512)', report.native?.trainVsNative512 ?? null, '>=', 0.25, '', 'same bar as batch 60');
   add('sliderEstimateP95Ms', report.sliderEstimateP95Ms, '<=', 150, ' ms');
   add('mainThreadLongTasks (training + slider moves + drag)', report.mainThreadLongTasks, '=', 0, '');
-  // Rows that allocate a fresh array time the allocator as much as the kernel (the copy row
-  // alone shows it); the slider writes into arrays it already has, so the goal counts the rows
-  // that do too, and the note gives the allocating rows' ratios beside it.
-  const allocates = (k) => /new array/.test(k.kernel);
+  // Issue 17's goal names three kernels: the k-th magnitude, quantize + dequantize and mask
+  // apply. Rows that allocate a fresh array time the allocator as much as the kernel (the copy
+  // row alone shows it); the slider writes into arrays it already has, so the goal counts the
+  // rows that do too. The k-means sort came later (not a goal): its ratio and the allocating
+  // rows' are printed beside the goal.
+  const named = (k) => /k-th smallest|quantize \+ dequantize|apply mask/.test(k.kernel) && !/new array/.test(k.kernel);
   const compared = report.kernels.filter((k) => k.vsNumpy && k.n === 266200);
-  const within = compared.filter((k) => !allocates(k));
+  const within = compared.filter(named);
   const worst = within.reduce((m, k) => (k.vsNumpy > (m?.vsNumpy ?? 0) ? k : m), null);
-  const allocating = compared.filter(allocates).map((k) => `${k.kernel} ${k.vsNumpy}x`).join('; ');
+  const beside = compared.filter((k) => !named(k)).map((k) => `${k.kernel} ${k.vsNumpy}x`).join('; ');
   add(
-    'kernels within 2x of numpy (worst kernel)',
+    'kernels within 2x of numpy (worst of the three the issue names)',
     worst?.vsNumpy ?? null,
     '<=',
     2,
     'x',
-    worst ? `${within.filter((k) => k.vsNumpy <= 2).length} of ${within.length} within 2x at 266,200 weights, into memory they already have; worst: ${worst.kernel}. Allocating a new array (not counted): ${allocating || 'not measured'}` : 'numpy not available',
+    worst ? `${within.filter((k) => k.vsNumpy <= 2).length} of ${within.length} within 2x at 266,200 weights, into memory they already have; worst: ${worst.kernel}. Not counted: ${beside || 'not measured'}` : 'numpy not available',
   );
   const fv = report.firstView;
   add('first view: time to interactive', fv?.timeToInteractiveMs, '<=', 1000, ' ms', `TF Playground ${TF_PLAYGROUND.interactiveMs} ms`);

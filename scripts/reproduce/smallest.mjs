@@ -23,13 +23,14 @@ export const options = {
 
 export const usageText =
   'npm run reproduce -- smallest [--quick] [--out FILE] [--models LIST] [--seeds LIST] [--budget POINTS]\n' +
-  '                                     [--preset quick|full] [--train-epochs N] [--rounds N] [--backend wasm|cpu]\n\n' +
+  '                                     [--preset NAME] [--train-epochs N] [--rounds N] [--backend wasm|cpu]\n\n' +
   '  --quick          smoke run: 10,000 training images, 1 epoch of training, the quick preset, 3 rounds, seed 0\n' +
   '  --out FILE       JSON report (default reports/smallest.json, reports/smallest-quick.json with --quick)\n' +
   '  --models         comma-separated: lenet_300_100, lenet5 (default both)\n' +
   '  --seeds          comma-separated seeds (default 0,1,2)\n' +
   '  --budget POINTS  accuracy budget in points of validation accuracy below the reference (default 0.3)\n' +
-  '  --preset         the search preset (default full)\n' +
+  '  --preset         the search preset: full-distill (default), full (before distillation), quick-distill (the page\'s),\n' +
+  '                   quick-polish, quick\n' +
   '  --train-epochs N epochs of reference training (default 6; the epoch of lowest loss on the search half is kept)\n' +
   '  --rounds N       at most N pruning rounds (default: the preset\'s)\n' +
   '  --time-budget S  each search stops after S seconds (the round under way dropped, as in the page)\n' +
@@ -56,7 +57,7 @@ export async function main(values, { usage, positiveInt }) {
   });
   const budgetPoints = values.budget === undefined ? 0.3 : Number(values.budget);
   if (!(budgetPoints >= 0 && budgetPoints <= 100)) usage(`--budget takes points from 0 to 100, got "${values.budget}".`);
-  const preset = values.preset ?? (quick ? 'quick' : 'full');
+  const preset = values.preset ?? (quick ? 'quick' : 'full-distill');
   const trainEpochs = positiveInt('train-epochs', values['train-epochs'], quick ? 1 : 6);
   const rounds = positiveInt('rounds', values.rounds, quick ? 3 : undefined);
   const timeBudgetSeconds = positiveInt('time-budget', values['time-budget'], undefined);

@@ -13,6 +13,8 @@ import smallestLenet5Report from '../../reports/smallest-lenet5.json';
 import smallestHeldOutReport from '../../reports/smallest-before-polish.json';
 import smallestLenet5FullReport from '../../reports/smallest-lenet5-full.json';
 import smallestLenet5QuickReport from '../../reports/smallest-lenet5-quick-polish.json';
+import smallestPagePolishReport from '../../reports/smallest-page-quick-polish.json';
+import smallestPageDistillReport from '../../reports/smallest-page-quick-distill.json';
 import { smallestGoalsTable, smallestTable, type SmallestReport } from './smallest';
 import { compressionRow } from './compression';
 import { meanSd, num, pct, signed } from './format';
@@ -151,4 +153,6 @@ export const TABLES: Record<string, () => string> = {
   'smallest-conv-full': () => smallestTable(smallestLenet5FullReport as unknown as SmallestReport),
   'smallest-conv-full-goals': () => smallestGoalsTable(smallestLenet5FullReport as unknown as SmallestReport),
   'smallest-conv-quick-polish': () => smallestTable(smallestLenet5QuickReport as unknown as SmallestReport),
+  'smallest-page-quick-polish': () => smallestTable(smallestPagePolishReport as unknown as SmallestReport),
+  'smallest-page-quick-distill': () => smallestTable(smallestPageDistillReport as unknown as SmallestReport),
 };

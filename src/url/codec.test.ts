@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PAGE_PRESET_IDS } from '../engine/autocompress/plans';
 import { DATASET_IDS } from '../engine/datasets/registry';
 import { MODEL_IDS, MODELS, validateHidden } from '../engine/models/registry';
 import { decodeExperiment, encodeExperiment, MAX_LINK_CHARS } from './codec';
@@ -29,7 +30,7 @@ const experimentArb: fc.Arbitrary<Experiment> = fc
     granularity: fc.constantFrom('tensor' as const, 'channel' as const),
     flags: fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()),
     fineTuned: fc.integer({ min: 0, max: 10 }),
-    auto: fc.record({ on: fc.boolean(), budget: fc.integer({ min: 0, max: 50 }).map((n) => n / 10), rounds: fc.integer({ min: 0, max: 200 }), preset: fc.constantFrom('quick' as const, 'quick-polish' as const), polished: fc.integer({ min: 0, max: 10 }) }),
+    auto: fc.record({ on: fc.boolean(), budget: fc.integer({ min: 0, max: 50 }).map((n) => n / 10), rounds: fc.integer({ min: 0, max: 200 }), preset: fc.constantFrom(...PAGE_PRESET_IDS), polished: fc.integer({ min: 0, max: 10 }) }),
   })
   .map((r) => {
     const e = defaultExperiment(r.dataset);

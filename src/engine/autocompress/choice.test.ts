@@ -21,9 +21,9 @@ describe('ChoiceKeeper', () => {
     c.accepted(kept(60, 0.1));
     c.accepted(kept(40, 0.15));
     expect(c.choose()).toMatchObject({ rule: 'held-out', chosen: { measurement: { bytes: 40 } } });
-    c.polishResult(kept(50, 0.35)); // does not qualify: the candidates still decide
+    c.polishResult(kept(50, 0.35), 500); // does not qualify: the candidates still decide
     expect(c.choose().rule).toBe('held-out');
-    c.polishResult(kept(55, 0));
+    c.polishResult(kept(55, 0), 600);
     expect(c.choose()).toMatchObject({ rule: 'polished', chosen: { measurement: { bytes: 55 } } });
   });
 
@@ -37,6 +37,68 @@ describe('ChoiceKeeper', () => {
     expect(c.choose().chosen.measurement.bytes).toBe(50);
     c.rollBack();
     expect(c.choose().chosen.measurement.bytes).toBe(100);
+  });
+
+  /** A finished polish of a mask keeping `weights`, its bit search's steps (bytes, drop). */
+  function polish(c: ChoiceKeeper, weights: number, steps: [number, number][]) {
+    const ks = steps.map(([bytes, drop]) => kept(bytes, drop));
+    for (const k of ks) c.accepted(k, true);
+    c.polishResult(ks.at(-1) ?? null, weights);
+    c.commit();
+  }
+
+  it("'sequence' tests the masks by their first step, most weights first, then the last passing mask's bits", () => {
+    const c = new ChoiceKeeper('sequence');
+    c.accepted(kept(200, 0));
+    c.commit();
+    // Polished sparsest first. Masks in the walk's order: 4,000 weights (120 passes), 3,000 (100
+    // passes), 2,000 (95 fails: the masks stop here). Then the 3,000 mask's bits: 90 passes, 85
+    // fails, 60 (would pass) is not reached; the smallest that passed is 90.
+    polish(c, 2000, [[95, 0.3], [50, 0]]);
+    polish(c, 3000, [[100, 0], [90, 0.1], [85, 0.3], [60, 0]]);
+    polish(c, 4000, [[120, 0], [80, 0]]);
+    expect(c.choose()).toMatchObject({ rule: 'polished', chosen: { measurement: { bytes: 90 } } });
+    // The old rule takes the smallest qualifying last step: 50.
+    const old = new ChoiceKeeper('last-step');
+    polish(old, 2000, [[95, 0.3], [50, 0]]);
+    polish(old, 3000, [[100, 0], [60, 0]]);
+    expect(old.choose().chosen.measurement.bytes).toBe(50);
+  });
+
+  it("'sequence' takes the smallest that passed, even a mask's first step", () => {
+    const c = new ChoiceKeeper('sequence');
+    // 4,000 weights: 120 passes; 3,000: 90 passes (its first step already small); 2,000 fails.
+    // The 3,000 mask's next step fails, so the smallest that passed is its first, 90 ... and the
+    // 4,000 mask's 80 was never tested (only the last passing mask's bits are).
+    polish(c, 2000, [[70, 0.5]]);
+    polish(c, 3000, [[90, 0], [85, 0.5]]);
+    polish(c, 4000, [[120, 0], [80, 0]]);
+    expect(c.choose().chosen.measurement.bytes).toBe(90);
+  });
+
+  it("'sequence' stops at a mask whose polish found nothing, drops a polish cut short, and falls back when the first mask fails", () => {
+    const c = new ChoiceKeeper('sequence');
+    c.accepted(kept(200, 0));
+    c.commit();
+    polish(c, 2000, [[50, 0]]);
+    polish(c, 3000, []); // nothing within the budget on the search half: the walk stops here
+    polish(c, 4000, [[120, 0]]);
+    expect(c.choose().chosen.measurement.bytes).toBe(120);
+    c.accepted(kept(10, 0), true); // a polish under way, cut short by the time budget
+    c.rollBack();
+    expect(c.choose().chosen.measurement.bytes).toBe(120);
+
+    // The first mask fails: the walk runs along the rounds' path instead (200 passes, 150 fails,
+    // 100 is not reached), not to the smallest that qualifies anywhere (the polish's 50).
+    const fails = new ChoiceKeeper('sequence');
+    for (const k of [kept(200, 0), kept(150, 0.5), kept(100, 0)]) fails.accepted(k);
+    fails.commit();
+    polish(fails, 2000, [[50, 0]]);
+    polish(fails, 4000, [[150, 0.5], [120, 0]]);
+    expect(fails.choose()).toMatchObject({ rule: 'held-out', chosen: { measurement: { bytes: 200 } } });
+    fails.accepted(kept(20, 0)); // a round cut short: rolled back out of the path
+    fails.rollBack();
+    expect(fails.choose().chosen.measurement.bytes).toBe(200);
   });
 
   it('says so when nothing was measured', () => {

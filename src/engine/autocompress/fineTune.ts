@@ -4,6 +4,7 @@
 import type { Network } from '../models/network';
 import type { Mask } from '../pruning/mask';
 import type { Dataset, LrSchedule, TrainSpec, WeightArray } from '../spec/types';
+import type { SoftTargets } from '../training/batcher';
 import { Trainer } from '../training/trainer';
 import { adaptSliceSize } from '../training/yield';
 
@@ -17,6 +18,8 @@ export interface FineTuneJob {
   learningRate: number;
   schedule: LrSchedule;
   seed: number;
+  /** The reference's predictions to train towards as well as the labels (distill.ts). */
+  softTargets: SoftTargets | null;
 }
 
 /** Trains and returns the weights; `pause` runs between slices (and may throw to stop). */
@@ -25,7 +28,7 @@ export async function fineTune(job: FineTuneJob, sliceMs: number, now: () => num
   const trainer = new Trainer(
     { ...job.spec, epochs: job.epochs, learningRate: job.learningRate, schedule: job.schedule, seed: job.seed, checkpointSteps: [] },
     job.data,
-    { network: job.network, masks: job.masks },
+    { network: job.network, masks: job.masks, softTargets: job.softTargets },
   );
   try {
     let perSlice = 1;

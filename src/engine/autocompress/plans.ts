@@ -1,6 +1,7 @@
-// The presets of the search. "quick-polish" is what the page runs (a few minutes in the
-// browser); "quick" is the same without the polish, what the page ran before, kept so its share
-// links rerun to the same file; "full" is what `npm run reproduce -- smallest` runs.
+// The presets of the search. "quick-distill" is what the page runs (a few minutes in the
+// browser); "quick-polish" (no distillation) and "quick" (no polish either) are what it ran
+// before, kept so their share links rerun to the same file; "full-distill" is what
+// `npm run reproduce -- smallest` runs, "full" what it ran before distillation.
 import type { AutoCompressPlan, AutoCompressPresetId, AutoCompressSettings } from './types';
 
 /** The page's rounds: at most 10, a fine-tuning epoch each. */
@@ -15,29 +16,41 @@ const QUICK_ROUNDS: AutoCompressPlan = {
   polish: null,
 };
 
+/** The page's polish: fewer masks than the full preset, so spaced wider (each keeps at least
+ * twice the weights of the one before). */
+const QUICK_POLISH: AutoCompressPlan['polish'] = { masks: 3, epochs: 3, gamma: 0.5, spacing: 2, budgetShare: 0.5 };
+
+/** What `npm run reproduce -- smallest` ran before distillation ('full'), and runs now. */
+const FULL: AutoCompressPlan = {
+  maxRounds: 16,
+  startRate: 0.5,
+  minRate: 0.06,
+  fineTuneEpochs: 1,
+  learningRateScale: 0.5,
+  sensitivityImages: 2000,
+  sensitivitySlack: 2,
+  polish: { masks: 4, epochs: 10, gamma: 0.7, spacing: 1.25, budgetShare: 0.5 },
+};
+
+/** Distillation and the fixed-sequence choice among polish steps come together: presets made
+ * before keep neither, so their links rerun to the same file. */
+const DISTILL = { distill: { weight: 0.5 }, polishChoice: 'sequence' } as const;
+
 export const AUTO_COMPRESS_PLANS: Record<AutoCompressPresetId, AutoCompressPlan> = {
   // No polish: a share link made before polishing existed reruns to the same result.
   quick: QUICK_ROUNDS,
-  // Fewer masks than the full preset, so spaced wider: each keeps at least twice the weights.
-  'quick-polish': { ...QUICK_ROUNDS, polish: { masks: 3, epochs: 3, gamma: 0.5, spacing: 2, budgetShare: 0.5 } },
-  full: {
-    maxRounds: 16,
-    startRate: 0.5,
-    minRate: 0.06,
-    fineTuneEpochs: 1,
-    learningRateScale: 0.5,
-    sensitivityImages: 2000,
-    sensitivitySlack: 2,
-    polish: { masks: 4, epochs: 10, gamma: 0.7, spacing: 1.25, budgetShare: 0.5 },
-  },
+  'quick-polish': { ...QUICK_ROUNDS, polish: QUICK_POLISH },
+  'quick-distill': { ...QUICK_ROUNDS, polish: QUICK_POLISH, ...DISTILL },
+  full: FULL,
+  'full-distill': { ...FULL, ...DISTILL },
 };
 
 export const AUTO_COMPRESS_PRESET_IDS = Object.keys(AUTO_COMPRESS_PLANS) as AutoCompressPresetId[];
 
 /** The presets a share link may name (auto_preset), and the one a new search on the page runs. */
-export const PAGE_PRESET_IDS = ['quick', 'quick-polish'] as const satisfies readonly AutoCompressPresetId[];
+export const PAGE_PRESET_IDS = ['quick', 'quick-polish', 'quick-distill'] as const satisfies readonly AutoCompressPresetId[];
 export type PagePresetId = (typeof PAGE_PRESET_IDS)[number];
-export const PAGE_PRESET: PagePresetId = 'quick-polish';
+export const PAGE_PRESET: PagePresetId = 'quick-distill';
 
 /** The plan a search runs, or a sentence saying what is wrong with its settings. */
 export function planOf(settings: AutoCompressSettings): AutoCompressPlan {

@@ -6,6 +6,7 @@ import { compressWeights } from '../compression/compress';
 import { decodeModel } from '../encoding/decode';
 import type { Dataset, Split, TrainSpec, WeightArray } from '../spec/types';
 import { Trainer } from '../training/trainer';
+import { sequencePasses, type Kept } from './choice';
 import { polishPicks } from './fineTune';
 import { halfIndices } from './holdout';
 import { AUTO_COMPRESS_PLANS, planOf } from './plans';
@@ -170,6 +171,33 @@ describe('autoCompress', () => {
     expect([first.validationAccuracy, first.bytes]).not.toEqual([roundLast.validationAccuracy, roundLast.bytes]);
     // The quick preset (the page's, and its share links') has no polish.
     expect(planOf(settings).polish).toBeNull();
+  }, 240_000);
+
+  it('distils (quick-distill): the fine-tuning changes, and the choice walks the polished masks, then the last passing one\'s bits', async () => {
+    const before = tf.memory().numTensors;
+    const run = (preset: 'quick-polish' | 'quick-distill') => autoCompress({ spec, weights: reference, data }, { ...settings, preset, maxRounds: 4, budgetPoints: 5 });
+    const plain = (await run('quick-polish')).result;
+    const { result } = await run('quick-distill');
+    expect(tf.memory().numTensors).toBe(before);
+    expect(result.plan).toMatchObject({ distill: { weight: 0.5 }, polishChoice: 'sequence' });
+    // Same reference and its bit search; from the first fine-tuning on, other weights.
+    const firstTuned = (r: typeof result) => r.candidates.find((c) => c.round === 1)!;
+    expect(result.candidates[0]).toEqual(plain.candidates[0]);
+    expect([firstTuned(result).validationAccuracy, firstTuned(result).bytes]).not.toEqual([firstTuned(plain).validationAccuracy, firstTuned(plain).bytes]);
+    // The fixed-sequence walk (choice.ts), rebuilt from the streamed candidates: one group per
+    // polish (its round number), the sparsity telling how many weights its mask keeps.
+    const polishRounds = [...new Set(result.candidates.filter((c) => c.round > result.roundsRun).map((c) => c.round))];
+    expect(polishRounds.length).toBeGreaterThan(1);
+    const groups = polishRounds.map((round) => {
+      const inRound = result.candidates.filter((c) => c.round === round);
+      return { keptWeights: 1 - inRound[0].sparsity, steps: inRound.filter((c) => c.stage === 'polish').map((c) => ({ candidate: c, measurement: { bytes: c.bytes } }) as unknown as Kept) };
+    });
+    const passed = sequencePasses(groups);
+    // At this budget (5 pt on 250 held-out images) the sparser mask fails and the denser one's
+    // bit steps pass: the walk goes through the denser mask's steps.
+    expect(passed.length).toBeGreaterThan(1);
+    const smallest = passed.reduce((m, k) => (k.measurement.bytes < m.measurement.bytes ? k : m));
+    expect(result).toMatchObject({ choice: 'polished', best: { index: smallest.candidate.index } });
   }, 240_000);
 
   it('stops at an abort within a slice and frees every tensor', async () => {

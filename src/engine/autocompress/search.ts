@@ -9,13 +9,14 @@
 // holdout.ts). The test split is read once, for the result (and for the reference's figure).
 // Time-sliced like the other engine runs: it yields between slices of training and between
 // measurements, so an abort lands within one.
-import { createNetwork } from '../models/network';
+import { createNetwork, type Network } from '../models/network';
 import { countKept, denseMasks, type Mask } from '../pruning/mask';
 import { deriveSeed } from '../random';
 import type { Dataset, TrainSpec, WeightArray } from '../spec/types';
 import { throwIfAborted, yieldToEventLoop, type AbortSignalLike } from '../training/yield';
 import { searchBits } from './bitSearch';
 import { ChoiceKeeper, type Kept } from './choice';
+import { teacherProbabilities } from './distill';
 import { fineTune, polishPicks, stepsPerEpoch } from './fineTune';
 import { startRungs, type Rungs } from './ladders';
 import { pairedDrop, splitValidation, withinHeldOutBudget } from './holdout';
@@ -59,6 +60,13 @@ export interface AutoCompressModel {
 
 class TimeUp extends Error {}
 
+/** The reference's probabilities on the training images, from the training network (which each
+ * fine-tuning sets to its own weights before training). */
+function teacherOf(network: Network, weights: WeightArray[], data: Dataset): Float32Array {
+  network.setWeights(weights);
+  return teacherProbabilities(network, data.train, data.featureShape, data.numClasses);
+}
+
 export async function autoCompress(
   input: AutoCompressInput,
   settings: AutoCompressSettings,
@@ -94,6 +102,7 @@ export async function autoCompress(
     };
 
     progress('reference');
+    const softTargets = plan.distill ? { probabilities: teacherOf(trainNet, input.weights, data), weight: plan.distill.weight } : null;
     const reference = measurer.evaluate(input.weights);
     const referenceHeldOut = measurer.heldOut(input.weights);
     const floor = reference.accuracy - settings.budgetPoints / 100 - 1e-9;
@@ -128,7 +137,7 @@ export async function autoCompress(
     let masks = input.masks ?? denseMasks(weights);
     const kernelCount = masks.length;
     let rungs = startRungs(kernelCount);
-    const choice = new ChoiceKeeper();
+    const choice = new ChoiceKeeper(plan.polishChoice ?? 'last-step');
     let roundsRun = 0;
     let stoppedBy: StopReason = 'rounds';
     /** The rounds whose pruning the budget accepted, oldest first: what the polish starts from. */
@@ -145,7 +154,7 @@ export async function autoCompress(
           const m = step.value.measurement;
           const c = emit(m, stage ?? (round === 0 && candidates.length === 0 ? 'start' : 'bits'));
           lastKept = { candidate: c, measurement: m, floatWeights, masks: roundMasks };
-          choice.accepted(lastKept);
+          choice.accepted(lastKept, stage === 'polish');
         }
         await pause();
         step = search.next();
@@ -190,6 +199,7 @@ export async function autoCompress(
             learningRate: spec.learningRate * plan.learningRateScale,
             schedule: { kind: 'constant' },
             seed: deriveSeed(settings.seed, `auto-compress round ${round}`),
+            softTargets,
           },
           sliceMs,
           now,
@@ -239,6 +249,7 @@ export async function autoCompress(
               learningRate: spec.learningRate,
               schedule: { kind: 'step', warmupSteps: 0, decayEverySteps: stepsPerEpoch(data, spec.batchSize), gamma: polish.gamma },
               seed: deriveSeed(settings.seed, `auto-compress polish ${i}`),
+              softTargets,
             },
             sliceMs,
             now,
@@ -247,7 +258,7 @@ export async function autoCompress(
           measurer.setModel(polished, start.masks);
           rungs = [...start.rungs];
           const { kept: result } = await runBits(polished, start.masks, 'polish', polishFloor);
-          if (result) choice.polishResult(result);
+          choice.polishResult(result, kept[pick]);
           polishedRun = i + 1;
           choice.commit();
         }

@@ -1,8 +1,9 @@
 // What the auto-compress search takes and gives back: plain data, so it crosses the worker
 // boundary and goes into a report file as it is.
 import type { QuantizationSettings } from '../quantization/types';
+import type { PolishChoice } from './choice';
 
-export type AutoCompressPresetId = 'quick' | 'quick-polish' | 'full';
+export type AutoCompressPresetId = 'quick' | 'quick-polish' | 'quick-distill' | 'full' | 'full-distill';
 
 export interface AutoCompressSettings {
   /** Accuracy budget: how many percentage points of accuracy below the reference model a
@@ -42,6 +43,11 @@ export interface AutoCompressPlan {
    * search half: the sparsest first, then going back, each next one keeping at least `spacing`
    * times the weights of the one before (polishPicks). Null: none. */
   polish: { masks: number; epochs: number; gamma: number; spacing: number; budgetShare: number } | null;
+  /** Every fine-tuning (rounds and polish) trains towards (1 - weight) x the label + weight x the
+   * reference's class probabilities (distill.ts). Null or absent: labels only. */
+  distill?: { weight: number } | null;
+  /** How the final choice looks at the polish results (choice.ts); absent: 'last-step'. */
+  polishChoice?: PolishChoice;
 }
 
 /** The setting one layer (a kernel and its bias) was stored with in a candidate. */
@@ -98,8 +104,8 @@ export interface AutoCompressProgress {
 
 export type StopReason = 'rounds' | 'rate' | 'time';
 
-/** How the result was chosen: 'polished' the smallest polish result (the last step of a
- * polish's bit search) that qualifies on the held-out half; 'held-out' the smallest candidate
+/** How the result was chosen: 'polished' a polish result that qualifies on the held-out half
+ * (by the plan's polishChoice, choice.ts); 'held-out' the smallest candidate
  * that qualifies on the held-out half; 'closest' none did, so the one with the smallest held-out drop + standard error;
  * 'none-within-budget' not even the search half's budget was met, so the most accurate. */
 export type ChoiceRule = 'polished' | 'held-out' | 'closest' | 'none-within-budget';

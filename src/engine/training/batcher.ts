@@ -11,6 +11,15 @@ export interface Batch {
   labels: tf.Tensor1D;
 }
 
+/** Targets mixed with a teacher's predictions (knowledge distillation, Hinton, Vinyals & Dean
+ * 2015, at temperature 1): each row's target is (1 - weight) x its one-hot label + weight x the
+ * teacher's class probabilities for that training image (`probabilities`, one row of
+ * `numClasses` per image of the split). */
+export interface SoftTargets {
+  probabilities: Float32Array;
+  weight: number;
+}
+
 export class BatchSampler {
   /**
    * Whole batches per epoch. The last partial batch of each epoch is dropped: every step
@@ -31,8 +40,12 @@ export class BatchSampler {
     private readonly numClasses: number,
     private readonly batchSize: number,
     private readonly rng: Rng,
+    private readonly soft: SoftTargets | null = null,
   ) {
     this.featureSize = featureShape.reduce((a, b) => a * b, 1);
+    if (soft && !(soft.probabilities.length === split.count * numClasses && soft.weight >= 0 && soft.weight <= 1)) {
+      throw new Error(`Soft targets need ${split.count} x ${numClasses} probabilities and a weight from 0 to 1.`);
+    }
     this.stepsPerEpoch = Math.floor(split.count / batchSize);
     if (this.stepsPerEpoch < 1) {
       throw new Error(`The training set has ${split.count} examples, fewer than one batch of ${batchSize}.`);
@@ -48,7 +61,8 @@ export class BatchSampler {
     this.cursor = (this.cursor + 1) % this.stepsPerEpoch;
   }
 
-  /** The next batch; the caller disposes its three tensors. */
+  /** The next batch (`oneHot` holds the soft targets when there are some); the caller disposes
+   * its three tensors. */
   next(): Batch {
     if (this.cursor === 0) this.order = permutation(this.split.count, this.rng); // a new epoch
     const { batchSize, featureSize, numClasses, split } = this;
@@ -59,7 +73,11 @@ export class BatchSampler {
       this.xBuf.set(split.x.subarray(row * featureSize, (row + 1) * featureSize), i * featureSize);
       const label = split.y[row];
       this.labelBuf[i] = label;
-      this.oneHotBuf[i * numClasses + label] = 1;
+      if (this.soft) {
+        const { probabilities, weight } = this.soft;
+        for (let c = 0; c < numClasses; c++) this.oneHotBuf[i * numClasses + c] = weight * probabilities[row * numClasses + c];
+        this.oneHotBuf[i * numClasses + label] += 1 - weight;
+      } else this.oneHotBuf[i * numClasses + label] = 1;
     }
     this.cursor = (this.cursor + 1) % this.stepsPerEpoch;
     // Reusing the buffers is safe: the tensors are consumed and disposed within the step

@@ -8,7 +8,7 @@ import { createNetwork, type Network } from '../models/network';
 import type { Mask } from '../pruning/mask';
 import type { QuantizationSettings } from '../quantization/types';
 import { MetricAccumulator } from './accumulator';
-import { BatchSampler } from './batcher';
+import { BatchSampler, type SoftTargets } from './batcher';
 import { checkTrainSpec } from './check_spec';
 import { evaluateNetwork, type SplitMetrics } from './evaluate';
 import { QuantizeAware } from './fake_quant';
@@ -34,6 +34,9 @@ export interface TrainerOptions {
    * measure the quantized network; getWeights() still gives the float kernels, which
    * compressWeights with the same settings quantizes to what was evaluated. */
   quantizeAware?: { settings: QuantizationSettings } | null;
+  /** Train towards a teacher's predictions mixed with the labels (batcher.ts SoftTargets): the
+   * cross-entropy's gradient, softmax minus target, holds for any target that sums to 1. */
+  softTargets?: SoftTargets | null;
 }
 
 export class Trainer {
@@ -64,7 +67,7 @@ export class Trainer {
     if (problem) throw new Error(problem);
     // Separate streams: the data order must not depend on how many numbers the init drew.
     const orderRng = createRng(deriveSeed(spec.seed, 'data-order'));
-    this.sampler = new BatchSampler(data.train, data.featureShape, data.numClasses, spec.batchSize, orderRng);
+    this.sampler = new BatchSampler(data.train, data.featureShape, data.numClasses, spec.batchSize, orderRng, opts.softTargets ?? null);
     this.stepsPerEpoch = this.sampler.stepsPerEpoch;
     this.totalSteps = this.stepsPerEpoch * spec.epochs;
     this.ownsNetwork = !opts.network;

@@ -96,11 +96,11 @@ describe('auto-compress in the store', () => {
     expect(useAppStore.getState().autoCompress?.running).toBe(true);
     await run;
     const s = useAppStore.getState();
-    // A new search runs the page's preset (rounds, then a polish); the link names it.
-    expect(fake.requests).toEqual([{ budgetPoints: 0.5, maxRounds: undefined, preset: 'quick-polish', maxPolished: undefined, timeBudgetMs: s.autoTimeBudgetS * 1000 }]);
-    expect(s.compressUi).toMatchObject({ auto: true, autoBudget: 0.5, autoRounds: 4, autoPreset: 'quick-polish', autoPolished: 2, fineTuned: 0 });
-    expect(selectShownPoint(s)?.autoCompressed).toEqual({ budgetPoints: 0.5, rounds: 4, preset: 'quick-polish', polished: 2 });
-    expect(encodeExperiment(experimentOf(s))).toContain('auto=1&auto_budget=0.5&auto_rounds=4&auto_preset=quick-polish&auto_polished=2');
+    // A new search runs the page's preset (rounds, then a polish, distilled); the link names it.
+    expect(fake.requests).toEqual([{ budgetPoints: 0.5, maxRounds: undefined, preset: 'quick-distill', maxPolished: undefined, timeBudgetMs: s.autoTimeBudgetS * 1000 }]);
+    expect(s.compressUi).toMatchObject({ auto: true, autoBudget: 0.5, autoRounds: 4, autoPreset: 'quick-distill', autoPolished: 2, fineTuned: 0 });
+    expect(selectShownPoint(s)?.autoCompressed).toEqual({ budgetPoints: 0.5, rounds: 4, preset: 'quick-distill', polished: 2 });
+    expect(encodeExperiment(experimentOf(s))).toContain('auto=1&auto_budget=0.5&auto_rounds=4&auto_preset=quick-distill&auto_polished=2');
     await s.encodedModelFile('compressed');
     expect(fake.downloads.at(-1)).toEqual(AUTO_SETTINGS);
 
@@ -124,7 +124,7 @@ describe('auto-compress in the store', () => {
     expect(encodeExperiment(experimentOf(useAppStore.getState()))).toMatch(/auto=1&auto_rounds=4$/);
   });
 
-  it('a link to a polished search reruns it polished', async () => {
+  it('a link to a polished search made before distillation reruns it as it ran', async () => {
     useAppStore.getState().applyLink('#v=1&view=compress&auto=1&auto_budget=0.3&auto_rounds=4&auto_preset=quick-polish&auto_polished=2');
     await settle();
     expect(selectShownState(useAppStore.getState())).toBe('needs-auto-compress');

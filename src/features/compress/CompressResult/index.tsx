@@ -24,6 +24,13 @@ const STATE_CAPTIONS: Record<Exclude<ShownState, 'estimate' | 'final'>, string> 
   'needs-auto-compress': 'These settings ask for an auto-compressed model: press Auto-compress to search for it on this model here.',
 };
 
+const plural = (n: number, word: string) => `${n} ${n === 1 ? word : `${word}s`}`;
+
+/** "Auto-compressed model (budget 0.3 pt, 10 rounds, 3 masks polished)". */
+function autoTitle(a: { budgetPoints: number; rounds: number; polished: number }): string {
+  return `Auto-compressed model (budget ${a.budgetPoints} pt, ${plural(a.rounds, 'round')}${a.polished > 0 ? `, ${plural(a.polished, 'mask')} polished` : ''})`;
+}
+
 export function CompressHeadline() {
   const current = useAppStore(selectShownPoint);
   const state = useAppStore(selectShownState);
@@ -46,7 +53,7 @@ export function CompressHeadline() {
       data-estimate-phases={timing?.phases ? `compress ${Math.round(timing.phases.compress)} ms, evaluate ${Math.round(timing.phases.evaluate)} ms` : undefined}
     >
       <h2 className="result-card__title" id="compress-result-title">
-        {current?.autoCompressed ? `Auto-compressed model (budget ${current.autoCompressed.budgetPoints} pt, ${current.autoCompressed.rounds} ${current.autoCompressed.rounds === 1 ? 'round' : 'rounds'})` : current?.fineTunedEpochs ? `Compressed model, fine-tuned ${current.fineTunedEpochs} ${current.fineTunedEpochs === 1 ? 'epoch' : 'epochs'}` : 'Compressed model'}
+        {current?.autoCompressed ? autoTitle(current.autoCompressed) : current?.fineTunedEpochs ? `Compressed model, fine-tuned ${current.fineTunedEpochs} ${current.fineTunedEpochs === 1 ? 'epoch' : 'epochs'}` : 'Compressed model'}
         <span className="compress-headline__state" aria-hidden="true">
           {measuring ? 'updating…' : current?.estimate ? 'estimate' : ''}
         </span>
