@@ -106,7 +106,9 @@ export type StopReason = 'rounds' | 'rate' | 'time';
 
 /** How the result was chosen: 'polished' a polish result that qualifies on the held-out half
  * (by the plan's polishChoice, choice.ts); 'held-out' the smallest candidate
- * that qualifies on the held-out half; 'closest' none did, so the one with the smallest held-out drop + standard error;
+ * that qualifies on the held-out half (for 'sequence' plans: the smallest the walk along the rounds'
+ * path passes); 'closest' none did (or the walk passed none), so the one with the smallest held-out drop +
+ * standard error;
  * 'none-within-budget' not even the search half's budget was met, so the most accurate. */
 export type ChoiceRule = 'polished' | 'held-out' | 'closest' | 'none-within-budget';
 
