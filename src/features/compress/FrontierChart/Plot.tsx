@@ -25,6 +25,7 @@ import { Marker } from '../../../shared/charts/marks';
 import { PointTooltip } from './PointTooltip';
 import type { XAxis } from './speedAxis';
 import { AutoPath, type PathPoint } from './AutoPath';
+import { denseLabelPlace } from './labelSide';
 
 interface Props {
   width: number;
@@ -116,8 +117,14 @@ export function Plot({ width, height, points, current, baseline, yFloor, xAxis, 
   const active = activeIndex !== null ? sorted[activeIndex] ?? null : null;
   const activeStyle = active && !below(active) ? { marker: METHOD_STYLES[active.settings.pruning.method].marker, color: bitGroupOf(active.settings.quantization.bits).color } : null;
   const belowCount = useMemo(() => sorted.filter((p) => p.accuracy * 100 < yFloor).length, [sorted, yFloor]);
-  // The reference's label goes on the side away from the "now" ring, so the two never overlap.
-  const labelRight = current !== null && px(current) < (f.left + f.right) / 2;
+  // The reference's label goes where it covers neither the "now" ring nor the drawn points
+  // (labelSide.ts): the markers and, on the size axis, the search's path.
+  const label = useMemo(() => {
+    const drawn: { x: number; y: number }[] = Array.from(xs, (px, i) => ({ x: px, y: ys[i] }));
+    if (!xAxis) for (const p of path) if (p.accuracy >= yFloor) drawn.push({ x: x(kB(p.bytes)), y: y(p.accuracy) });
+    return denseLabelPlace(f, denseY, drawn, current ? { x: px(current), y: py(current) } : null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- x, y, px, py follow from the listed inputs
+  }, [xs, ys, path, xAxis, denseY, current, lo, hi, yFloor, f.left, f.right]);
   const isCurrent = (p: CompressionPoint) => current !== null && !current.estimate && pointKey(p) === current.key;
   const picked = keys.cursor && keys.picked !== null ? sorted[keys.picked] : null;
 
@@ -143,7 +150,7 @@ export function Plot({ width, height, points, current, baseline, yFloor, xAxis, 
         />
         <g className="frontier-plot__dense">
           <line x1={f.left} x2={f.right} y1={denseY} y2={denseY} />
-          <text x={labelRight ? f.right - 6 : f.left + 6} y={denseY - 6} textAnchor={labelRight ? 'end' : 'start'}>{`${baseline.reference === 'ticket' ? 'Ticket' : 'Dense'} float32: ${(baseline.accuracy * 100).toFixed(1)}%`}</text>
+          <text x={label.side === 'right' ? f.right - 6 : f.left + 6} y={label.above ? denseY - 6 : denseY + 14} textAnchor={label.side === 'right' ? 'end' : 'start'}>{`${baseline.reference === 'ticket' ? 'Ticket' : 'Dense'} float32: ${(baseline.accuracy * 100).toFixed(1)}%`}</text>
           <path d={`M${x(axis.reference) - 6},${denseY - 6}l12,12m0,-12l-12,12`} className="frontier-plot__dense-mark" />
         </g>
         <path className="frontier-plot__frontier" d={step} />
