@@ -7,7 +7,8 @@
 // is counted from the images the two models disagree on (holdout.ts pairedDrop).
 import * as tf from '@tensorflow/tfjs';
 import type { Network } from '../models/network';
-import type { Split } from '../spec/types';
+import type { Dataset, Split, WeightArray } from '../spec/types';
+import type { SoftTargets } from '../training/batcher';
 import { EVAL_BATCH } from '../training/evaluate';
 
 /** softmax(network(x)) for every image of `split`, row by row (count x classes). */
@@ -24,4 +25,11 @@ export function teacherProbabilities(network: Network, split: Split, featureShap
     probabilities.dispose();
   }
   return out;
+}
+
+/** The reference (`weights`, set on `network`) as the teacher of every fine-tuning: its
+ * probabilities on the training images, mixed in at `weight`. */
+export function referenceTargets(network: Network, weights: WeightArray[], data: Dataset, weight: number): SoftTargets {
+  network.setWeights(weights);
+  return { probabilities: teacherProbabilities(network, data.train, data.featureShape, data.numClasses), weight };
 }

@@ -9,14 +9,14 @@
 // holdout.ts). The test split is read once, for the result (and for the reference's figure).
 // Time-sliced like the other engine runs: it yields between slices of training and between
 // measurements, so an abort lands within one.
-import { createNetwork, type Network } from '../models/network';
+import { createNetwork } from '../models/network';
 import { countKept, denseMasks, type Mask } from '../pruning/mask';
 import { deriveSeed } from '../random';
 import type { Dataset, TrainSpec, WeightArray } from '../spec/types';
 import { throwIfAborted, yieldToEventLoop, type AbortSignalLike } from '../training/yield';
 import { searchBits } from './bitSearch';
 import { ChoiceKeeper, type Kept } from './choice';
-import { teacherProbabilities } from './distill';
+import { referenceTargets } from './distill';
 import { fineTune, polishPicks, stepsPerEpoch } from './fineTune';
 import { startRungs, type Rungs } from './ladders';
 import { pairedDrop, splitValidation, withinHeldOutBudget } from './holdout';
@@ -60,13 +60,6 @@ export interface AutoCompressModel {
 
 class TimeUp extends Error {}
 
-/** The reference's probabilities on the training images, from the training network (which each
- * fine-tuning sets to its own weights before training). */
-function teacherOf(network: Network, weights: WeightArray[], data: Dataset): Float32Array {
-  network.setWeights(weights);
-  return teacherProbabilities(network, data.train, data.featureShape, data.numClasses);
-}
-
 export async function autoCompress(
   input: AutoCompressInput,
   settings: AutoCompressSettings,
@@ -102,7 +95,8 @@ export async function autoCompress(
     };
 
     progress('reference');
-    const softTargets = plan.distill ? { probabilities: teacherOf(trainNet, input.weights, data), weight: plan.distill.weight } : null;
+    // On the training network, which every fine-tuning sets to its own weights before training.
+    const softTargets = plan.distill ? referenceTargets(trainNet, input.weights, data, plan.distill.weight) : null;
     const reference = measurer.evaluate(input.weights);
     const referenceHeldOut = measurer.heldOut(input.weights);
     const floor = reference.accuracy - settings.budgetPoints / 100 - 1e-9;
@@ -294,13 +288,8 @@ export async function autoCompress(
       stoppedBy,
       elapsedMs: now() - started,
     };
-    const model: AutoCompressModel = {
-      floatWeights: chosen.floatWeights,
-      masks: chosen.masks,
-      byTensor: chosen.measurement.byTensor!,
-      weights: chosen.measurement.compressed.weights,
-      bytes: chosen.measurement.compressed.bytes,
-    };
+    const { compressed, byTensor } = chosen.measurement;
+    const model: AutoCompressModel = { floatWeights: chosen.floatWeights, masks: chosen.masks, byTensor: byTensor!, weights: compressed.weights, bytes: compressed.bytes };
     return { result, model };
   } finally {
     evalNet.dispose();
