@@ -14,6 +14,7 @@ import smallestLenet5Report from '../../reports/smallest-lenet5.json';
 import smallestHeldOutReport from '../../reports/smallest-before-polish.json';
 import smallestLenet5FullReport from '../../reports/smallest-lenet5-full.json';
 import smallestLenet5QuickReport from '../../reports/smallest-lenet5-quick-polish.json';
+import smallestLenet5DistillReport from '../../reports/smallest-lenet5-distill.json';
 import smallestPagePolishReport from '../../reports/smallest-page-quick-polish.json';
 import smallestPageDistillReport from '../../reports/smallest-page-quick-distill.json';
 import { smallestGoalsTable, smallestTable, type SmallestReport } from './smallest';
@@ -153,6 +154,8 @@ export const TABLES: Record<string, () => string> = {
   'smallest-before-polish-goals': () => smallestGoalsTable(smallestHeldOutReport as unknown as SmallestReport),
   'smallest-conv': () => smallestTable(smallestLenet5Report as unknown as SmallestReport),
   'smallest-conv-goals': () => smallestGoalsTable(smallestLenet5Report as unknown as SmallestReport),
+  'smallest-conv-distill': () => smallestTable(smallestLenet5DistillReport as unknown as SmallestReport),
+  'smallest-conv-distill-goals': () => smallestGoalsTable(smallestLenet5DistillReport as unknown as SmallestReport),
   'smallest-conv-full': () => smallestTable(smallestLenet5FullReport as unknown as SmallestReport),
   'smallest-conv-full-goals': () => smallestGoalsTable(smallestLenet5FullReport as unknown as SmallestReport),
   'smallest-conv-quick-polish': () => smallestTable(smallestLenet5QuickReport as unknown as SmallestReport),
