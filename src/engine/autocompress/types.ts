@@ -3,7 +3,7 @@
 import type { QuantizationSettings } from '../quantization/types';
 import type { PolishChoice } from './choice';
 
-export type AutoCompressPresetId = 'quick' | 'quick-polish' | 'quick-distill' | 'full' | 'full-distill';
+export type AutoCompressPresetId = 'quick' | 'quick-polish' | 'quick-distill' | 'full' | 'full-distill' | 'full-distill-wide';
 
 export interface AutoCompressSettings {
   /** Accuracy budget: how many percentage points of accuracy below the reference model a

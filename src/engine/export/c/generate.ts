@@ -9,6 +9,7 @@ import { byteArray, cUnsigned, floatArray, floatsOf, type CArray } from './array
 import { C_MAIN } from './cMain';
 import { readRawModel, type RawStream, type RawTensor } from './layout';
 import { planCNetwork, type CNetwork, type COp } from './network';
+import { C_LAYERS } from './layers';
 import { C_RUNTIME, C_TYPES } from './runtime';
 
 export interface CModelFiles {
@@ -144,6 +145,6 @@ int cpg_predict(const float input[CPG_INPUT_SIZE], float logits[CPG_CLASSES]);
  *   ./${net.modelId} DIR      (DIR holds t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte,
  *                              or the playground's test-images.idx and test-labels.idx, gunzipped) */
 #include "${headerName}"
-${C_RUNTIME}${predictSource(net, tensors)}${C_MAIN}`;
+${C_RUNTIME}${C_LAYERS}${predictSource(net, tensors)}${C_MAIN}`;
   return { headerName, header, sourceName, source, arrayBytes, fileBytes: bytes.length };
 }
