@@ -29,7 +29,7 @@ export const usageText =
   '  --models         comma-separated: lenet_300_100, lenet5 (default both)\n' +
   '  --seeds          comma-separated seeds (default 0,1,2)\n' +
   '  --budget POINTS  accuracy budget in points of validation accuracy below the reference (default 0.3)\n' +
-  '  --preset         the search preset: full-distill-wide (default), full-distill (polished masks closer),\n' +
+  '  --preset         the search preset: full-distill (default), full-distill-wide (polished masks spread wider),\n' +
   '                   full (before distillation), quick-distill (the page\'s), quick-polish, quick\n' +
   '  --train-epochs N epochs of reference training (default 6; the epoch of lowest loss on the search half is kept)\n' +
   '  --rounds N       at most N pruning rounds (default: the preset\'s)\n' +
@@ -57,7 +57,7 @@ export async function main(values, { usage, positiveInt }) {
   });
   const budgetPoints = values.budget === undefined ? 0.3 : Number(values.budget);
   if (!(budgetPoints >= 0 && budgetPoints <= 100)) usage(`--budget takes points from 0 to 100, got "${values.budget}".`);
-  const preset = values.preset ?? (quick ? 'quick' : 'full-distill-wide');
+  const preset = values.preset ?? (quick ? 'quick' : 'full-distill');
   const trainEpochs = positiveInt('train-epochs', values['train-epochs'], quick ? 1 : 6);
   const rounds = positiveInt('rounds', values.rounds, quick ? 3 : undefined);
   const timeBudgetSeconds = positiveInt('time-budget', values['time-budget'], undefined);

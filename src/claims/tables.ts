@@ -8,6 +8,7 @@ import { summary as fullSummary } from '../../reports/transfer-full.json';
 import { stages, tasks as selectionTasks } from '../../reports/transfer-selection.json';
 import smallestReport from '../../reports/smallest.json';
 import smallestFullPolishReport from '../../reports/smallest-full-polish.json';
+import smallestWideReport from '../../reports/smallest-wide.json';
 import smallestStrictReport from '../../reports/smallest-budget-0.1.json';
 import smallestBeforeReport from '../../reports/smallest-whole-validation.json';
 import smallestLenet5Report from '../../reports/smallest-lenet5.json';
@@ -146,6 +147,7 @@ export const TABLES: Record<string, () => string> = {
   'transfer-selection': selectionTable,
   smallest: () => smallestTable(smallestReport as unknown as SmallestReport),
   'smallest-goals': () => smallestGoalsTable(smallestReport as unknown as SmallestReport),
+  'smallest-wide': () => smallestTable(smallestWideReport as unknown as SmallestReport),
   'smallest-full-polish': () => smallestTable(smallestFullPolishReport as unknown as SmallestReport),
   'smallest-full-polish-goals': () => smallestGoalsTable(smallestFullPolishReport as unknown as SmallestReport),
   'smallest-strict': () => smallestTable(smallestStrictReport as unknown as SmallestReport),

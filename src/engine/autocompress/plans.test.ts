@@ -10,8 +10,7 @@ describe('the reproduce presets', () => {
     expect(wide && close).toBeTruthy();
     expect({ ...wide!, spacing: close!.spacing }).toEqual(close);
     // A path whose kept weights fall by a quarter each round: the four polished masks reach
-    // back at least twice as far with the wide spacing, so a failing least-sparse mask is not
-    // the last one the choice can stop at.
+    // back at least twice as far with the wide spacing.
     const kept = Array.from({ length: 16 }, (_, i) => 266_200 * 0.75 ** i);
     const span = (spacing: number) => {
       const picks = polishPicks(kept, wide!.masks, spacing);

@@ -1,7 +1,8 @@
 // The presets of the search. "quick-distill" is what the page runs (a few minutes in the
 // browser); "quick-polish" (no distillation) and "quick" (no polish either) are what it ran
-// before, kept so their share links rerun to the same file; "full-distill-wide" is what
-// `npm run reproduce -- smallest` runs, "full-distill" and "full" what it ran before.
+// before, kept so their share links rerun to the same file; "full-distill" is what
+// `npm run reproduce -- smallest` runs, "full" what it ran before distillation, and
+// "full-distill-wide" a variant tried and not kept (reports/smallest-wide.json).
 import type { AutoCompressPlan, AutoCompressPresetId, AutoCompressSettings } from './types';
 
 /** The page's rounds: at most 10, a fine-tuning epoch each. */
@@ -44,9 +45,10 @@ export const AUTO_COMPRESS_PLANS: Record<AutoCompressPresetId, AutoCompressPlan>
   full: FULL,
   'full-distill': { ...FULL, ...DISTILL },
   // The polished masks spread wider (each keeps 1.6x the weights of the next sparser one, four
-  // masks spanning about 4x): with 1.25x the four all sat at the sparse end, and when the
-  // least sparse of them failed on the held-out half, the walk had no larger polished mask to
-  // stop at (full-distill's LeNet-300-100 seeds 0 and 2, reports/smallest.json).
+  // masks spanning about 4x), tried because with 1.25x the four all sat at the sparse end and
+  // all failed on the held-out half (full-distill's LeNet-300-100 seeds 0 and 2). Not kept: the
+  // walk starts at the least sparse mask, and with four tests spread wide one early failure
+  // ended it sooner (reports/smallest-wide.json: no seed past 16x).
   'full-distill-wide': { ...FULL, polish: { ...FULL.polish!, spacing: 1.6 }, ...DISTILL },
 };
 
