@@ -58,6 +58,25 @@ test('auto-compress: candidates stream onto the chart, Cancel works, the result 
   await expect(page.locator('.weight-histogram figcaption').first()).toContainText(/dense_0\/kernel: .* \d+ levels \(a k-means codebook\)/);
   await shoot(page, 'auto-compress-result');
 
+  // The chart's zoom chip: with no point collapsed (the axis at 90%), it starts the axis just
+  // under the lowest point, so the whole path is still drawn, spread over the chart's height.
+  const plot = page.locator('svg', { has: page.getByTestId('auto-compress-path') });
+  const lowestTick = async () => Math.min(...(await plot.locator('.chart-axes text').allTextContents()).filter((t) => /^\d+%$/.test(t)).map((t) => parseInt(t, 10)));
+  const zoom = page.getByRole('button', { name: /^Zoom to \d+–100%$/ });
+  const zoomFloor = Number(/\d+/.exec((await zoom.textContent()) ?? '')?.[0]);
+  const unzoomed = await lowestTick();
+  const drawn = await pathCount(page);
+  await zoom.click();
+  await expect(zoom).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(lowestTick).toBe(zoomFloor);
+  if (unzoomed === 90) {
+    expect(zoomFloor).toBeGreaterThan(90);
+    expect(await pathCount(page)).toBe(drawn);
+  }
+  await shoot(page, 'auto-compress-zoomed');
+  await zoom.click();
+  await expect.poll(lowestTick).toBe(unzoomed);
+
   // A slider move is another model; a click on the found point's row brings it back.
   await page.getByRole('slider', { name: 'Bit width' }).press('Home');
   await expect(page.getByRole('heading', { name: 'Compressed model', exact: true })).toBeVisible();

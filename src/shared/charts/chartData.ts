@@ -22,7 +22,7 @@ export function accuracyFloor(series: readonly (readonly Point[])[]): number {
 export function accuracyTicks(floorIn: number): number[] {
   // Within [0, 100], so the loop below takes at most 51 steps whatever it is given.
   const floor = Number.isFinite(floorIn) ? Math.min(100, Math.max(0, floorIn)) : 0;
-  const step = floor >= 90 ? 2 : floor >= 70 ? 5 : floor >= 40 ? 10 : 20;
+  const step = floor >= 95 ? 1 : floor >= 90 ? 2 : floor >= 70 ? 5 : floor >= 40 ? 10 : 20;
   const ticks: number[] = [];
   for (let t = floor; t <= 100; t += step) ticks.push(t);
   return ticks;

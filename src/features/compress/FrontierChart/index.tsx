@@ -15,17 +15,10 @@ import { MarkerIcon } from '../../../shared/charts/marks';
 import { Plot } from './Plot';
 import { PointsTable } from './PointsTable';
 import { speedAxis } from './speedAxis';
+import { accuracyFloors } from './yFloor';
 import { speedsByKey } from '../speedSlice';
 import '../../../shared/charts/CurveChart/CurveChart.css';
 import '../../../shared/charts/frontier.css';
-
-const ZOOM_FLOOR = 90;
-
-/** The axis floor that shows every point: 90% while all are good, lower once some collapse. */
-function autoFloor(values: number[]): number {
-  const min = Math.min(...values);
-  return min >= ZOOM_FLOOR + 1 ? ZOOM_FLOOR : Math.max(0, Math.floor((min - 1) / 10) * 10);
-}
 
 export const FrontierChart = memo(function FrontierChart() {
   const points = useAppStore((s) => s.points);
@@ -67,10 +60,8 @@ export const FrontierChart = memo(function FrontierChart() {
   }, [methods, bitGroups, current?.settings.pruning.method, current?.autoCompressed, baseline?.reference, fineTuned, path.length, polished, autoFound]);
 
   const accuracies = [...points.map((p) => p.accuracy * 100), ...(current ? [current.accuracy * 100] : []), ...path.map((p) => p.accuracy), (baseline?.accuracy ?? 1) * 100];
-  const auto = autoFloor(accuracies);
-  const zoomFloor = Math.min(ZOOM_FLOOR, Math.floor(((baseline?.accuracy ?? 1) * 100 - 3) / 5) * 5);
-  const floor = zoomed ? zoomFloor : auto;
-  const canZoom = auto < ZOOM_FLOOR;
+  const { auto, zoom: zoomFloor } = accuracyFloors(accuracies, (baseline?.accuracy ?? 1) * 100);
+  const floor = zoomed && zoomFloor !== null ? zoomFloor : auto;
 
   // A hollow (fine-tuned) marker selects the fine-tuned model, a solid one the post-training one.
   // An auto-compressed point selects that model by its search (its settings are per layer).
@@ -89,9 +80,9 @@ export const FrontierChart = memo(function FrontierChart() {
           <option value="speed">Time per image (measured)</option>
         </select>
       </label>
-      {canZoom ? (
+      {zoomFloor !== null ? (
         <button type="button" className="btn btn--chip" aria-pressed={zoomed} onClick={() => setZoomed((z) => !z)}>
-          {zoomed ? 'Show all accuracies' : `Zoom to ${zoomFloor}–100%`}
+          {`Zoom to ${zoomFloor}–100%`}
         </button>
       ) : null}
     </>
