@@ -36,7 +36,11 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   const n = Math.min(MAX_TICKS, Math.floor((max - first) / step + 1e-9) + 1);
   const ticks: number[] = [];
   for (let i = 0; i < n; i++) {
-    const t = Number((first + i * step).toPrecision(12));
+    // 12 digits hide float noise (0.30000000000000004), unless the range is finer than that:
+    // then the rounded tick may leave the axis, so it keeps its exact value, clamped.
+    const exact = first + i * step;
+    const rounded = Number(exact.toPrecision(12));
+    const t = Math.min(max, Math.max(min, rounded >= min && rounded <= max ? rounded : exact));
     if (ticks.length === 0 || t > ticks[ticks.length - 1]) ticks.push(t);
   }
   return ticks;

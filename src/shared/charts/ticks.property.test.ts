@@ -37,6 +37,10 @@ function expectSane(ticks: number[], min: number, max: number): void {
 describe('tick loops on hostile numbers', () => {
   it('niceTicks ends on the review\'s case and on any pair of numbers', () => {
     expect(bounded(niceTicks, 1, 1 + 2 ** -52, 5)).toEqual([1, 1 + 2 ** -52]);
+    // A range narrower than 12 significant digits: rounding a tick to 12 digits put it below
+    // the axis (fast-check found it in CI).
+    expectSane(bounded(niceTicks, 1.7976931348600001e308, 1.7976931348600003e308, 0), 1.7976931348600001e308, 1.7976931348600003e308);
+    expectSane(bounded(niceTicks, 1.00000000000001, 1.00000000000003, 5), 1.00000000000001, 1.00000000000003);
     fc.assert(
       fc.property(anyNumber, anyNumber, fc.oneof(fc.integer({ min: -3, max: 50 }), fc.constantFrom(1e9, NaN)), (min, max, count) => {
         expectSane(bounded(niceTicks, min, max, count), min, max);
