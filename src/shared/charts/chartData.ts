@@ -6,7 +6,8 @@ import type { Point } from './series';
 export function epochTicks(epochs: number): number[] | undefined {
   if (!(epochs > 0) || epochs > 12) return undefined;
   const step = epochs === 1 ? 0.25 : epochs === 2 ? 0.5 : 1;
-  return Array.from({ length: Math.round(epochs / step) + 1 }, (_, i) => i * step);
+  // Floor, not round: a fractional count (0.5 epochs) gets no tick past its end.
+  return Array.from({ length: Math.floor(epochs / step + 1e-9) + 1 }, (_, i) => i * step);
 }
 
 /** A lower bound for the accuracy axis that keeps every point visible but zooms in on the
