@@ -19,24 +19,34 @@ export const options = {
   rounds: { type: 'string' },
   merge: { type: 'string' },
   'time-budget': { type: 'string' },
+  validation: { type: 'string' },
 };
 
 export const usageText =
   'npm run reproduce -- smallest [--quick] [--out FILE] [--models LIST] [--seeds LIST] [--budget POINTS]\n' +
-  '                                     [--preset NAME] [--train-epochs N] [--rounds N] [--backend wasm|cpu]\n\n' +
+  '                                     [--preset NAME] [--train-epochs N] [--rounds N] [--validation N] [--backend wasm|cpu]\n\n' +
   '  --quick          smoke run: 10,000 training images, 1 epoch of training, the quick preset, 3 rounds, seed 0\n' +
   '  --out FILE       JSON report (default reports/smallest.json, reports/smallest-quick.json with --quick)\n' +
   '  --models         comma-separated: lenet_300_100, lenet5 (default both)\n' +
   '  --seeds          comma-separated seeds (default 0,1,2)\n' +
   '  --budget POINTS  accuracy budget in points of validation accuracy below the reference (default 0.3)\n' +
-  '  --preset         the search preset: full-distill (default), full-distill-wide (polished masks spread wider),\n' +
-  '                   full (before distillation), quick-distill (the page\'s), quick-polish, quick\n' +
+  '  --preset         the search preset: full-distill-tuned (default: each polish ends with trained quantization,\n' +
+  '                   one held-out test per mask), full-distill (without those), full-distill-wide (polished masks\n' +
+  '                   spread wider), full (before distillation), quick-distill (the page\'s), quick-polish, quick\n' +
   '  --train-epochs N epochs of reference training (default 6; the epoch of lowest loss on the search half is kept)\n' +
   '  --rounds N       at most N pruning rounds (default: the preset\'s)\n' +
   '  --time-budget S  each search stops after S seconds (the round under way dropped, as in the page)\n' +
+  '  --validation N   the last N training images are the validation split, halved into search and held-out\n' +
+  '                   (default 20,000: 10,000 held out, as many as the test split; 5,000 before, buildMnistDataset\'s)\n' +
   '  --merge A,B,...  no search: join reports of the same study run in parts (e.g. one seed per process) into --out;\n' +
   '                   complete when every model and seed of --models / --seeds is in them';
 
+/** buildMnistDataset's own default, the last 5,000 of the 60,000 training images: what reports
+ * written before --validation ran on. */
+const DATASET_VALIDATION = 5000;
+/** The study's: 20,000, halved into 10,000 to search on and 10,000 held out, as many as the test
+ * split, so the held-out choice's standard error is half what it is on 2,500 images. */
+const DEFAULT_VALIDATION = 20_000;
 const HIDDEN = { lenet_300_100: [300, 100], lenet5: [6, 16, 120, 84] };
 const LABELS = { lenet_300_100: 'LeNet-300-100', lenet5: 'LeNet-5' };
 /** Issue 18's goals: at least this ratio within 0.3 pt of the reference, on every seed. */
@@ -57,16 +67,17 @@ export async function main(values, { usage, positiveInt }) {
   });
   const budgetPoints = values.budget === undefined ? 0.3 : Number(values.budget);
   if (!(budgetPoints >= 0 && budgetPoints <= 100)) usage(`--budget takes points from 0 to 100, got "${values.budget}".`);
-  const preset = values.preset ?? (quick ? 'quick' : 'full-distill');
+  const preset = values.preset ?? (quick ? 'quick' : 'full-distill-tuned');
   const trainEpochs = positiveInt('train-epochs', values['train-epochs'], quick ? 1 : 6);
   const rounds = positiveInt('rounds', values.rounds, quick ? 3 : undefined);
   const timeBudgetSeconds = positiveInt('time-budget', values['time-budget'], undefined);
+  const validationImages = positiveInt('validation', values.validation, DEFAULT_VALIDATION);
   const outFile = resolve(values.out ?? join(root, 'reports', quick ? 'smallest-quick.json' : 'smallest.json'));
   if (values.merge !== undefined) return mergeReports(list(values.merge, []), models, seeds, outFile, usage);
 
   const wallStart = performance.now();
   const { tf, backendNote } = await setupBackend(values.backend, usage);
-  study = { models, seeds, quick, tf, backendNote, budgetPoints, preset, trainEpochs, timeBudgetSeconds, wallStart, outFile };
+  study = { models, seeds, quick, tf, backendNote, budgetPoints, preset, trainEpochs, timeBudgetSeconds, validationImages, wallStart, outFile };
   const runs = await withEngine(async (runner) => {
     const { buildMnistDataset } = await runner.import('/src/engine/datasets/mnist.ts');
     const { studySpec } = await runner.import('/src/engine/finetune/compressionStudy.ts');
@@ -78,7 +89,7 @@ export async function main(values, { usage, positiveInt }) {
     } catch (e) {
       usage(e.message);
     }
-    const data = buildMnistDataset(readMnistFiles(), quick ? { trainLimit: 10_000 } : {});
+    const data = buildMnistDataset(readMnistFiles(), { validationSize: validationImages, ...(quick ? { trainLimit: 10_000 } : {}) });
     console.log(
       `MNIST (${data.train.count} train, ${data.validation.count} validation, ${data.test.count} test); budget ${budgetPoints} pt; ` +
         `preset ${preset}; tfjs ${tf.version.tfjs} on ${tf.getBackend()}, ${os.cpus().length} cores${quick ? ' (quick run)' : ''}`,
@@ -139,9 +150,11 @@ function mergeReports(files, models, seeds, outFile, usage) {
       usage(`--merge: cannot read ${f} (${e.message}).`);
     }
   });
-  const SAME = ['study', 'quick', 'budgetPoints', 'preset', 'trainEpochs', 'timeBudgetSeconds', 'tfjs', 'backend'];
+  const SAME = ['study', 'quick', 'budgetPoints', 'preset', 'trainEpochs', 'timeBudgetSeconds', 'validationImages', 'tfjs', 'backend'];
+  // Reports from before --validation ran on 5,000 validation images without saying so.
+  const valueOf = (p, key) => (key === 'validationImages' ? (p[key] ?? DATASET_VALIDATION) : p[key]);
   for (const [i, p] of parts.entries()) {
-    for (const key of SAME) if (p[key] !== parts[0][key]) usage(`--merge: ${files[i]} has ${key} ${JSON.stringify(p[key])}, ${files[0]} has ${JSON.stringify(parts[0][key])}.`);
+    for (const key of SAME) if (valueOf(p, key) !== valueOf(parts[0], key)) usage(`--merge: ${files[i]} has ${key} ${JSON.stringify(valueOf(p, key))}, ${files[0]} has ${JSON.stringify(valueOf(parts[0], key))}.`);
   }
   const runs = parts.flatMap((p) => p.runs);
   const key = (r) => `${r.model} seed ${r.seed}`;
@@ -158,7 +171,7 @@ function mergeReports(files, models, seeds, outFile, usage) {
   const wallSeconds = Math.max(...parts.map((p) => p.wallSeconds));
   const report = {
     study: 'smallest', date, quick, machine, tfjs, backend, backendNote, mergedFrom: parts.map((p, i) => ({ file: files[i], date: p.date, seeds: p.runs.map((r) => `${r.model} ${r.seed}`) })),
-    complete, planned: { models, seeds }, budgetPoints, preset, trainEpochs, wallSeconds, summary: summaryOf(models, planned), runs: planned,
+    complete, planned: { models, seeds }, budgetPoints, preset, trainEpochs, validationImages: valueOf(parts[0], 'validationImages'), wallSeconds, summary: summaryOf(models, planned), runs: planned,
   };
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, JSON.stringify(report, null, 1) + '\n');
@@ -185,7 +198,7 @@ function summaryOf(models, runs) {
 }
 
 function writeReport(runs, complete) {
-  const { models, seeds, quick, tf, backendNote, budgetPoints, preset, trainEpochs, timeBudgetSeconds, wallStart, outFile } = study;
+  const { models, seeds, quick, tf, backendNote, budgetPoints, preset, trainEpochs, timeBudgetSeconds, validationImages, wallStart, outFile } = study;
   const wallSeconds = (performance.now() - wallStart) / 1000;
   const summary = summaryOf(models, runs);
   if (complete) printTable(tableOf(runs));
@@ -193,7 +206,7 @@ function writeReport(runs, complete) {
     console.log(`${LABELS[s.model]}: goal ${s.goal.ratio}x at <= ${s.goal.points} pt on every seed: ${s.goalMet ? 'met' : 'NOT met'} (worst ${s.worstRatio.toFixed(1)}x, worst drop ${s.worstDropPoints.toFixed(2)} pt)`);
   }
   // complete: false while the study runs (or if it was stopped): the runs so far, of `planned`.
-  const report = { ...reportHeader('smallest', { quick, tf, backendNote }), complete, planned: { models, seeds }, budgetPoints, preset, trainEpochs, timeBudgetSeconds: timeBudgetSeconds ?? null, wallSeconds, summary, runs };
+  const report = { ...reportHeader('smallest', { quick, tf, backendNote }), complete, planned: { models, seeds }, budgetPoints, preset, trainEpochs, timeBudgetSeconds: timeBudgetSeconds ?? null, validationImages, wallSeconds, summary, runs };
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, JSON.stringify(report, null, 1) + '\n');
   if (complete) console.log(`\nwrote ${outFile} (${wallSeconds.toFixed(0)} s)`);

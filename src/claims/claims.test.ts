@@ -74,5 +74,8 @@ describe('the README’s results quote only figures from the reports', () => {
     expect(readmeProblems(README.replace(marked, `<!--=${id}-->3.6<!--/-->`), README_ALLOWED)).toEqual([expect.objectContaining({ where: id })]);
     expect(readmeProblems(README.replace(marked, '3.6'), README_ALLOWED).map((p) => p.problem)).toEqual(['"3.6%" is neither a marked figure nor an allowed setting']);
     expect(readmeProblems(README.replace(marked, '<!--=lottery.nosuch-->1<!--/-->'), README_ALLOWED)[0].problem).toMatch(/no report/);
+    // A table mark with a digit in its name, or one never closed, is caught, not skipped.
+    expect(readmeProblems(`${README}\n<!--table:smallest-20k-->\n<!--/table-->\n`, README_ALLOWED)).toEqual([{ where: 'table smallest-20k', problem: 'no such table' }]);
+    expect(readmeProblems(`${README}\n<!--table:smallest\n`, README_ALLOWED)).toEqual([expect.objectContaining({ where: 'tables' })]);
   });
 });

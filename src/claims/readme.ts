@@ -14,7 +14,8 @@ export const longestFirst = (phrases: readonly string[]) => [...phrases].sort((a
 
 const INLINE = /<!--=([A-Za-z0-9.]+)-->([\s\S]*?)<!--\/-->/g;
 // The body never reaches into another table (an empty one is "<!--table:x-->\n<!--/table-->").
-const TABLE = /<!--table:([a-z-]+)-->\n((?:(?!<!--table:)[\s\S])*?)\n?<!--\/table-->/g;
+// Names may hold digits: with [a-z-]+ a mark named "…-20k" was no mark at all, and stayed empty.
+const TABLE = /<!--table:([a-z0-9-]+)-->\n((?:(?!<!--table:)[\s\S])*?)\n?<!--\/table-->/g;
 /** Sections whose heading names one of these reports are checked whole. */
 const CHECKED_HEADING = /reports\/(compression|lottery|transfer|smallest)/;
 
@@ -63,6 +64,9 @@ export function readmeProblems(text: string, allowed: readonly string[]): Readme
     if (!Object.hasOwn(FIGURES, id)) problems.push({ where: id, problem: 'no report gives this figure' });
     else if (shown !== FIGURES[id].text) problems.push({ where: id, problem: `says ${shown}, ${FIGURES[id].source} says ${FIGURES[id].text} (run npm run claims)` });
   }
+  const opened = [...text.matchAll(/<!--table:/g)].length;
+  const parsed = [...text.matchAll(TABLE)].length;
+  if (opened !== parsed) problems.push({ where: 'tables', problem: `${opened - parsed} table mark(s) not of the form <!--table:name-->…<!--/table-->` });
   for (const [, name, body] of text.matchAll(TABLE)) {
     if (!Object.hasOwn(TABLES, name)) problems.push({ where: `table ${name}`, problem: 'no such table' });
     else if (body.trimEnd() !== TABLES[name]()) problems.push({ where: `table ${name}`, problem: 'differs from the reports (run npm run claims)' });

@@ -7,6 +7,8 @@ import { summary as quickSummary } from '../../reports/transfer.json';
 import { summary as fullSummary } from '../../reports/transfer-full.json';
 import { stages, tasks as selectionTasks } from '../../reports/transfer-selection.json';
 import smallestReport from '../../reports/smallest.json';
+import smallestDistillReport from '../../reports/smallest-distill.json';
+import smallestValidation20kReport from '../../reports/smallest-validation-20k.json';
 import smallestFullPolishReport from '../../reports/smallest-full-polish.json';
 import smallestWideReport from '../../reports/smallest-wide.json';
 import smallestStrictReport from '../../reports/smallest-budget-0.1.json';
@@ -147,6 +149,10 @@ export const TABLES: Record<string, () => string> = {
   'transfer-selection': selectionTable,
   smallest: () => smallestTable(smallestReport as unknown as SmallestReport),
   'smallest-goals': () => smallestGoalsTable(smallestReport as unknown as SmallestReport),
+  'smallest-larger-split': () => smallestTable(smallestValidation20kReport as unknown as SmallestReport),
+  'smallest-larger-split-goals': () => smallestGoalsTable(smallestValidation20kReport as unknown as SmallestReport),
+  'smallest-distill': () => smallestTable(smallestDistillReport as unknown as SmallestReport),
+  'smallest-distill-goals': () => smallestGoalsTable(smallestDistillReport as unknown as SmallestReport),
   'smallest-wide': () => smallestTable(smallestWideReport as unknown as SmallestReport),
   'smallest-full-polish': () => smallestTable(smallestFullPolishReport as unknown as SmallestReport),
   'smallest-full-polish-goals': () => smallestGoalsTable(smallestFullPolishReport as unknown as SmallestReport),

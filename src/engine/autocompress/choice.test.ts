@@ -101,6 +101,26 @@ describe('ChoiceKeeper', () => {
     expect(fails.choose().chosen.measurement.bytes).toBe(200);
   });
 
+  it("'final' tests each mask once, by its final model, most weights first, and stops at the first failure", () => {
+    const c = new ChoiceKeeper('final');
+    c.accepted(kept(200, 0));
+    c.commit();
+    // Final models in the walk's order: 4,000 weights 110 passes (its first step, 120, would
+    // fail: 'sequence' would stop there), 3,000 weights 85 passes, 2,000 weights 60 fails, and
+    // 1,000 weights 40 (would pass) is not reached. Bit steps other than the last are not tested.
+    polish(c, 1000, [[45, 0], [40, 0]]);
+    polish(c, 2000, [[70, 0], [60, 0.4]]);
+    polish(c, 3000, [[95, 0.5], [85, 0]]);
+    polish(c, 4000, [[120, 0.5], [110, 0]]);
+    expect(c.choose()).toMatchObject({ rule: 'polished', chosen: { measurement: { bytes: 85 } } });
+    const sequence = new ChoiceKeeper('sequence');
+    sequence.accepted(kept(200, 0));
+    sequence.commit();
+    polish(sequence, 3000, [[95, 0.5], [85, 0]]);
+    polish(sequence, 4000, [[120, 0.5], [110, 0]]);
+    expect(sequence.choose()).toMatchObject({ rule: 'held-out', chosen: { measurement: { bytes: 200 } } });
+  });
+
   it('says so when nothing was measured', () => {
     expect(() => new ChoiceKeeper().choose()).toThrow(/no candidate/);
   });

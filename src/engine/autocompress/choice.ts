@@ -37,12 +37,29 @@ const margin = (c: AutoCompressCandidate) => c.heldOut!.dropPoints + c.heldOut!.
  * among those that passed. When the first mask fails, the same walk runs along the rounds'
  * accepted steps in the order the search took them (its path), instead of taking the smallest
  * that qualifies anywhere. */
-export type PolishChoice = 'last-step' | 'sequence';
+export type PolishChoice = 'last-step' | 'sequence' | 'final';
+// 'final': the same fixed sequence over the masks, each tested once, by the polish's final model
+// (its bit search's result, after trained quantization where the plan has it); the smallest that
+// passed before the first failure. One test per mask: with a standard error near the budget a
+// lossless model passes a test only about half the time, so every extra test in front of the
+// small masks is another chance to stop early.
 
-/** One finished polish: how many weights its mask keeps, and its bit search's accepted steps. */
+/** One finished polish: how many weights its mask keeps, its bit search's accepted steps, and
+ * its final model (null: nothing within its budget on the search half). */
 interface PolishGroup {
   keptWeights: number;
   steps: Kept[];
+  final?: Kept | null;
+}
+
+/** The final models the 'final' walk passes, the mask keeping the most weights first. */
+export function finalPasses(groups: PolishGroup[]): Kept[] {
+  const passed: Kept[] = [];
+  for (const g of [...groups].sort((a, b) => b.keptWeights - a.keptWeights)) {
+    if (!g.final?.candidate.heldOut?.qualifies) break;
+    passed.push(g.final);
+  }
+  return passed;
 }
 
 /** The candidates the 'sequence' walk passes, in the order it tests them (PolishChoice). */
@@ -98,7 +115,7 @@ export class ChoiceKeeper {
    * its budget on the search half), and how many weights its mask keeps. */
   polishResult(k: Kept | null, keptWeights: number): void {
     if (k) this.polished.push(k);
-    this.polishGroups.push({ keptWeights, steps: this.pendingSteps });
+    this.polishGroups.push({ keptWeights, steps: this.pendingSteps, final: k });
     this.pendingSteps = [];
   }
 
@@ -123,7 +140,8 @@ export class ChoiceKeeper {
     if (this.polishChoice === 'last-step') {
       return this.polished.filter((k) => k.candidate.heldOut?.qualifies).sort((a, b) => a.measurement.bytes - b.measurement.bytes)[0];
     }
-    return sequencePasses(this.polishGroups).sort((a, b) => a.measurement.bytes - b.measurement.bytes)[0];
+    const passed = this.polishChoice === 'final' ? finalPasses(this.polishGroups) : sequencePasses(this.polishGroups);
+    return passed.sort((a, b) => a.measurement.bytes - b.measurement.bytes)[0];
   }
 
   /** The rounds' fallback: the smallest that qualifies anywhere ('last-step'), or the smallest

@@ -2,7 +2,8 @@
 // browser); "quick-polish" (no distillation) and "quick" (no polish either) are what it ran
 // before, kept so their share links rerun to the same file; "full-distill" is what
 // `npm run reproduce -- smallest` runs, "full" what it ran before distillation, and
-// "full-distill-wide" a variant tried and not kept (reports/smallest-wide.json).
+// "full-distill-wide" a variant tried and not kept (reports/smallest-wide.json), "full-distill-tuned"
+// the same with trained quantization at the end of each polish.
 import type { AutoCompressPlan, AutoCompressPresetId, AutoCompressSettings } from './types';
 
 /** The page's rounds: at most 10, a fine-tuning epoch each. */
@@ -50,6 +51,15 @@ export const AUTO_COMPRESS_PLANS: Record<AutoCompressPresetId, AutoCompressPlan>
   // walk starts at the least sparse mask, and with four tests spread wide one early failure
   // ended it sooner (reports/smallest-wide.json: no seed past 16x).
   'full-distill-wide': { ...FULL, polish: { ...FULL.polish!, spacing: 1.6 }, ...DISTILL },
+  // Each polish ends with trained quantization (Deep Compression's centroid fine-tuning,
+  // centroids.ts), and the choice tests one model per polished mask, its final one (choice.ts
+  // 'final'): fewer tests in front of the small masks than 'sequence' walks through.
+  'full-distill-tuned': {
+    ...FULL,
+    polish: { ...FULL.polish!, centroids: { epochs: 2, learningRateScale: 0.1, gamma: 0.5 } },
+    distill: DISTILL.distill,
+    polishChoice: 'final',
+  },
 };
 
 export const AUTO_COMPRESS_PRESET_IDS = Object.keys(AUTO_COMPRESS_PLANS) as AutoCompressPresetId[];

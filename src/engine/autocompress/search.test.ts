@@ -200,6 +200,36 @@ describe('autoCompress', () => {
     expect(result).toMatchObject({ choice: 'polished', best: { index: smallest.candidate.index } });
   }, 240_000);
 
+  it('trains the shared values after a polish (full-distill-tuned), and the page gets back the file it tested', async () => {
+    const before = tf.memory().numTensors;
+    const tunedSettings = { ...settings, preset: 'full-distill-tuned' as const, maxRounds: 2, maxPolished: 1, budgetPoints: 5 };
+    const { result, model } = await autoCompress({ spec, weights: reference, data }, tunedSettings, { sliceMs: 5 });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(result.plan).toMatchObject({ polishChoice: 'final', polish: { centroids: { epochs: 2 } } });
+    // The polish's last candidate is its bit search's result with the shared values trained:
+    // the same settings and bytes as the step before it, other weights.
+    const polished = result.candidates.filter((c) => c.stage === 'polish');
+    const [searched, tuned] = polished.slice(-2);
+    expect(tuned.bytes).toBe(searched.bytes);
+    expect(tuned.layers).toEqual(searched.layers);
+    expect(tuned.validationAccuracy).not.toBe(searched.validationAccuracy);
+    // Here the tuned one scored higher on the search half, passed on the held-out half, and is
+    // the result (the final model of the polish; the untuned step is not tested).
+    expect(tuned.validationAccuracy).toBeGreaterThan(searched.validationAccuracy);
+    expect(tuned.heldOut?.qualifies).toBe(true);
+    expect(result).toMatchObject({ choice: 'polished', best: { index: tuned.index } });
+    // The float weights the page adopts hold the trained shared values, and compress back to
+    // the very file that was tested.
+    const again = compressWeights(
+      'lenet_300_100',
+      model.floatWeights,
+      { pruning: { method: 'layerwise_magnitude', sparsity: 0, includeFirstLayer: true, includeOutputLayer: true, seed: 0 }, quantization: model.byTensor['dense_0/kernel'], byTensor: model.byTensor },
+      { startMasks: model.masks },
+    );
+    expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(model.bytes))).toBe(0);
+    expect(model.bytes.length).toBe(result.best.bytes);
+  }, 240_000);
+
   it('stops at an abort within a slice and frees every tensor', async () => {
     const before = tf.memory().numTensors;
     const controller = { aborted: false };

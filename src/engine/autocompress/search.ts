@@ -17,7 +17,8 @@ import { throwIfAborted, yieldToEventLoop, type AbortSignalLike } from '../train
 import { searchBits } from './bitSearch';
 import { ChoiceKeeper, type Kept } from './choice';
 import { referenceTargets } from './distill';
-import { fineTune, polishPicks, stepsPerEpoch } from './fineTune';
+import { tuneCentroids } from './centroids';
+import { fineTune, polishPicks, stepsPerEpoch, type FineTuneJob } from './fineTune';
 import { startRungs, type Rungs } from './ladders';
 import { pairedDrop, splitValidation, withinHeldOutBudget } from './holdout';
 import { CandidateMeasurer, layerChoices, type Measurement } from './measure';
@@ -85,7 +86,7 @@ export async function autoCompress(
     let round = 0;
     let rate = plan.startRate;
     // Work in rounds' worth of training: a polished mask counts as its epochs over a round's.
-    const polishUnits = plan.polish ? plan.polish.epochs / plan.fineTuneEpochs : 0;
+    const polishUnits = plan.polish ? (plan.polish.epochs + (plan.polish.centroids?.epochs ?? 0)) / plan.fineTuneEpochs : 0;
     const totalUnits = plan.maxRounds + (plan.polish?.masks ?? 0) * polishUnits;
     let polishing: { index: number; count: number } | undefined;
     const progress = (phase: AutoCompressProgress['phase']) => {
@@ -161,6 +162,33 @@ export async function autoCompress(
       return { best, kept: best ? lastKept : null };
     };
     let polishedRun = 0;
+    /** A training job on the search's training network: a constant rate (gamma null) or one
+     * multiplied by gamma after every epoch; its data order drawn from the seed and `name`. */
+    const trainJob = (from: WeightArray[], jobMasks: Mask[], epochs: number, learningRate: number, gamma: number | null, name: string): FineTuneJob => ({
+      spec,
+      data,
+      network: trainNet,
+      weights: from,
+      masks: jobMasks,
+      epochs,
+      learningRate,
+      schedule: gamma === null ? { kind: 'constant' } : { kind: 'step', warmupSteps: 0, decayEverySteps: stepsPerEpoch(data, spec.batchSize), gamma },
+      seed: deriveSeed(settings.seed, `auto-compress ${name}`),
+      softTargets,
+    });
+    /** Trained quantization of a polish's result (centroids.ts), measured at the same settings:
+     * the final model of that polish when it scores at least as well on the search half. */
+    const tuneShared = async (from: Kept, index: number, c: NonNullable<NonNullable<typeof plan.polish>['centroids']>, searchFloor: number): Promise<Kept | null> => {
+      const masks = from.masks;
+      const job = trainJob(from.measurement.compressed.weights, masks, c.epochs, spec.learningRate * c.learningRateScale, c.gamma, `centroids ${index}`);
+      const tunedWeights = await tuneCentroids(job, sliceMs, now, pause);
+      measurer.setModel(tunedWeights, masks);
+      const m = measurer.measure(from.measurement.rungs);
+      const k: Kept = { candidate: emit(m, 'polish'), measurement: m, floatWeights: tunedWeights, masks };
+      if (m.accuracy < searchFloor || m.accuracy < from.measurement.accuracy) return null;
+      choice.accepted(k, true);
+      return k;
+    };
 
     try {
       measurer.setModel(weights, masks);
@@ -182,23 +210,7 @@ export async function autoCompress(
         const roundMasks = s.value.masks;
 
         progress('fine-tune');
-        const tuned = await fineTune(
-          {
-            spec,
-            data,
-            network: trainNet,
-            weights,
-            masks: roundMasks,
-            epochs: plan.fineTuneEpochs,
-            learningRate: spec.learningRate * plan.learningRateScale,
-            schedule: { kind: 'constant' },
-            seed: deriveSeed(settings.seed, `auto-compress round ${round}`),
-            softTargets,
-          },
-          sliceMs,
-          now,
-          pause,
-        );
+        const tuned = await fineTune(trainJob(weights, roundMasks, plan.fineTuneEpochs, spec.learningRate * plan.learningRateScale, null, `round ${round}`), sliceMs, now, pause);
         measurer.setModel(tuned, roundMasks);
         const { best } = await runBits(tuned, roundMasks);
         roundsRun = round;
@@ -232,27 +244,12 @@ export async function autoCompress(
           round = roundsRun + 1 + i;
           polishing = { index: i, count: picks.length };
           progress('polish');
-          const polished = await fineTune(
-            {
-              spec,
-              data,
-              network: trainNet,
-              weights: start.weights,
-              masks: start.masks,
-              epochs: polish.epochs,
-              learningRate: spec.learningRate,
-              schedule: { kind: 'step', warmupSteps: 0, decayEverySteps: stepsPerEpoch(data, spec.batchSize), gamma: polish.gamma },
-              seed: deriveSeed(settings.seed, `auto-compress polish ${i}`),
-              softTargets,
-            },
-            sliceMs,
-            now,
-            pause,
-          );
+          const polished = await fineTune(trainJob(start.weights, start.masks, polish.epochs, spec.learningRate, polish.gamma, `polish ${i}`), sliceMs, now, pause);
           measurer.setModel(polished, start.masks);
           rungs = [...start.rungs];
           const { kept: result } = await runBits(polished, start.masks, 'polish', polishFloor);
-          choice.polishResult(result, kept[pick]);
+          const tuned = result && polish.centroids ? await tuneShared(result, i, polish.centroids, polishFloor) : null;
+          choice.polishResult(tuned ?? result, kept[pick]);
           polishedRun = i + 1;
           choice.commit();
         }

@@ -3,7 +3,7 @@
 import type { QuantizationSettings } from '../quantization/types';
 import type { PolishChoice } from './choice';
 
-export type AutoCompressPresetId = 'quick' | 'quick-polish' | 'quick-distill' | 'full' | 'full-distill' | 'full-distill-wide';
+export type AutoCompressPresetId = 'quick' | 'quick-polish' | 'quick-distill' | 'full' | 'full-distill' | 'full-distill-wide' | 'full-distill-tuned';
 
 export interface AutoCompressSettings {
   /** Accuracy budget: how many percentage points of accuracy below the reference model a
@@ -42,7 +42,16 @@ export interface AutoCompressPlan {
    * every epoch, and their bit widths searched again within `budgetShare` of the budget on the
    * search half: the sparsest first, then going back, each next one keeping at least `spacing`
    * times the weights of the one before (polishPicks). Null: none. */
-  polish: { masks: number; epochs: number; gamma: number; spacing: number; budgetShare: number } | null;
+  polish: {
+    masks: number;
+    epochs: number;
+    gamma: number;
+    spacing: number;
+    budgetShare: number;
+    /** Then the shared values of the bit search's result are trained (centroids.ts) for `epochs`
+     * at `learningRateScale` x the reference's rate, multiplied by `gamma` after every epoch. */
+    centroids?: { epochs: number; learningRateScale: number; gamma: number };
+  } | null;
   /** Every fine-tuning (rounds and polish) trains towards (1 - weight) x the label + weight x the
    * reference's class probabilities (distill.ts). Null or absent: labels only. */
   distill?: { weight: number } | null;

@@ -16,6 +16,29 @@ function mse(values: Float32Array, codes: Uint8Array, codebook: Float32Array): n
 }
 
 describe('k-means weight sharing', () => {
+  it('stores values that are already shared exactly (Lloyd from the linear start merged 0 and 0.1 here)', () => {
+    const shared = [-0.5, -0.1, 0, 0.1, 0.5];
+    const values = Float32Array.from({ length: 200 }, (_, i) => shared[(i * 7) % shared.length]);
+    const { codes, codebook } = quantizeKmeans(values, null, values.length, 5);
+    expect(Array.from(codebook)).toEqual(Array.from(Float32Array.from(shared)));
+    expect(mse(values, codes, codebook)).toBe(0);
+    // Fewer distinct values than clusters: the codebook keeps its size, the last value repeated.
+    const three = quantizeKmeans(values.map((v) => Math.min(v, 0)), null, values.length, 8);
+    expect(three.codebook.length).toBe(8);
+    expect(mse(values.map((v) => Math.min(v, 0)), three.codes, three.codebook)).toBe(0);
+  });
+
+  it('shared values come back exactly for any k that holds them (property)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.float({ min: -4, max: 4, noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 244 }), (shared, extra) => {
+        const k = Math.max(2, shared.length) + (extra % 5);
+        const values = Float32Array.from({ length: k + 1 + extra }, (_, i) => shared[i % shared.length]);
+        const { codes, codebook } = quantizeKmeans(values, null, values.length, Math.min(256, k));
+        return mse(values, codes, codebook) === 0;
+      }),
+    );
+  });
+
   it('makes exactly k clusters, ascending, and the error falls as k grows', () => {
     const values = normal(20000, 1);
     let previous = Infinity;

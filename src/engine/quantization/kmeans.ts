@@ -91,6 +91,26 @@ function assignCodes(values: Float32Array, keep: Uint8Array | null, kept: number
   return codes;
 }
 
+/**
+ * When the sorted values take at most `clusters` distinct values, those values (ascending, the
+ * last repeated to fill the codebook): every weight is stored exactly. Values already shared, as
+ * after trained quantization (autocompress/centroids.ts), would otherwise go back through Lloyd's
+ * iterations from the linear start, which can merge two of them and leave a cluster empty. Only
+ * asked when there are more weights than clusters, so float weights, which are all distinct,
+ * never take this path, and every file encoded before it was added encodes the same.
+ */
+function fewDistinct(sorted: Float32Array, clusters: number): Float32Array | null {
+  const codebook = new Float32Array(clusters);
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (distinct > 0 && sorted[i] === codebook[distinct - 1]) continue;
+    if (distinct === clusters) return null;
+    codebook[distinct++] = sorted[i];
+  }
+  codebook.fill(codebook[distinct - 1], distinct);
+  return codebook;
+}
+
 /** Clusters the kept values of one tensor into `clusters` (2-256) shared values. */
 export function quantizeKmeans(values: Float32Array, keep: Uint8Array | null, kept: number, clusters: number): KmeansCodes {
   if (!Number.isInteger(clusters) || clusters < 2 || clusters > 256) {
@@ -99,7 +119,10 @@ export function quantizeKmeans(values: Float32Array, keep: Uint8Array | null, ke
   const survivors = scratchFloat32('survivors', kept);
   let k = 0;
   for (let i = 0; i < values.length; i++) if (keep === null || keep[i] === 1) survivors[k++] = values[i];
-  const { centroids, iterations } = lloyd1d(sortIntoScratch(survivors), clusters);
+  const sorted = sortIntoScratch(survivors);
+  const exact = kept > clusters ? fewDistinct(sorted, clusters) : null;
+  if (exact) return { codes: assignCodes(values, keep, kept, exact), codebook: exact, iterations: 0 };
+  const { centroids, iterations } = lloyd1d(sorted, clusters);
   // Rounded to float32 before assigning, so each weight maps to its nearest *stored* value.
   const codebook = Float32Array.from(centroids);
   return { codes: assignCodes(values, keep, kept, codebook), codebook, iterations };
