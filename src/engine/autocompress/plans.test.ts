@@ -19,4 +19,14 @@ describe('the reproduce presets', () => {
     };
     expect(span(wide!.spacing)).toBeGreaterThan(2 * span(close!.spacing));
   });
+
+  it('full-distill-tuned is full-distill with trained quantization and one test per mask', () => {
+    const { polish, polishChoice, ...rest } = AUTO_COMPRESS_PLANS['full-distill-tuned'];
+    const { polish: base, polishChoice: baseChoice, ...baseRest } = AUTO_COMPRESS_PLANS['full-distill'];
+    expect(rest).toEqual(baseRest);
+    expect([baseChoice, polishChoice]).toEqual(['sequence', 'final']);
+    const { centroids, ...polishRest } = polish!;
+    expect(polishRest).toEqual(base);
+    expect(centroids).toEqual({ epochs: 2, learningRateScale: 0.1, gamma: 0.5 });
+  });
 });
