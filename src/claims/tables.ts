@@ -18,6 +18,7 @@ import smallestHeldOutReport from '../../reports/smallest-before-polish.json';
 import smallestLenet5FullReport from '../../reports/smallest-lenet5-full.json';
 import smallestLenet5QuickReport from '../../reports/smallest-lenet5-quick-polish.json';
 import smallestLenet5DistillReport from '../../reports/smallest-lenet5-distill.json';
+import smallestLenet5TunedReport from '../../reports/smallest-lenet5-tuned.json';
 import smallestPagePolishReport from '../../reports/smallest-page-quick-polish.json';
 import smallestPageDistillReport from '../../reports/smallest-page-quick-distill.json';
 import { smallestGoalsTable, smallestTable, type SmallestReport } from './smallest';
@@ -162,6 +163,8 @@ export const TABLES: Record<string, () => string> = {
   'smallest-before-polish-goals': () => smallestGoalsTable(smallestHeldOutReport as unknown as SmallestReport),
   'smallest-conv': () => smallestTable(smallestLenet5Report as unknown as SmallestReport),
   'smallest-conv-goals': () => smallestGoalsTable(smallestLenet5Report as unknown as SmallestReport),
+  'smallest-conv-tuned': () => smallestTable(smallestLenet5TunedReport as unknown as SmallestReport),
+  'smallest-conv-tuned-goals': () => smallestGoalsTable(smallestLenet5TunedReport as unknown as SmallestReport),
   'smallest-conv-distill': () => smallestTable(smallestLenet5DistillReport as unknown as SmallestReport),
   'smallest-conv-distill-goals': () => smallestGoalsTable(smallestLenet5DistillReport as unknown as SmallestReport),
   'smallest-conv-full': () => smallestTable(smallestLenet5FullReport as unknown as SmallestReport),
