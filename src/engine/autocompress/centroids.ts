@@ -9,8 +9,7 @@
 // which k-means gives back exactly (quantization/kmeans.ts), so the file keeps the tuned values.
 import { isKernel, type Mask } from '../pruning/mask';
 import type { WeightArray } from '../spec/types';
-import { Trainer } from '../training/trainer';
-import type { FineTuneJob } from './fineTune';
+import { trainerFor, type FineTuneJob } from './fineTune';
 
 /** Per kernel (by index into the weights): each weight's cluster, -1 where pruned. */
 export type Assignments = (Int32Array | null)[];
@@ -56,12 +55,7 @@ export function shareWithinClusters(weights: WeightArray[], assignments: Assignm
  * between slices of about `sliceMs` (and may throw to stop). */
 export async function tuneCentroids(job: FineTuneJob, sliceMs: number, now: () => number, pause: () => Promise<void>): Promise<WeightArray[]> {
   const assignments = clusterAssignments(job.weights, job.masks);
-  job.network.setWeights(job.weights);
-  const trainer = new Trainer(
-    { ...job.spec, epochs: job.epochs, learningRate: job.learningRate, schedule: job.schedule, seed: job.seed, checkpointSteps: [] },
-    job.data,
-    { network: job.network, masks: job.masks, softTargets: job.softTargets },
-  );
+  const trainer = trainerFor(job);
   try {
     let sliceStart = now();
     while (!trainer.done) {

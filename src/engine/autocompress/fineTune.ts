@@ -22,14 +22,19 @@ export interface FineTuneJob {
   softTargets: SoftTargets | null;
 }
 
-/** Trains and returns the weights; `pause` runs between slices (and may throw to stop). */
-export async function fineTune(job: FineTuneJob, sliceMs: number, now: () => number, pause: () => Promise<void>): Promise<WeightArray[]> {
+/** The job's weights set on its network, and a masked trainer for them (the caller disposes it). */
+export function trainerFor(job: FineTuneJob): Trainer {
   job.network.setWeights(job.weights);
-  const trainer = new Trainer(
+  return new Trainer(
     { ...job.spec, epochs: job.epochs, learningRate: job.learningRate, schedule: job.schedule, seed: job.seed, checkpointSteps: [] },
     job.data,
     { network: job.network, masks: job.masks, softTargets: job.softTargets },
   );
+}
+
+/** Trains and returns the weights; `pause` runs between slices (and may throw to stop). */
+export async function fineTune(job: FineTuneJob, sliceMs: number, now: () => number, pause: () => Promise<void>): Promise<WeightArray[]> {
+  const trainer = trainerFor(job);
   try {
     let perSlice = 1;
     while (!trainer.done) {

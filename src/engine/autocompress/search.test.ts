@@ -10,7 +10,7 @@ import { sequencePasses, type Kept } from './choice';
 import { polishPicks } from './fineTune';
 import { halfIndices } from './holdout';
 import { AUTO_COMPRESS_PLANS, planOf } from './plans';
-import { autoCompress } from './search';
+import { autoCompress, type AutoCompressModel } from './search';
 import type { AutoCompressCandidate, AutoCompressProgress, AutoCompressSettings } from './types';
 
 useWasmBackend();
@@ -52,6 +52,13 @@ function counted(split: Split): { split: Split; reads: () => number } {
 }
 
 const bytesEqual = (a: Float32Array, b: Float32Array) => Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
+
+/** What the page does to adopt a result: compress its float weights under its masks with its
+ * per-tensor settings; the file it gets. */
+function recompressed(model: AutoCompressModel): Uint8Array {
+  const pruning = { method: 'layerwise_magnitude', sparsity: 0, includeFirstLayer: true, includeOutputLayer: true, seed: 0 } as const;
+  return compressWeights('lenet_300_100', model.floatWeights, { pruning, quantization: model.byTensor['dense_0/kernel'], byTensor: model.byTensor }, { startMasks: model.masks }).bytes;
+}
 
 describe('autoCompress', () => {
   it('streams candidates, reads the test split only for the result, keeps the smallest that qualifies on the held-out half, and its file is the model it tested', async () => {
@@ -95,13 +102,7 @@ describe('autoCompress', () => {
     // per-tensor settings and masks give it back byte for byte (what the page adopts).
     expect(model.bytes.length).toBe(result.best.bytes);
     decodeModel(model.bytes).weights.forEach((w, i) => expect(bytesEqual(w.values, model.weights[i].values)).toBe(true));
-    const again = compressWeights(
-      'lenet_300_100',
-      model.floatWeights,
-      { pruning: { method: 'layerwise_magnitude', sparsity: 0, includeFirstLayer: true, includeOutputLayer: true, seed: 0 }, quantization: model.byTensor['dense_0/kernel'], byTensor: model.byTensor },
-      { startMasks: model.masks },
-    );
-    expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(model.bytes))).toBe(0);
+    expect(Buffer.compare(Buffer.from(recompressed(model)), Buffer.from(model.bytes))).toBe(0);
     expect(result.best.layers.map((l) => l.name)).toEqual(['dense_0/kernel', 'dense_1/kernel', 'dense_2/kernel']);
     expect(result.testAccuracy).toBeGreaterThan(0.5);
   }, 120_000);
@@ -220,13 +221,7 @@ describe('autoCompress', () => {
     expect(result).toMatchObject({ choice: 'polished', best: { index: tuned.index } });
     // The float weights the page adopts hold the trained shared values, and compress back to
     // the very file that was tested.
-    const again = compressWeights(
-      'lenet_300_100',
-      model.floatWeights,
-      { pruning: { method: 'layerwise_magnitude', sparsity: 0, includeFirstLayer: true, includeOutputLayer: true, seed: 0 }, quantization: model.byTensor['dense_0/kernel'], byTensor: model.byTensor },
-      { startMasks: model.masks },
-    );
-    expect(Buffer.compare(Buffer.from(again.bytes), Buffer.from(model.bytes))).toBe(0);
+    expect(Buffer.compare(Buffer.from(recompressed(model)), Buffer.from(model.bytes))).toBe(0);
     expect(model.bytes.length).toBe(result.best.bytes);
   }, 240_000);
 
