@@ -52,7 +52,7 @@ test('auto-compress: candidates stream onto the chart, Cancel works, the result 
   await expect(page.getByRole('heading', { name: /^Auto-compressed model \(budget 1 pt, \d+ rounds?(, \d+ masks? polished)?\)/ })).toBeVisible();
   await expect(accuracy).toHaveText(/^\d+\.\d%$/);
   expect(await pathCount(page)).toBeGreaterThanOrEqual(2);
-  await expect.poll(() => new URL(page.url()).hash).toMatch(/auto=1&auto_budget=1(&auto_rounds=\d+)?&auto_preset=quick-distill(&auto_polished=\d+)?$/);
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/auto=1&auto_budget=1(&auto_rounds=\d+)?&auto_preset=quick-tuned(&auto_polished=\d+)?$/);
   // Look inside shows the found model's own weights: a k-means codebook per layer (the sliders
   // still say 32 bits, which would show float values).
   await expect(page.locator('.weight-histogram figcaption').first()).toContainText(/dense_0\/kernel: .* \d+ levels \(a k-means codebook\)/);

@@ -1,4 +1,4 @@
-// How long the page's Auto-compress (quick preset) takes to reach a ratio, in Debian's Chromium
+// How long the page's Auto-compress (its preset: plans.ts PAGE_PRESET) takes to reach a ratio, in Debian's Chromium
 // on this machine: trains the Compress view's default model (LeNet-300-100, MNIST), sets the
 // accuracy budget and time budget, presses Auto-compress and reads the bar's "smallest within
 // the budget so far" as it streams, until the search ends. Writes reports/autocompress-page.json
@@ -69,11 +69,14 @@ try {
   const referencePercent = Number.parseFloat(reference ?? '');
   const dropPoints = result && Number.isFinite(referencePercent) ? Number((referencePercent - result.testAccuracy).toFixed(2)) : null;
   const searchSeconds = (Date.now() - start) / 1000;
+  // The preset the page ran, as its share link names it (the README says which preset a run was).
+  const preset = /auto_preset=([a-z-]+)/.exec(new URL(page.url()).hash)?.[1] ?? null;
   const report = {
     study: 'autocompress-page',
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverage: os.loadavg() },
     browser: `Chromium ${browser.version()}`,
+    preset,
     budgetPoints: budget,
     timeBudgetSeconds: seconds,
     targetRatio: target,

@@ -8,6 +8,7 @@ import { summary as fullSummary } from '../../reports/transfer-full.json';
 import { stages, tasks as selectionTasks } from '../../reports/transfer-selection.json';
 import smallestReport from '../../reports/smallest.json';
 import smallestDistillReport from '../../reports/smallest-distill.json';
+import smallestTunedReport from '../../reports/smallest-tuned.json';
 import smallestValidation20kReport from '../../reports/smallest-validation-20k.json';
 import smallestFullPolishReport from '../../reports/smallest-full-polish.json';
 import smallestWideReport from '../../reports/smallest-wide.json';
@@ -150,6 +151,8 @@ export const TABLES: Record<string, () => string> = {
   'transfer-selection': selectionTable,
   smallest: () => smallestTable(smallestReport as unknown as SmallestReport),
   'smallest-goals': () => smallestGoalsTable(smallestReport as unknown as SmallestReport),
+  'smallest-tuned': () => smallestTable(smallestTunedReport as unknown as SmallestReport),
+  'smallest-tuned-goals': () => smallestGoalsTable(smallestTunedReport as unknown as SmallestReport),
   'smallest-larger-split': () => smallestTable(smallestValidation20kReport as unknown as SmallestReport),
   'smallest-larger-split-goals': () => smallestGoalsTable(smallestValidation20kReport as unknown as SmallestReport),
   'smallest-distill': () => smallestTable(smallestDistillReport as unknown as SmallestReport),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { polishPicks } from './fineTune';
-import { AUTO_COMPRESS_PLANS } from './plans';
+import { AUTO_COMPRESS_PLANS, PAGE_PRESET, PAGE_PRESET_IDS } from './plans';
 
 describe('the reproduce presets', () => {
   it('full-distill-wide is full-distill with its polished masks spread wider', () => {
@@ -28,5 +28,34 @@ describe('the reproduce presets', () => {
     const { centroids, ...polishRest } = polish!;
     expect(polishRest).toEqual(base);
     expect(centroids).toEqual({ epochs: 2, learningRateScale: 0.1, gamma: 0.5 });
+  });
+
+  it('full-distill-tuned-close is full-distill-tuned with one more polished mask, spaced closer', () => {
+    const { polish: close, ...closeRest } = AUTO_COMPRESS_PLANS['full-distill-tuned-close'];
+    const { polish: tuned, ...tunedRest } = AUTO_COMPRESS_PLANS['full-distill-tuned'];
+    expect(closeRest).toEqual(tunedRest);
+    expect({ ...close!, masks: tuned!.masks, spacing: tuned!.spacing }).toEqual(tuned);
+    expect([close!.masks, tuned!.masks]).toEqual([5, 4]);
+    // On a path whose kept weights fall by a tenth each round (the sparse end of a search),
+    // the five close masks span less than the four of the tuned preset, so they sit between its
+    // masks rather than reaching past its densest.
+    const kept = Array.from({ length: 20 }, (_, i) => 266_200 * 0.9 ** i);
+    const picks = (p: typeof close) => polishPicks(kept, p!.masks, p!.spacing).map((i) => kept[i]);
+    const [closePicks, tunedPicks] = [picks(close), picks(tuned)];
+    expect(closePicks).toHaveLength(5);
+    expect(Math.max(...closePicks)).toBeLessThan(Math.max(...tunedPicks));
+    expect(Math.min(...closePicks)).toBe(Math.min(...tunedPicks));
+  });
+
+  it('quick-tuned, the page\'s, is quick-distill with the trained quantization and choice of full-distill-tuned', () => {
+    const { polish, polishChoice, ...rest } = AUTO_COMPRESS_PLANS['quick-tuned'];
+    const { polish: base, polishChoice: baseChoice, ...baseRest } = AUTO_COMPRESS_PLANS['quick-distill'];
+    expect(rest).toEqual(baseRest);
+    expect([baseChoice, polishChoice]).toEqual(['sequence', 'final']);
+    const { centroids, ...polishRest } = polish!;
+    expect(polishRest).toEqual(base);
+    expect(centroids).toEqual(AUTO_COMPRESS_PLANS['full-distill-tuned'].polish!.centroids);
+    expect(PAGE_PRESET).toBe('quick-tuned');
+    expect(PAGE_PRESET_IDS).toContain('quick-distill');
   });
 });

@@ -204,8 +204,12 @@ describe('autoCompress', () => {
   it('trains the shared values after a polish (full-distill-tuned), and the page gets back the file it tested', async () => {
     const before = tf.memory().numTensors;
     const tunedSettings = { ...settings, preset: 'full-distill-tuned' as const, maxRounds: 2, maxPolished: 1, budgetPoints: 5 };
-    const { result, model } = await autoCompress({ spec, weights: reference, data }, tunedSettings, { sliceMs: 5 });
+    const phases: string[] = [];
+    const { result, model } = await autoCompress({ spec, weights: reference, data }, tunedSettings, { sliceMs: 5, onProgress: (p) => phases.push(p.phase) });
     expect(tf.memory().numTensors).toBe(before);
+    // The bar says when the shared values train: after the polish's retraining, before the test.
+    expect(phases.indexOf('centroids')).toBeGreaterThan(phases.lastIndexOf('polish'));
+    expect(phases.indexOf('centroids')).toBeLessThan(phases.indexOf('test'));
     expect(result.plan).toMatchObject({ polishChoice: 'final', polish: { centroids: { epochs: 2 } } });
     // The polish's last candidate is its bit search's result with the shared values trained:
     // the same settings and bytes as the step before it, other weights.

@@ -180,6 +180,7 @@ export async function autoCompress(
      * the final model of that polish when it scores at least as well on the search half. */
     const tuneShared = async (from: Kept, index: number, c: NonNullable<NonNullable<typeof plan.polish>['centroids']>, searchFloor: number): Promise<Kept | null> => {
       const masks = from.masks;
+      progress('centroids');
       const job = trainJob(from.measurement.compressed.weights, masks, c.epochs, spec.learningRate * c.learningRateScale, c.gamma, `centroids ${index}`);
       const tunedWeights = await tuneCentroids(job, sliceMs, now, pause);
       measurer.setModel(tunedWeights, masks);

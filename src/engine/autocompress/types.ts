@@ -3,7 +3,7 @@
 import type { QuantizationSettings } from '../quantization/types';
 import type { PolishChoice } from './choice';
 
-export type AutoCompressPresetId = 'quick' | 'quick-polish' | 'quick-distill' | 'full' | 'full-distill' | 'full-distill-wide' | 'full-distill-tuned';
+export type AutoCompressPresetId = 'quick' | 'quick-polish' | 'quick-distill' | 'quick-tuned' | 'full' | 'full-distill' | 'full-distill-wide' | 'full-distill-tuned' | 'full-distill-tuned-close';
 
 export interface AutoCompressSettings {
   /** Accuracy budget: how many percentage points of accuracy below the reference model a
@@ -103,7 +103,7 @@ export interface AutoCompressProgress {
   maxRounds: number;
   /** Pruning rate of the current round. */
   rate: number;
-  phase: 'reference' | 'prune' | 'fine-tune' | 'bits' | 'polish' | 'test';
+  phase: 'reference' | 'prune' | 'fine-tune' | 'bits' | 'polish' | 'centroids' | 'test';
   /** 0..1, by rounds and polished masks (the time budget, if any, may end the search earlier). */
   fraction: number;
   elapsedMs: number;

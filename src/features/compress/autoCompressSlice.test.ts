@@ -96,11 +96,12 @@ describe('auto-compress in the store', () => {
     expect(useAppStore.getState().autoCompress?.running).toBe(true);
     await run;
     const s = useAppStore.getState();
-    // A new search runs the page's preset (rounds, then a polish, distilled); the link names it.
-    expect(fake.requests).toEqual([{ budgetPoints: 0.5, maxRounds: undefined, preset: 'quick-distill', maxPolished: undefined, timeBudgetMs: s.autoTimeBudgetS * 1000 }]);
-    expect(s.compressUi).toMatchObject({ auto: true, autoBudget: 0.5, autoRounds: 4, autoPreset: 'quick-distill', autoPolished: 2, fineTuned: 0 });
-    expect(selectShownPoint(s)?.autoCompressed).toEqual({ budgetPoints: 0.5, rounds: 4, preset: 'quick-distill', polished: 2 });
-    expect(encodeExperiment(experimentOf(s))).toContain('auto=1&auto_budget=0.5&auto_rounds=4&auto_preset=quick-distill&auto_polished=2');
+    // A new search runs the page's preset (rounds, then a polish, distilled, its shared values
+    // trained); the link names it.
+    expect(fake.requests).toEqual([{ budgetPoints: 0.5, maxRounds: undefined, preset: 'quick-tuned', maxPolished: undefined, timeBudgetMs: s.autoTimeBudgetS * 1000 }]);
+    expect(s.compressUi).toMatchObject({ auto: true, autoBudget: 0.5, autoRounds: 4, autoPreset: 'quick-tuned', autoPolished: 2, fineTuned: 0 });
+    expect(selectShownPoint(s)?.autoCompressed).toEqual({ budgetPoints: 0.5, rounds: 4, preset: 'quick-tuned', polished: 2 });
+    expect(encodeExperiment(experimentOf(s))).toContain('auto=1&auto_budget=0.5&auto_rounds=4&auto_preset=quick-tuned&auto_polished=2');
     await s.encodedModelFile('compressed');
     expect(fake.downloads.at(-1)).toEqual(AUTO_SETTINGS);
 

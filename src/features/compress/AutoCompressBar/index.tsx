@@ -62,7 +62,7 @@ export function AutoCompressBar() {
               ? statusText(a)
               : linked
                 ? `This link holds an auto-compressed model: ${rounds} rounds within ${budget} pt. Press "Rerun auto-compress" to find it again on this model.`
-                : 'Search for the smallest model within the accuracy budget: pruning rounds with fine-tuning and bits per layer, then the smallest masks retrained with a falling learning rate (a polish). Every retraining learns from the labels and from the reference model\'s own predictions (distillation).'}
+                : 'Search for the smallest model within the accuracy budget: pruning rounds with fine-tuning and bits per layer, then the smallest masks retrained with a falling learning rate (a polish), ending with their k-means values trained (trained quantization). Every retraining learns from the labels and from the reference model\'s own predictions (distillation).'}
           </span>
         </div>
       </div>

@@ -17,4 +17,10 @@ describe('Auto-compress status', () => {
     const state = { running: false, modelId: 1, budgetPoints: 0.5, candidates, progress: null, timeBudgetS: 300, startedAt: 0, result, stoppedBy: 'rounds', error: null } as AutoCompressState;
     expect(statusText(state)).toMatch(/^Found 10,669 bytes \([\d.]+× smaller than float32\) at 97\.19% on all 10,000 test images, after 10 rounds, 3 masks polished and 4 candidates\. It stopped because it ran all its rounds\./);
   });
+
+  it('says while a polish trains its shared values (trained quantization)', () => {
+    const progress = { round: 11, maxRounds: 10, rate: 0.1, phase: 'centroids', fraction: 0.8, elapsedMs: 60_000, polish: { index: 1, count: 3 } } as const;
+    const state = { running: true, modelId: 1, budgetPoints: 0.5, candidates: [candidate(10, 'bits')], progress, timeBudgetS: 300, startedAt: 0, result: null, stoppedBy: null, error: null } as unknown as AutoCompressState;
+    expect(statusText(state)).toMatch(/^Auto-compress: polish 2 of 3, training the shared values of each layer's clusters \(trained quantization\) · about .* left\./);
+  });
 });

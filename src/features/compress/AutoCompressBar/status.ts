@@ -2,7 +2,7 @@
 import type { AutoCompressState } from '../autoCompressSlice';
 import { formatInteger, formatPercent, formatRatio, formatSeconds } from '../../../shared/format';
 
-const PHASES = { reference: 'measuring the reference', prune: 'choosing what to prune', 'fine-tune': 'fine-tuning', bits: 'choosing bits per layer', polish: 'retraining the smallest masks with a falling learning rate', test: 'measuring the result on the test set' } as const;
+const PHASES = { reference: 'measuring the reference', prune: 'choosing what to prune', 'fine-tune': 'fine-tuning', bits: 'choosing bits per layer', polish: 'retraining the smallest masks with a falling learning rate', centroids: 'training the shared values of each layer\'s clusters (trained quantization)', test: 'measuring the result on the test set' } as const;
 const STOPS = { rounds: 'it ran all its rounds', rate: 'pruning more broke the budget even in small steps', time: 'the time budget ran out' } as const;
 
 const plural = (n: number, word: string) => `${formatInteger(n)} ${word}${n === 1 ? '' : 's'}`;

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { smallestGoalsTable, smallestTable, type SmallestReport } from './smallest';
+
+/** One LeNet-300-100 seed that scored 0.30 pt above its reference on the test images. */
+const gained: SmallestReport = {
+  complete: true,
+  planned: { models: ['lenet_300_100'], seeds: [0] },
+  runs: [
+    {
+      model: 'lenet_300_100',
+      seed: 0,
+      bytes: 12_041,
+      ratio: 88.57,
+      testAccuracy: 97.84,
+      validationAccuracy: 97.11,
+      dropPoints: -0.3,
+      reference: { testAccuracy: 97.54, validationAccuracy: 97.06 },
+      halves: { search: 10_000, holdout: 10_000 },
+      choice: 'polished',
+      heldOut: { dropPoints: 0.12, standardErrorPoints: 0.14 },
+      layers: [{ sparsity: 0.96, quantization: { scheme: 'kmeans', bits: 3, clusters: 5 } }],
+      roundsRun: 16,
+      stoppedBy: 'rounds',
+      wallSeconds: 596,
+    },
+  ],
+  summary: [{ model: 'lenet_300_100', seeds: [0], worstRatio: 88.57, worstDropPoints: -0.3, goal: { ratio: 100, points: 0.3 }, goalMet: false }],
+};
+
+const cells = (table: string, row: number) => table.split('\n')[row].split('|').slice(1, -1).map((c) => c.trim());
+
+describe('the auto-compress tables', () => {
+  it('sign a change against the reference the same way in the rows and the goals (+ = above it)', () => {
+    const rows = smallestTable(gained);
+    const head = cells(rows, 0);
+    const row = cells(rows, 2);
+    expect(row[head.indexOf('test vs reference pt')]).toBe('+0.30');
+    expect(row[head.indexOf('held-out vs reference pt ± SE (chosen by)')]).toBe('-0.12 ± 0.14 (polished)');
+    const goals = smallestGoalsTable(gained);
+    // Before, this cell read "-0.30" under "worst test drop pt" while the row read "+0.30".
+    expect(cells(goals, 2)[cells(goals, 0).indexOf('worst test vs reference pt')]).toBe('+0.30');
+  });
+});
