@@ -39,6 +39,9 @@ test('compress view: train from the empty state, then prune and quantize by keyb
   await observeLongTasks(page);
   await page.goto('/#view=compress');
   await expect(page.getByRole('tab', { name: 'Compress' })).toHaveAttribute('aria-selected', 'true');
+  // A link that only names a view is a way in, not a shared experiment: no rerun bar.
+  await expect(page.getByRole('button', { name: 'Train a model first' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Shared experiment' })).toHaveCount(0);
 
   // The empty state teaches and offers one button; the default run (2 epochs) is used because
   // 90% + 4 bits without fine-tuning keeps a wider margin above 90% than after one epoch.

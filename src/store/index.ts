@@ -19,7 +19,7 @@ import { createViewSlice } from './viewSlice';
 import { createLearnSlice } from '../features/learn/learnSlice';
 import { createHistorySlice } from '../features/history/historySlice';
 import { createClassroomSlice } from '../features/history/classroomSlice';
-import { isOwnHash, scheduleLinkWrite, stateFromHash } from './link';
+import { isNavigationHash, isOwnHash, scheduleLinkWrite, stateFromHash } from './link';
 import { keptRunState, lotteryRunRecord, transferRunRecord } from './keptRuns';
 import { linkStateChanged } from '../url/linkState';
 import { followRunForReload, restoreInterruptedRun } from '../features/train/interruptedRun';
@@ -49,8 +49,10 @@ export const useAppStore = create<AppState>()((...a) => ({
     const next = stateFromHash(hash);
     if (!next) return;
     const s = a[1]();
-    // A link from History or a lesson replaces the shared one on screen: its rerun bar goes.
-    const counts = from === 'address' ? { linkApplied: s.linkApplied + 1 } : { linkSuperseded: s.linkApplied };
+    // A link from History or a lesson replaces the shared one on screen: its rerun bar goes; so
+    // does a bare view link, which shares no experiment.
+    const shared = from === 'address' && !isNavigationHash(hash);
+    const counts = shared ? { linkApplied: s.linkApplied + 1 } : { linkSuperseded: s.linkApplied };
     a[0]({ ...next, formVersion: s.formVersion + 1, fieldErrors: {}, ...counts });
     if (next.view === 'compress') void a[1]().syncBaseline();
   },

@@ -64,6 +64,13 @@ export function isOwnHash(hash: string): boolean {
   }
 }
 
+/** True for a hash that names only a view ("#view=compress"): a bookmark of a view, not an
+ * experiment someone shared (it sets no setting), so it gets no rerun bar. */
+export function isNavigationHash(hash: string): boolean {
+  const keys = [...new URLSearchParams(hash.replace(/^#/, '')).keys()];
+  return keys.length > 0 && keys.every((k) => k === 'view');
+}
+
 /** Calls back when the hash changes by hand or by a followed link (not by replaceState). */
 export function onHashChange(callback: (hash: string) => void): () => void {
   const listener = () => {
