@@ -22,6 +22,7 @@ import smallestLenet5DistillReport from '../../reports/smallest-lenet5-distill.j
 import smallestLenet5TunedReport from '../../reports/smallest-lenet5-tuned.json';
 import smallestPagePolishReport from '../../reports/smallest-page-quick-polish.json';
 import smallestPageDistillReport from '../../reports/smallest-page-quick-distill.json';
+import smallestPageTunedReport from '../../reports/smallest-page-quick-tuned.json';
 import { smallestGoalsTable, smallestTable, type SmallestReport } from './smallest';
 import { compressionRow } from './compression';
 import { meanSd, num, pct, signed } from './format';
@@ -174,5 +175,6 @@ export const TABLES: Record<string, () => string> = {
   'smallest-conv-full-goals': () => smallestGoalsTable(smallestLenet5FullReport as unknown as SmallestReport),
   'smallest-conv-quick-polish': () => smallestTable(smallestLenet5QuickReport as unknown as SmallestReport),
   'smallest-page-quick-polish': () => smallestTable(smallestPagePolishReport as unknown as SmallestReport),
+  'smallest-page-quick-tuned': () => smallestTable(smallestPageTunedReport as unknown as SmallestReport),
   'smallest-page-quick-distill': () => smallestTable(smallestPageDistillReport as unknown as SmallestReport),
 };
