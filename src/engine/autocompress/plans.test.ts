@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { polishPicks } from './fineTune';
 import { AUTO_COMPRESS_PLANS, PAGE_PRESET, PAGE_PRESET_IDS } from './plans';
+import type { AutoCompressPresetId } from './types';
+
+/** Checks that `tuned` is `base` with trained quantization added to its polish and the choice
+ * 'final' instead of 'sequence', and returns the trained quantization's settings. */
+function tunedCentroids(tuned: AutoCompressPresetId, base: AutoCompressPresetId) {
+  const { polish, polishChoice, ...rest } = AUTO_COMPRESS_PLANS[tuned];
+  const { polish: basePolish, polishChoice: baseChoice, ...baseRest } = AUTO_COMPRESS_PLANS[base];
+  expect(rest).toEqual(baseRest);
+  expect([baseChoice, polishChoice]).toEqual(['sequence', 'final']);
+  const { centroids, ...polishRest } = polish!;
+  expect(polishRest).toEqual(basePolish);
+  return centroids;
+}
 
 describe('the reproduce presets', () => {
   it('full-distill-wide is full-distill with its polished masks spread wider', () => {
@@ -21,13 +34,7 @@ describe('the reproduce presets', () => {
   });
 
   it('full-distill-tuned is full-distill with trained quantization and one test per mask', () => {
-    const { polish, polishChoice, ...rest } = AUTO_COMPRESS_PLANS['full-distill-tuned'];
-    const { polish: base, polishChoice: baseChoice, ...baseRest } = AUTO_COMPRESS_PLANS['full-distill'];
-    expect(rest).toEqual(baseRest);
-    expect([baseChoice, polishChoice]).toEqual(['sequence', 'final']);
-    const { centroids, ...polishRest } = polish!;
-    expect(polishRest).toEqual(base);
-    expect(centroids).toEqual({ epochs: 2, learningRateScale: 0.1, gamma: 0.5 });
+    expect(tunedCentroids('full-distill-tuned', 'full-distill')).toEqual({ epochs: 2, learningRateScale: 0.1, gamma: 0.5 });
   });
 
   it('full-distill-tuned-close is full-distill-tuned with one more polished mask, spaced closer', () => {
@@ -48,13 +55,7 @@ describe('the reproduce presets', () => {
   });
 
   it('quick-tuned, the page\'s, is quick-distill with the trained quantization and choice of full-distill-tuned', () => {
-    const { polish, polishChoice, ...rest } = AUTO_COMPRESS_PLANS['quick-tuned'];
-    const { polish: base, polishChoice: baseChoice, ...baseRest } = AUTO_COMPRESS_PLANS['quick-distill'];
-    expect(rest).toEqual(baseRest);
-    expect([baseChoice, polishChoice]).toEqual(['sequence', 'final']);
-    const { centroids, ...polishRest } = polish!;
-    expect(polishRest).toEqual(base);
-    expect(centroids).toEqual(AUTO_COMPRESS_PLANS['full-distill-tuned'].polish!.centroids);
+    expect(tunedCentroids('quick-tuned', 'quick-distill')).toEqual(AUTO_COMPRESS_PLANS['full-distill-tuned'].polish!.centroids);
     expect(PAGE_PRESET).toBe('quick-tuned');
     expect(PAGE_PRESET_IDS).toContain('quick-distill');
   });
