@@ -30,9 +30,10 @@ export const usageText =
   '  --models         comma-separated: lenet_300_100, lenet5 (default both)\n' +
   '  --seeds          comma-separated seeds (default 0,1,2)\n' +
   '  --budget POINTS  accuracy budget in points of validation accuracy below the reference (default 0.3)\n' +
-  '  --preset         the search preset: full-distill-tuned-close (default: 5 polished masks 1.12x apart, each\n' +
-  '                   ending with trained quantization, one held-out test per mask), full-distill-tuned (4 masks\n' +
-  '                   1.25x apart), full-distill (without trained quantization), full-distill-wide (polished masks\n' +
+  '  --preset         the search preset: full-distill-tuned-floor (default: 5 polished masks 1.12x apart, each\n' +
+  '                   ending with trained quantization kept when it clears the search floor, one held-out test per\n' +
+  '                   mask), full-distill-tuned-close (trained model kept only if not worse than the untrained one),\n' +
+  '                   full-distill-tuned (4 masks 1.25x apart), full-distill (without trained quantization), full-distill-wide (polished masks\n' +
   '                   spread wider), full (before distillation), quick-tuned (the page\'s), quick-distill,\n' +
   '                   quick-polish, quick\n' +
   '  --train-epochs N epochs of reference training (default 6; the epoch of lowest loss on the search half is kept)\n' +
@@ -69,7 +70,7 @@ export async function main(values, { usage, positiveInt }) {
   });
   const budgetPoints = values.budget === undefined ? 0.3 : Number(values.budget);
   if (!(budgetPoints >= 0 && budgetPoints <= 100)) usage(`--budget takes points from 0 to 100, got "${values.budget}".`);
-  const preset = values.preset ?? (quick ? 'quick' : 'full-distill-tuned-close');
+  const preset = values.preset ?? (quick ? 'quick' : 'full-distill-tuned-floor');
   const trainEpochs = positiveInt('train-epochs', values['train-epochs'], quick ? 1 : 6);
   const rounds = positiveInt('rounds', values.rounds, quick ? 3 : undefined);
   const timeBudgetSeconds = positiveInt('time-budget', values['time-budget'], undefined);

@@ -8,7 +8,7 @@ import { isKernel } from '../pruning/mask';
 import type { Dataset, TrainSpec, WeightArray } from '../spec/types';
 import { evaluateNetwork } from '../training/evaluate';
 import { Trainer } from '../training/trainer';
-import { clusterAssignments, shareWithinClusters, tuneCentroids } from './centroids';
+import { clusterAssignments, keepsTrainedModel, shareWithinClusters, tuneCentroids } from './centroids';
 
 useWasmBackend();
 
@@ -93,4 +93,23 @@ describe('trained quantization (centroids.ts)', () => {
     };
     expect(lossOn(again.weights)).toBeLessThan(lossOn(start.weights));
   }, 120_000);
+});
+
+describe('keepsTrainedModel', () => {
+  // LeNet-5 seed 2's third polished mask under full-distill-tuned-close: the trained model two
+  // images lower on the search half than the untrained one, both above the floor (98.46 - 0.15).
+  const [trained, untrained, floor] = [0.9837, 0.9839, 0.9831];
+
+  it("'not-worse' (and absent) keeps the untrained model on a two-image loss; 'above-floor' keeps the trained one", () => {
+    expect(keepsTrainedModel(undefined, trained, untrained, floor)).toBe(false);
+    expect(keepsTrainedModel('not-worse', trained, untrained, floor)).toBe(false);
+    expect(keepsTrainedModel('above-floor', trained, untrained, floor)).toBe(true);
+  });
+
+  it('neither keeps a trained model below the floor, and both keep one that scores higher', () => {
+    expect(keepsTrainedModel('above-floor', floor - 1e-4, untrained, floor)).toBe(false);
+    expect(keepsTrainedModel('not-worse', floor - 1e-4, floor - 2e-4, floor)).toBe(false);
+    expect(keepsTrainedModel('not-worse', untrained + 1e-4, untrained, floor)).toBe(true);
+    expect(keepsTrainedModel('above-floor', untrained + 1e-4, untrained, floor)).toBe(true);
+  });
 });

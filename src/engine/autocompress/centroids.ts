@@ -73,3 +73,11 @@ export async function tuneCentroids(job: FineTuneJob, sliceMs: number, now: () =
   }
   return job.network.getWeights();
 }
+
+/** Whether a polish's trained-quantization model becomes the mask's final one (types.ts
+ * `centroids.keep`): it must clear the polish's floor on the search half, and with 'not-worse'
+ * also score at least what the model before it scored there. */
+export function keepsTrainedModel(keep: 'not-worse' | 'above-floor' | undefined, trained: number, untrained: number, searchFloor: number): boolean {
+  if (trained < searchFloor) return false;
+  return keep === 'above-floor' || trained >= untrained;
+}

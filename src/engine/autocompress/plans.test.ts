@@ -54,6 +54,14 @@ describe('the reproduce presets', () => {
     expect(Math.min(...closePicks)).toBe(Math.min(...tunedPicks));
   });
 
+  it('full-distill-tuned-floor is full-distill-tuned-close keeping the trained model whenever it clears the floor', () => {
+    const { polish: floor, ...floorRest } = AUTO_COMPRESS_PLANS['full-distill-tuned-floor'];
+    const { polish: close, ...closeRest } = AUTO_COMPRESS_PLANS['full-distill-tuned-close'];
+    expect(floorRest).toEqual(closeRest);
+    expect({ ...floor!, centroids: { ...floor!.centroids!, keep: undefined } }).toEqual({ ...close!, centroids: { ...close!.centroids!, keep: undefined } });
+    expect([floor!.centroids!.keep, close!.centroids!.keep]).toEqual(['above-floor', undefined]);
+  });
+
   it('quick-tuned, the page\'s, is quick-distill with the trained quantization and choice of full-distill-tuned', () => {
     expect(tunedCentroids('quick-tuned', 'quick-distill')).toEqual(AUTO_COMPRESS_PLANS['full-distill-tuned'].polish!.centroids);
     expect(PAGE_PRESET).toBe('quick-tuned');

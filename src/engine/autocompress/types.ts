@@ -3,7 +3,7 @@
 import type { QuantizationSettings } from '../quantization/types';
 import type { PolishChoice } from './choice';
 
-export type AutoCompressPresetId = 'quick' | 'quick-polish' | 'quick-distill' | 'quick-tuned' | 'full' | 'full-distill' | 'full-distill-wide' | 'full-distill-tuned' | 'full-distill-tuned-close';
+export type AutoCompressPresetId = 'quick' | 'quick-polish' | 'quick-distill' | 'quick-tuned' | 'full' | 'full-distill' | 'full-distill-wide' | 'full-distill-tuned' | 'full-distill-tuned-close' | 'full-distill-tuned-floor';
 
 export interface AutoCompressSettings {
   /** Accuracy budget: how many percentage points of accuracy below the reference model a
@@ -49,8 +49,11 @@ export interface AutoCompressPlan {
     spacing: number;
     budgetShare: number;
     /** Then the shared values of the bit search's result are trained (centroids.ts) for `epochs`
-     * at `learningRateScale` x the reference's rate, multiplied by `gamma` after every epoch. */
-    centroids?: { epochs: number; learningRateScale: number; gamma: number };
+     * at `learningRateScale` x the reference's rate, multiplied by `gamma` after every epoch.
+     * The trained model becomes the mask's final one when it clears the polish's floor on the
+     * search half and, with `keep` 'not-worse' (or absent), also scores at least what the model
+     * before it scored there; with 'above-floor' the floor alone decides. */
+    centroids?: { epochs: number; learningRateScale: number; gamma: number; keep?: 'not-worse' | 'above-floor' };
   } | null;
   /** Every fine-tuning (rounds and polish) trains towards (1 - weight) x the label + weight x the
    * reference's class probabilities (distill.ts). Null or absent: labels only. */
