@@ -22,3 +22,6 @@ export const sd = (xs: readonly number[]) => (xs.length < 2 ? 0 : Math.sqrt(xs.r
 
 /** "69.4 ± 2.8" for values already in percent. */
 export const meanSd = (xs: readonly number[]) => `${num(mean(xs))} ± ${num(sd(xs))}`;
+
+/** A Markdown table: the head row, its rule, then the body rows. */
+export const table = (head: string[], body: string[][]) => [head, head.map(() => '---'), ...body].map((r) => `| ${r.join(' | ')} |`).join('\n');

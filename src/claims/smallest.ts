@@ -4,7 +4,7 @@
 // chose among them on the held-out half, and read the test split once for the row. Reports
 // written before the split (smallest-budget-0.1.json) searched the whole validation split and
 // have no held-out figures.
-import { num, signed } from './format';
+import { num, signed, table } from './format';
 
 interface QuantChoice {
   scheme: string;
@@ -48,7 +48,6 @@ export interface SmallestReport {
 }
 
 const LABELS: Record<string, string> = { lenet_300_100: 'LeNet-300-100', lenet5: 'LeNet-5' };
-const table = (head: string[], body: string[][]) => [head, head.map(() => '---'), ...body].map((r) => `| ${r.join(' | ')} |`).join('\n');
 
 /** "12.5% k5": a layer's share of weights kept and its codebook size (or its scheme). */
 function layerText(l: SmallestRun['layers'][number]): string {

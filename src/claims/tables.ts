@@ -7,6 +7,8 @@ import { summary as quickSummary } from '../../reports/transfer.json';
 import { summary as fullSummary } from '../../reports/transfer-full.json';
 import { stages, tasks as selectionTasks } from '../../reports/transfer-selection.json';
 import smallestReport from '../../reports/smallest.json';
+import smallestCloseReport from '../../reports/smallest-close.json';
+import smallestSeed3Report from '../../reports/smallest-seed-3.json';
 import smallestDistillReport from '../../reports/smallest-distill.json';
 import smallestTunedReport from '../../reports/smallest-tuned.json';
 import smallestValidation20kReport from '../../reports/smallest-validation-20k.json';
@@ -24,12 +26,12 @@ import smallestPagePolishReport from '../../reports/smallest-page-quick-polish.j
 import smallestPageDistillReport from '../../reports/smallest-page-quick-distill.json';
 import smallestPageTunedReport from '../../reports/smallest-page-quick-tuned.json';
 import { smallestGoalsTable, smallestTable, type SmallestReport } from './smallest';
+import { trainedQuantizationTable, type TunedReport } from './trainedQuantization';
 import { compressionRow } from './compression';
-import { meanSd, num, pct, signed } from './format';
+import { meanSd, num, pct, signed, table } from './format';
 import { series, type LotteryRound } from './lottery';
 import type { TransferSummaryRow } from './transfer';
 
-const table = (head: string[], body: string[][]) => [head, head.map(() => '---'), ...body].map((r) => `| ${r.join(' | ')} |`).join('\n');
 
 function compressionTable(): string {
   type Row = (typeof rows)[number];
@@ -152,6 +154,23 @@ export const TABLES: Record<string, () => string> = {
   'transfer-selection': selectionTable,
   smallest: () => smallestTable(smallestReport as unknown as SmallestReport),
   'smallest-goals': () => smallestGoalsTable(smallestReport as unknown as SmallestReport),
+  'smallest-close': () => smallestTable(smallestCloseReport as unknown as SmallestReport),
+  'smallest-close-goals': () => smallestGoalsTable(smallestCloseReport as unknown as SmallestReport),
+  'smallest-seed-3': () => smallestTable(smallestSeed3Report as unknown as SmallestReport),
+  // Every report whose preset ends each polish with trained quantization; smallest-close.json is
+  // left out, its candidates are smallest.json's (the presets differ only in which one is final).
+  'smallest-trained-quantization': () =>
+    trainedQuantizationTable(
+      (
+        [
+          ['smallest.json', smallestReport],
+          ['smallest-seed-3.json', smallestSeed3Report],
+          ['smallest-tuned.json', smallestTunedReport],
+          ['smallest-lenet5-tuned.json', smallestLenet5TunedReport],
+          ['smallest-page-quick-tuned.json', smallestPageTunedReport],
+        ] as const
+      ).map(([name, report]) => [name, report as unknown as TunedReport]),
+    ),
   'smallest-tuned': () => smallestTable(smallestTunedReport as unknown as SmallestReport),
   'smallest-tuned-goals': () => smallestGoalsTable(smallestTunedReport as unknown as SmallestReport),
   'smallest-larger-split': () => smallestTable(smallestValidation20kReport as unknown as SmallestReport),
