@@ -33,9 +33,9 @@ export const usageText =
   '  --preset         the search preset: full-distill-tuned-floor (default: 5 polished masks 1.12x apart, each\n' +
   '                   ending with trained quantization kept when it clears the search floor, one held-out test per\n' +
   '                   mask), full-distill-tuned-close (trained model kept only if not worse than the untrained one),\n' +
-  '                   full-distill-tuned (4 masks 1.25x apart), full-distill (without trained quantization), full-distill-wide (polished masks\n' +
-  '                   spread wider), full (before distillation), quick-tuned (the page\'s), quick-distill,\n' +
-  '                   quick-polish, quick\n' +
+  '                   full-distill-tuned (4 masks 1.25x apart), full-distill (without trained quantization),\n' +
+  '                   full-distill-wide (polished masks spread wider), full (before distillation), quick-tuned (the\n' +
+  '                   page\'s), quick-distill, quick-polish, quick\n' +
   '  --train-epochs N epochs of reference training (default 6; the epoch of lowest loss on the search half is kept)\n' +
   '  --rounds N       at most N pruning rounds (default: the preset\'s)\n' +
   '  --time-budget S  each search stops after S seconds (the round under way dropped, as in the page)\n' +

@@ -32,7 +32,6 @@ import { meanSd, num, pct, signed, table } from './format';
 import { series, type LotteryRound } from './lottery';
 import type { TransferSummaryRow } from './transfer';
 
-
 function compressionTable(): string {
   type Row = (typeof rows)[number];
   const refAcc = (r: Row) => (r.reference ? `${pct(r.reference.testAccuracy)}%` : '');

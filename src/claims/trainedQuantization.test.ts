@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { trainedCounts, trainedPairs, trainedQuantizationTable } from './trainedQuantization';
 
 const passes = (qualifies: boolean) => ({ qualifies });
-/** Two polished masks (rounds 19 and 20) after a round's candidate; round 20's bit search found nothing to train. */
+/** A round's candidate, then two polished masks: round 19 ends with its trained model (the same file
+ * again), round 20 without one (its last two candidates are different files). */
 const candidates = [
   { round: 18, stage: 'round', bytes: 5000, validationAccuracy: 98.4, heldOut: passes(true) },
   { round: 19, stage: 'polish', bytes: 3962, validationAccuracy: 98.38, heldOut: passes(true) },

@@ -58,7 +58,6 @@ export function trainedCounts(report: TunedReport): TrainedCounts {
   return counts;
 }
 
-
 export function trainedQuantizationTable(reports: [label: string, report: TunedReport][]): string {
   return table(
     ['report', 'polished masks', 'trained lower on the search half', 'held-out test: both pass', 'only the trained passes', 'only the untrained passes', 'neither passes'],
