@@ -2,8 +2,9 @@
 // candidates appear on the chart as the search finds them, Cancel stops it and leaves the model
 // as it was, and a finished search's result becomes the current model (card, link, Look inside).
 // SHOTS=<dir> also saves the page at 1280 and 375 px wide.
-import { expect, test, type Page } from '@playwright/test';
-import { collectErrors } from './helpers';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { compileAndRunC } from './cProgram';
+import { collectErrors, percentOf } from './helpers';
 
 const group = (page: Page) => page.getByRole('group', { name: 'Auto-compress' });
 const pathCount = async (page: Page) => Number((await page.getByTestId('auto-compress-path').getAttribute('data-count')) ?? 0);
@@ -57,6 +58,15 @@ test('auto-compress: candidates stream onto the chart, Cancel works, the result 
   // still say 32 bits, which would show float values).
   await expect(page.locator('.weight-histogram figcaption').first()).toContainText(/dense_0\/kernel: .* \d+ levels \(a k-means codebook\)/);
   await shoot(page, 'auto-compress-result');
+
+  // The found model as C (float16 biases, per-layer k-means): the program the browser saved
+  // scores on the 10,000 test images what the card says.
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByRole('button', { name: 'Download C code' }).click();
+  await expect.poll(() => downloads.length).toBe(2);
+  const c = await compileAndRunC(downloads);
+  expect(Math.abs(c.accuracy - percentOf(await accuracy.textContent()))).toBeLessThanOrEqual(0.05 + 1e-9);
 
   // The chart's zoom chip: with no point collapsed (the axis at 90%), it starts the axis just
   // under the lowest point, so the whole path is still drawn, spread over the chart's height.

@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Download, type ElementHandle, type Page } from '@playwright/test';
+import { compileAndRunC } from './cProgram';
 import { collectErrors, expectNoStalls, longTasksSince, observeLongTasks, percentOf } from './helpers';
 
 /** Focuses a control and presses `key` `times` times. The keys go to the page's keyboard, not
@@ -15,20 +12,6 @@ async function press(page: Page, control: ElementHandle, key: string, times: num
 
 function numberOf(text: string | null): number {
   return Number((text ?? '').replace(/[^\d.]/g, ''));
-}
-
-/** Saves the two C files, compiles them with gcc and runs them on the gunzipped MNIST test files. */
-async function compileAndRunC(files: Download[]): Promise<{ accuracy: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'e2e-c-'));
-  try {
-    for (const name of ['test-images.idx', 'test-labels.idx']) writeFileSync(join(dir, name), gunzipSync(readFileSync(join('public/data/mnist', `${name}.gz`))));
-    for (const f of files) await f.saveAs(join(dir, f.suggestedFilename()));
-    execFileSync('gcc', ['-std=c99', '-O2', '-Wall', '-Wextra', '-Werror', '-DCPG_MAIN', 'lenet_300_100_compressed.c', '-o', 'predict'], { cwd: dir });
-    const out = execFileSync(join(dir, 'predict'), [dir], { encoding: 'utf8' });
-    return { accuracy: Number(/^accuracy ([\d.]+)%/m.exec(out)?.[1]) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** Rows of the chart's text alternative: one per measured point. */

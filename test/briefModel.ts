@@ -29,17 +29,25 @@ const globalPrune = (sparsity: number, outerLayers = true): CompressionSettings[
   seed: 0,
 });
 
+/** Float16 biases, as the auto-compress search stores them (its bias ladder starts there). */
+const float16Biases = (layers: string[]): CompressionSettings['byTensor'] =>
+  Object.fromEntries(layers.map((l) => [`${l}/bias`, { scheme: 'float16', granularity: 'tensor', bits: 16 } as const]));
+
 /** Two settings per model that keep a briefly trained (not fine-tuned) model well above chance.
  * That LeNet-5 falls apart past ~90% (to 15-45%), so it is pruned less, and its first and output
  * layers, which Deep Compression prunes least, are left dense. */
 export const BRIEF_SETTINGS: Record<'lenet_300_100' | 'lenet5', Record<string, CompressionSettings>> = {
   lenet_300_100: {
     '90% + 4-bit symmetric per unit': { pruning: globalPrune(0.9), quantization: SYM4 },
-    '95% + k-means 3-bit': { pruning: globalPrune(0.95), quantization: KMEANS3 },
+    '95% + k-means 3-bit, float16 biases': { pruning: globalPrune(0.95), quantization: KMEANS3, byTensor: float16Biases(['dense_0', 'dense_1', 'dense_2']) },
   },
   lenet5: {
     '85% + 4-bit symmetric per unit, outer layers dense': { pruning: globalPrune(0.85, false), quantization: SYM4 },
-    '90% + k-means 3-bit, outer layers dense': { pruning: globalPrune(0.9, false), quantization: KMEANS3 },
+    '90% + k-means 3-bit, float16 biases, outer layers dense': {
+      pruning: globalPrune(0.9, false),
+      quantization: KMEANS3,
+      byTensor: float16Biases(['conv_0', 'conv_1', 'dense_0', 'dense_1', 'dense_2']),
+    },
   },
 };
 

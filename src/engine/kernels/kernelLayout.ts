@@ -30,6 +30,42 @@ function floatValues(t: RawTensor): Float32Array {
   return Float32Array.from(s, (q) => half[q]);
 }
 
+/** The table the codes of `t` index (per unit when `t` is per channel, 2^bits entries each). */
+function codeTable(t: RawTensor): Float32Array {
+  const payload = {
+    shape: t.stored.slice(),
+    scheme: t.scheme,
+    granularity: t.perChannel ? ('channel' as const) : ('tensor' as const),
+    bits: t.bits,
+    codes: new Uint8Array(0),
+    keep: null,
+    scales: t.scales ?? undefined,
+    zeroPoints: t.zeroPoints ? Int32Array.from(t.zeroPoints) : undefined,
+    codebook: t.codebook ?? undefined,
+  };
+  return levelTable(payload, t.perChannel ? t.stored[1] : 1);
+}
+
+const storesValues = (t: RawTensor): boolean => t.scheme === 'none' || t.scheme === 'float16';
+
+/** Every stored value of `t` (rows x units, 0 where pruned) as the decoder computes it, in any
+ * scheme: what a layer's biases are (the auto-compress search stores them as float16, and could
+ * store them as codes). */
+export function storedValues(t: RawTensor): Float32Array {
+  const [rows, units] = t.stored;
+  const out = new Float32Array(rows * units);
+  const values = storesValues(t) ? floatValues(t) : null;
+  const table = values ? null : codeTable(t);
+  const stride = t.perChannel ? 2 ** t.bits : 0;
+  const symbols = t.codes.symbols;
+  for (let p = 0, k = 0; p < out.length; p++) {
+    if (t.keep !== null && t.keep[p] === 0) continue;
+    out[p] = values ? values[k] : table![(p % units) * stride + symbols[k]];
+    k++;
+  }
+  return out;
+}
+
 export function kernelLayout(kernel: RawTensor, bias: RawTensor): KernelLayout {
   const [rows, units] = kernel.stored;
   if (units > 65535) throw new Error(`A layer of ${units} units is too wide for the WebAssembly kernels.`);
@@ -44,22 +80,10 @@ export function kernelLayout(kernel: RawTensor, bias: RawTensor): KernelLayout {
   }
   for (let r = 0; r < rows; r++) rowStart[r + 1] += rowStart[r];
 
-  const biasValues = new Float32Array(Uint32Array.from(bias.codes.symbols).buffer);
-  if (kernel.scheme === 'none' || kernel.scheme === 'float16') {
+  const biasValues = storedValues(bias);
+  if (storesValues(kernel)) {
     return { rows, units, rowStart, unitIndex, codes: null, table: floatValues(kernel), stride: 0, bias: biasValues };
   }
-  const perChannel = kernel.perChannel;
-  const payload = {
-    shape: kernel.stored.slice(),
-    scheme: kernel.scheme,
-    granularity: perChannel ? ('channel' as const) : ('tensor' as const),
-    bits: kernel.bits,
-    codes: new Uint8Array(0),
-    keep: null,
-    scales: kernel.scales ?? undefined,
-    zeroPoints: kernel.zeroPoints ? Int32Array.from(kernel.zeroPoints) : undefined,
-    codebook: kernel.codebook ?? undefined,
-  };
-  const table = levelTable(payload, perChannel ? units : 1);
-  return { rows, units, rowStart, unitIndex, codes: Uint8Array.from(kernel.codes.symbols), table, stride: perChannel ? 2 ** kernel.bits : 0, bias: biasValues };
+  const stride = kernel.perChannel ? 2 ** kernel.bits : 0;
+  return { rows, units, rowStart, unitIndex, codes: Uint8Array.from(kernel.codes.symbols), table: codeTable(kernel), stride, bias: biasValues };
 }

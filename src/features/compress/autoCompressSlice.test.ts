@@ -10,7 +10,7 @@ import { setBridgeForTests } from '../../store/bridge';
 import { useAppStore } from '../../store';
 import { encodeExperiment } from '../../url/codec';
 import { experimentOf } from '../../store/link';
-import type { BaselineInfo, CompressionPoint, CompressionSettings } from '../../worker/compression-protocol';
+import type { BaselineInfo, CModelFiles, CompressionPoint, CompressionSettings, LayersModelFiles, SpeedReport } from '../../worker/compression-protocol';
 import { selectShownPoint, selectShownState } from './shown';
 
 vi.hoisted(() => {
@@ -43,6 +43,8 @@ const AUTO_SETTINGS: CompressionSettings = {
 interface Fake {
   requests: { maxRounds?: number; budgetPoints: number; preset: string; maxPolished?: number }[];
   downloads: CompressionSettings[];
+  /** What the speed card, the digit pad and the gallery of mistakes asked the worker for. */
+  measured: CompressionSettings[];
   cancel: boolean;
 }
 
@@ -69,6 +71,26 @@ function fakeBridge(fake: Fake): EngineBridge {
       fake.downloads.push(settings);
       return new Uint8Array(4);
     },
+    async layersModel(settings) {
+      fake.downloads.push(settings);
+      return {} as LayersModelFiles;
+    },
+    async cCode(settings) {
+      fake.downloads.push(settings);
+      return {} as CModelFiles;
+    },
+    async speed(settings) {
+      fake.measured.push(settings);
+      return { samples: [] } as unknown as SpeedReport;
+    },
+    async classifyDigit(settings) {
+      fake.measured.push(settings);
+      return { reference: new Float32Array(10), compressed: new Float32Array(10) };
+    },
+    async missGallery(settings) {
+      fake.measured.push(settings);
+      return null;
+    },
   };
   return partial as EngineBridge;
 }
@@ -79,7 +101,7 @@ const initial = useAppStore.getState();
 describe('auto-compress in the store', () => {
   let fake: Fake;
   beforeEach(async () => {
-    fake = { requests: [], downloads: [], cancel: false };
+    fake = { requests: [], downloads: [], measured: [], cancel: false };
     setBridgeForTests(fakeBridge(fake));
     useAppStore.setState(initial, true);
     useAppStore.setState({ runState: 'done', runId: 1, runSpec: { ...DEFAULT_SPEC }, view: 'compress' });
@@ -102,8 +124,21 @@ describe('auto-compress in the store', () => {
     expect(s.compressUi).toMatchObject({ auto: true, autoBudget: 0.5, autoRounds: 4, autoPreset: 'quick-tuned', autoPolished: 2, fineTuned: 0 });
     expect(selectShownPoint(s)?.autoCompressed).toEqual({ budgetPoints: 0.5, rounds: 4, preset: 'quick-tuned', polished: 2 });
     expect(encodeExperiment(experimentOf(s))).toContain('auto=1&auto_budget=0.5&auto_rounds=4&auto_preset=quick-tuned&auto_polished=2');
+    // Every download is the found model: the file, the TF.js model and the C code (which once
+    // exported the sliders' settings of the trained model instead).
     await s.encodedModelFile('compressed');
-    expect(fake.downloads.at(-1)).toEqual(AUTO_SETTINGS);
+    await s.layersModelFiles();
+    await s.cCodeFiles();
+    expect(fake.downloads).toEqual([AUTO_SETTINGS, AUTO_SETTINGS, AUTO_SETTINGS]);
+    // So is every figure measured on request: the speed card, the digit pad, the gallery of
+    // mistakes (each stored under the found model's key, so asking for the sliders' model
+    // would have shown its figures as the found model's).
+    await s.measureSpeed();
+    s.setDrawnDigit(new Float32Array(784));
+    s.refreshMissGallery();
+    await settle();
+    expect(fake.measured).toEqual([AUTO_SETTINGS, AUTO_SETTINGS, AUTO_SETTINGS]);
+    expect(useAppStore.getState().speedError).toBe('');
 
     // A slider move is another model: the card goes back to the slider's figure.
     s.setCompressUi({ sparsity: 0.5 });

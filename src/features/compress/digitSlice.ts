@@ -6,11 +6,10 @@
 import type { StateCreator } from 'zustand';
 import { bridge } from '../../store/bridge';
 import type { AppState } from '../../store/types';
-import { toCompressionSettings } from '../../url/compressControls';
 import type { MissGallery } from '../../worker/compression-protocol';
 import { toUserMessage } from '../../shared/errors';
 import { coalesced } from '../../shared/coalesced';
-import { wantedKey } from './shown';
+import { shownSettings, wantedKey } from './shown';
 
 export interface DigitInput {
   /** New for every change of the image. */
@@ -46,15 +45,18 @@ export interface DigitSlice {
 export const createDigitSlice: StateCreator<AppState, [], [], DigitSlice> = (set, get, store) => {
   let inputSeq = 0;
   let wantTest: number | null = null;
+  /** What the worker is asked about: the model on screen (throws for an auto-compressed model
+   * not found in this tab). */
   const request = () => {
     const s = get();
-    return { modelId: s.labModelId, key: wantedKey(s), settings: toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0), tuned: s.compressUi.fineTuned };
+    return { key: wantedKey(s), settings: shownSettings(s), tuned: s.compressUi.fineTuned };
   };
 
   const classify = coalesced(async () => {
     if (get().baselineStatus !== 'ready') return;
-    const { modelId, key, settings, tuned } = request();
+    const modelId = get().labModelId;
     try {
+      const { key, settings, tuned } = request();
       if (wantTest !== null) {
         const index = wantTest;
         wantTest = null;
@@ -82,10 +84,12 @@ export const createDigitSlice: StateCreator<AppState, [], [], DigitSlice> = (set
 
   const gallery = coalesced(async () => {
     if (get().baselineStatus !== 'ready') return;
-    const { modelId, key, settings, tuned } = request();
+    const modelId = get().labModelId;
+    const key = wantedKey(get());
     const have = get().missGallery;
     if (have && have.modelId === modelId && have.key === key) return;
     try {
+      const { settings, tuned } = request();
       const result = await bridge().missGallery(settings, tuned);
       if (result && get().labModelId === modelId) set({ missGallery: { modelId, key, gallery: result }, missGalleryError: '' });
     } catch (error) {

@@ -9,7 +9,7 @@ import { DEFAULT_COMPRESSION } from '../../url/defaults';
 import { toCompressionSettings } from '../../url/compressControls';
 import type { CModelFiles, Inspection, LayersModelFiles } from '../../worker/compression-protocol';
 import type { CompressionSettings } from '../../engine/compression/compress';
-import { selectShownPoint } from './shown';
+import { shownSettings } from './shown';
 
 export interface ModelFile {
   bytes: Uint8Array;
@@ -27,17 +27,6 @@ export interface ModelFilesSlice {
   /** Per-layer pictures and byte counts of the model at these settings (fine-tuned for
    * `fineTunedEpochs`, when not 0). */
   inspectModel(settings: CompressionSettings, fineTunedEpochs: number): Promise<Inspection>;
-}
-
-/** The settings of the model the controls show: an auto-compressed model's are per layer and
- * come with its point (the worker holds the model only for exactly those). */
-function shownSettings(s: AppState): CompressionSettings {
-  if (s.compressUi.auto) {
-    const point = selectShownPoint(s);
-    if (!point?.autoCompressed) throw new Error('Press Auto-compress first: this auto-compressed model has not been found in this tab.');
-    return point.settings;
-  }
-  return toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0);
 }
 
 function compressedName(s: AppState): string {
@@ -66,7 +55,7 @@ export const createModelFilesSlice: StateCreator<AppState, [], [], ModelFilesSli
 
   cCodeFiles() {
     const s = get();
-    return bridge().cCode(toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0), s.compressUi.fineTuned);
+    return bridge().cCode(shownSettings(s), s.compressUi.fineTuned);
   },
 
   inspectModel: (settings, fineTunedEpochs) => bridge().inspect(settings, fineTunedEpochs),

@@ -5,7 +5,7 @@
 // never leave another setting's number on screen.
 import type { AppState } from '../../store/types';
 import { autoKey, pointKey, toCompressionSettings } from '../../url/compressControls';
-import type { CompressionPoint } from '../../worker/compression-protocol';
+import type { CompressionPoint, CompressionSettings } from '../../worker/compression-protocol';
 
 /** A figure as the store keeps it: the worker's point, the lab model it belongs to, its key. */
 export type LabPoint = CompressionPoint & { modelId: number; key: string };
@@ -48,4 +48,18 @@ export function selectShownState(s: Lab & Pick<AppState, 'fineTune' | 'autoCompr
   if (shown) return shown.estimate ? 'estimate' : 'final';
   if (s.compressUi.auto) return s.autoCompress?.running ? 'measuring' : 'needs-auto-compress';
   return s.compressUi.fineTuned > 0 && !s.fineTune?.running ? 'needs-fine-tune' : 'measuring';
+}
+
+/** The settings of the model the controls show, for everything asked of the worker about "the
+ * model on screen" (downloads, speed, the digit pad, the gallery of mistakes): an
+ * auto-compressed model's are per layer and come with its point (the worker holds that model
+ * only for exactly those); otherwise the controls'. Throws a sentence for an auto-compressed
+ * model not found in this tab. */
+export function shownSettings(s: Lab): CompressionSettings {
+  if (s.compressUi.auto) {
+    const point = selectShownPoint(s);
+    if (!point?.autoCompressed) throw new Error('Press Auto-compress first: this auto-compressed model has not been found in this tab.');
+    return point.settings;
+  }
+  return toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0);
 }

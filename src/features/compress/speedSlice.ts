@@ -1,14 +1,13 @@
-// "Speed and energy": the worker times the model at the controls' settings on request (it takes a
+// "Speed and energy": the worker times the model the controls show on request (it takes a
 // second or two, so not on every slider move). Each figure is kept with the lab model and the
 // settings key it was measured with: the card shows one only while the controls ask for exactly
 // that, and the chart's speed axis places the points that have one.
 import type { StateCreator } from 'zustand';
 import { bridge } from '../../store/bridge';
 import type { AppState } from '../../store/types';
-import { toCompressionSettings } from '../../url/compressControls';
 import type { SpeedReport } from '../../worker/compression-protocol';
 import { toUserMessage } from '../../shared/errors';
-import { wantedKey } from './shown';
+import { shownSettings, wantedKey } from './shown';
 
 export interface MeasuredSpeed {
   modelId: number;
@@ -36,7 +35,7 @@ export const createSpeedSlice: StateCreator<AppState, [], [], SpeedSlice> = (set
     const key = wantedKey(s);
     set({ speedMeasuring: true, speedError: '' });
     try {
-      const report = await bridge().speed(toCompressionSettings(s.compressUi, s.runSpec?.seed ?? 0), s.compressUi.fineTuned);
+      const report = await bridge().speed(shownSettings(s), s.compressUi.fineTuned);
       const kept = get().speeds.filter((m) => m.modelId === get().labModelId && !(m.modelId === modelId && m.key === key));
       set({ speeds: [...kept, { modelId, key, report }], speedMeasuring: false });
     } catch (err) {

@@ -39,9 +39,3 @@ export function floatArray(name: string, values: Float32Array | null): CArray {
   if (values === null || values.length === 0) return { text: '', ref: '0', bytes: 0 };
   return { text: `static const float ${name}[${values.length}] = {\n${rows(Array.from(values, cFloat), 6)}\n};\n`, ref: name, bytes: 4 * values.length };
 }
-
-/** Little-endian float32 values of a packed 32-bit stream (the file's float32 biases). */
-export function floatsOf(data: Uint8Array): Float32Array {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  return Float32Array.from({ length: data.length / 4 }, (_, i) => view.getFloat32(4 * i, true));
-}

@@ -136,6 +136,33 @@ describe('C export of every scheme', () => {
   });
 });
 
+describe('C export of biases', () => {
+  // An output bias that outweighs every weight: both must then predict its class for nearly every
+  // image, which they do only if the C program reads the biases as the file stores them (it once
+  // read float16 biases, the auto-compress search's, as float32 bits).
+  const BIASES: [string, CompressionSettings['quantization']][] = [
+    ['float16', { scheme: 'float16', granularity: 'tensor', bits: 16 }],
+    ['8-bit symmetric', { scheme: 'symmetric', granularity: 'tensor', bits: 8 }],
+    ['k-means, 3 values', { scheme: 'kmeans', granularity: 'tensor', bits: 2, clusters: 3 }],
+  ];
+  for (const model of ['lenet_300_100', 'lenet5'] as const) {
+    it(`reads ${model}'s biases in every scheme`, () => {
+      const hidden = [...BRIEF_HIDDEN[model]];
+      const weights = trainOnce(model, hidden).map((w) => ({ ...w, values: w.values.slice() }));
+      weights[weights.length - 1].values[7] += 30;
+      for (const [name, bias] of BIASES) {
+        const byTensor = Object.fromEntries(weights.filter((w) => w.shape.length === 1).map((w) => [w.name, bias]));
+        const result = compressWeights(model, weights, { ...settings(0.5, { scheme: 'symmetric', granularity: 'channel', bits: 6 }), byTensor });
+        const engine = engineAccuracy(model, hidden, result.weights, 1000);
+        const c = compileAndRun(result.bytes, `${model}-bias-${BIASES.findIndex((b) => b[0] === name)}`, 1000);
+        // A model that answers 7 almost always scores about the share of sevens, near 10%.
+        expect(engine, name).toBeLessThan(0.2);
+        expect(Math.abs(c.accuracy - engine), `${model}, ${name} biases: engine ${engine}, C ${c.accuracy}`).toBeLessThanOrEqual(0.002 + 1e-12);
+      }
+    });
+  }
+});
+
 describe('C export of removed units', () => {
   it('exports a model whose first layer lost a unit while the next layer lost none', () => {
     // Unit 0 of dense_0 has no weight in or out, so the file leaves it out; dense_1 keeps every unit.

@@ -5,7 +5,7 @@
 // with -DCPG_MAIN it also gets a main() that measures accuracy and time on the MNIST test files.
 // Everything in the C text is our own: names come from the model's plan (checked against the
 // file), numbers are formatted here, and the file has passed every check of the decoder.
-import { byteArray, cUnsigned, floatArray, floatsOf, type CArray } from './arrays';
+import { byteArray, cUnsigned, floatArray, type CArray } from './arrays';
 import { C_MAIN } from './cMain';
 import { readRawModel, type RawStream, type RawTensor } from './layout';
 import { planCNetwork, type CNetwork, type COp } from './network';
@@ -46,35 +46,44 @@ function describe(kernel: RawTensor): string {
   const total = rows * units;
   const pruned = total === 0 ? 0 : (100 * (total - kernel.kept)) / total;
   const p = kernel.positions;
-  const where = p.kind === 'dense' ? 'every weight kept' : p.kind === 'bitmask' ? 'a bitmask' : `${p.stream.bits}-bit gaps, ${p.stream.huffman ? 'Huffman-coded' : 'packed'}`;
+  const where = p.kind === 'dense' ? 'all kept' : p.kind === 'bitmask' ? 'a bitmask' : `${p.stream.bits}-bit gaps, ${p.stream.huffman ? 'Huffman-coded' : 'packed'}`;
   const scheme = kernel.scheme === 'symmetric' || kernel.scheme === 'affine' ? `${kernel.bits}-bit ${SCHEME_TEXT[kernel.scheme]} per ${kernel.perChannel ? 'unit' : 'tensor'}` : `${kernel.bits}-bit ${SCHEME_TEXT[kernel.scheme]}`;
-  return `/* ${kernel.name} [${kernel.shape.join(' x ')}], stored ${rows} x ${units}: ${count(kernel.kept)} of ${count(total)} weights kept (${pruned.toFixed(1)}% pruned).
+  const what = kernel.shape.length === 1 ? 'values' : 'weights';
+  return `/* ${kernel.name} [${kernel.shape.join(' x ')}], stored ${rows} x ${units}: ${count(kernel.kept)} of ${count(total)} ${what} kept (${pruned.toFixed(1)}% pruned).
  * Positions: ${where}. Codes: ${scheme}, ${kernel.codes.huffman ? 'Huffman-coded' : 'packed'}. */\n`;
 }
 
-function kernelBlock(kernel: RawTensor, bias: RawTensor): { text: string; arrays: CArray[] } {
-  const base = cName(kernel);
-  const p = kernel.positions;
-  const bitmask = byteArray(`${base}_bitmask`, p.kind === 'bitmask' ? p.bits : null);
-  const gaps = p.kind === 'gaps' ? streamParts(`${base}_gaps`, p.stream) : { arrays: [], init: "{ .data = 0 }" };
-  const scales = floatArray(`${base}_scales`, kernel.scales);
-  const zeroPoints = byteArray(`${base}_zero_points`, kernel.zeroPoints);
-  const codebook = floatArray(`${base}_codebook`, kernel.codebook);
-  const codes = streamParts(`${base}_codes`, kernel.codes);
-  const biasArray = floatArray(`${base}_bias`, floatsOf(bias.codes.data));
-  const arrays = [bitmask, ...gaps.arrays, scales, zeroPoints, codebook, ...codes.arrays, biasArray];
+/** One tensor's arrays and its cpg_kernel struct named `name`; `bias`: the struct of its
+ * layer's biases (a bias itself has none). */
+function tensorBlock(tensor: RawTensor, name: string, bias: string | null): { text: string; arrays: CArray[] } {
+  const p = tensor.positions;
+  const bitmask = byteArray(`${name}_bitmask`, p.kind === 'bitmask' ? p.bits : null);
+  const gaps = p.kind === 'gaps' ? streamParts(`${name}_gaps`, p.stream) : { arrays: [], init: "{ .data = 0 }" };
+  const scales = floatArray(`${name}_scales`, tensor.scales);
+  const zeroPoints = byteArray(`${name}_zero_points`, tensor.zeroPoints);
+  const codebook = floatArray(`${name}_codebook`, tensor.codebook);
+  const codes = streamParts(`${name}_codes`, tensor.codes);
+  const arrays = [bitmask, ...gaps.arrays, scales, zeroPoints, codebook, ...codes.arrays];
   const positions = p.kind === 'dense' ? 'CPG_ALL_KEPT' : p.kind === 'bitmask' ? 'CPG_BITMASK' : 'CPG_GAPS';
-  const struct = `static const cpg_kernel ${base} = {
-  .rows = ${cUnsigned(kernel.stored[0])}, .units = ${cUnsigned(kernel.stored[1])},
+  const struct = `static const cpg_kernel ${name} = {
+  .rows = ${cUnsigned(tensor.stored[0])}, .units = ${cUnsigned(tensor.stored[1])},
   .positions = ${positions}, .bitmask = ${bitmask.ref},
   .gaps = ${gaps.init},
-  .scheme = ${SCHEME_ENUM[kernel.scheme]}, .bits = ${kernel.bits}, .per_channel = ${kernel.perChannel ? 1 : 0},
+  .scheme = ${SCHEME_ENUM[tensor.scheme]}, .bits = ${tensor.bits}, .per_channel = ${tensor.perChannel ? 1 : 0},
   .scales = ${scales.ref}, .zero_points = ${zeroPoints.ref}, .codebook = ${codebook.ref},
   .codes = ${codes.init},
-  .bias = ${biasArray.ref}
+  .bias = ${bias === null ? '0' : `&${bias}`}
 };
 `;
-  return { text: describe(kernel) + arrays.map((a) => a.text).join('') + struct, arrays };
+  return { text: describe(tensor) + arrays.map((a) => a.text).join('') + struct, arrays };
+}
+
+/** A layer: its biases' block, then its kernel's. */
+function kernelBlock(kernel: RawTensor, bias: RawTensor): { text: string; arrays: CArray[] } {
+  const base = cName(kernel);
+  const biases = tensorBlock(bias, `${base}_bias`, null);
+  const weights = tensorBlock(kernel, base, `${base}_bias`);
+  return { text: biases.text + weights.text, arrays: [...biases.arrays, ...weights.arrays] };
 }
 
 function opCall(op: COp, tensors: RawTensor[], input: string, output: string): string {

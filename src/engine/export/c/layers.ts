@@ -16,8 +16,7 @@ void cpg_dense(const cpg_kernel *k, const float *x, float *y, int relu) {
   cpg_reader codes;
   float levels[256];
   uint32_t p, last = 0, row = 0, unit = 0, n = k->rows * k->units;
-  for (unit = 0; unit < k->units; unit++) y[unit] = k->bias[unit];
-  unit = 0;
+  cpg_bias(k->bias, y);
   cpg_levels(k, levels);
   cpg_walk_start(&w, k);
   cpg_start(&codes, &k->codes);
@@ -38,9 +37,8 @@ void cpg_conv2d(const cpg_kernel *k, int size, int pad, int in_h, int in_w, int 
   float levels[256];
   uint32_t p, last = 0, row = 0, unit = 0, n = k->rows * k->units, units = k->units;
   int oy, ox;
-  for (p = 0; p < (uint32_t)(out_h * out_w); p++)
-    for (unit = 0; unit < units; unit++) y[p * units + unit] = k->bias[unit];
-  unit = 0;
+  cpg_bias(k->bias, y); /* the first pixel's, copied to every other */
+  for (p = 1; p < (uint32_t)(out_h * out_w); p++) memcpy(y + p * units, y, units * sizeof *y);
   cpg_levels(k, levels);
   cpg_walk_start(&w, k);
   cpg_start(&codes, &k->codes);

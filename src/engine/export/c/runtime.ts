@@ -20,8 +20,10 @@ enum { CPG_ALL_KEPT = 0, CPG_BITMASK = 1, CPG_GAPS = 2 };
 enum { CPG_FLOAT32 = 0, CPG_SYMMETRIC = 1, CPG_AFFINE = 2, CPG_FLOAT16 = 3, CPG_KMEANS = 4 };
 
 /* One kernel as the file stores it: rows x units row-major (a conv kernel's rows are
- * kernel row, kernel column, input channel), only the kept weights, one code each. */
-typedef struct {
+ * kernel row, kernel column, input channel), only the kept weights, one code each. A layer's
+ * biases are stored the same way, as a 1 x units kernel (float16 when auto-compressed). */
+typedef struct cpg_kernel cpg_kernel;
+struct cpg_kernel {
   uint32_t rows, units;
   uint8_t positions;       /* CPG_ALL_KEPT, CPG_BITMASK or CPG_GAPS */
   const uint8_t *bitmask;  /* CPG_BITMASK: bit i set when weight i is kept */
@@ -31,8 +33,8 @@ typedef struct {
   const uint8_t *zero_points;
   const float *codebook;   /* CPG_KMEANS */
   cpg_stream codes;
-  const float *bias;       /* one per unit */
-} cpg_kernel;
+  const cpg_kernel *bias;  /* the layer's biases (0 in a bias itself) */
+};
 `;
 
 /** Stream and weight reading: the start of every generated .c file's body (C_LAYERS follows). */
@@ -218,5 +220,18 @@ static float cpg_value(const cpg_kernel *k, cpg_reader *codes, const float level
     case CPG_KMEANS: return k->codebook[q];
     default: return k->per_channel ? cpg_level(k, unit, q) : levels[q];
   }
+}
+
+/* A layer's biases, one per unit, into y (each decoded as a kernel's weights are). */
+static void cpg_bias(const cpg_kernel *b, float *y) {
+  cpg_walk w;
+  cpg_reader codes;
+  float levels[256];
+  uint32_t p, n = b->rows * b->units;
+  for (p = 0; p < n; p++) y[p] = 0.0f;
+  cpg_levels(b, levels);
+  cpg_walk_start(&w, b);
+  cpg_start(&codes, &b->codes);
+  while ((p = cpg_next(&w)) < n) y[p] = cpg_value(b, &codes, levels, p % b->units);
 }
 `;
