@@ -32,4 +32,18 @@ describe('scriptFor', () => {
     expect(entry(text, 'model')).toBe('"lenet5"');
     expect(entry(text, 'link')).toBe(`"${encodeExperiment(state)}"`);
   });
+
+  it('says that an auto-compressed model is not what it writes, and links the sliders\' model', async () => {
+    // The script repeats the sliders' compression; the search runs only in the page and in
+    // `npm run reproduce -- smallest`. Its results file must not name the search's link, or
+    // History would show the sliders' figures under the found model's settings.
+    const state = experimentOf('#v=1&view=compress&seed=4&sparsity=0.9&bits=4&auto=1&auto_budget=0.5&auto_rounds=3&auto_preset=quick-tuned');
+    expect(state.compressUi.auto).toBe(true);
+    const { text, what } = await scriptFor(state);
+    const link = JSON.parse(entry(text, 'link') ?? '""') as string;
+    expect(link).not.toContain('auto=');
+    expect(link).toBe(encodeExperiment({ ...state, compressUi: { ...state.compressUi, auto: false } }));
+    expect(entry(text, 'sparsity')).toBe('0.9');
+    expect(what).toMatch(/sliders' compression.*auto-compress search runs only in the page/);
+  });
 });

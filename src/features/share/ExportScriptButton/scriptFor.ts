@@ -24,5 +24,12 @@ export async function scriptFor(s: Experiment): Promise<ExportedScript> {
     return { name: lotteryScriptName(experiment), text: pytorchLotteryScript(experiment), what: 'the lottery run on the controls' };
   }
   const { pytorchScript, pytorchScriptName } = await import('../../../engine/export/pytorchScript');
+  if (s.compressUi.auto) {
+    // The script repeats the sliders' compression, so its results file links that, not the
+    // search (History would otherwise show the sliders' figures under the found model's settings).
+    const sliders = encodeExperiment(linkStateOf({ ...s, compressUi: { ...s.compressUi, auto: false } }));
+    const what = "training and the sliders' compression: the auto-compress search runs only in the page and in npm run reproduce -- smallest";
+    return { name: pytorchScriptName(s.spec), text: pytorchScript({ spec: s.spec, compression: s.compressUi, link: sliders }), what };
+  }
   return { name: pytorchScriptName(s.spec), text: pytorchScript({ spec: s.spec, compression: s.compressUi, link }), what: 'training and compression' };
 }
