@@ -23,7 +23,7 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-test('auto-compress: candidates stream onto the chart, Cancel works, the result becomes the model', async ({ page }) => {
+test('auto-compress: candidates stream onto the chart, Cancel works, the result becomes the model', async ({ page, browser }) => {
   const errors = collectErrors(page);
   await page.goto('/#view=compress&epochs=1&hidden=64-32&seed=3');
   await page.getByRole('button', { name: 'Train a model first' }).click();
@@ -86,6 +86,24 @@ test('auto-compress: candidates stream onto the chart, Cancel works, the result 
   await shoot(page, 'auto-compress-zoomed');
   await zoom.click();
   await expect.poll(lowestTick).toBe(unzoomed);
+
+  // The share link reproduces the result: a fresh browser reruns the training, then the search
+  // stops where the linked one stopped and finds the same file.
+  const found = (await auto.getByRole('status').textContent()) ?? '';
+  const bytes = /Found ([\d,]+) bytes/.exec(found)?.[1];
+  const link = page.url();
+  const other = await browser.newContext();
+  const reader = await other.newPage();
+  const readerErrors = collectErrors(reader);
+  await reader.goto(link);
+  await reader.getByRole('region', { name: 'Shared experiment' }).getByRole('button', { name: 'Rerun this experiment' }).click();
+  const readerAuto = group(reader);
+  await expect(readerAuto.getByRole('button', { name: 'Rerun auto-compress' })).toBeEnabled({ timeout: 90_000 });
+  await readerAuto.getByRole('button', { name: 'Rerun auto-compress' }).click();
+  await expect(readerAuto.getByRole('status')).toContainText(`Found ${bytes} bytes`, { timeout: 60_000 });
+  await expect(reader.getByLabel('Test accuracy', { exact: true })).toHaveText((await accuracy.textContent()) ?? '');
+  expect(readerErrors).toEqual([]);
+  await other.close();
 
   // A slider move is another model; a click on the found point's row brings it back.
   await page.getByRole('slider', { name: 'Bit width' }).press('Home');
