@@ -22,7 +22,7 @@ const load = () => Math.round(loadavg()[0] * 10) / 10;
 const loadAtStart = load();
 
 for (const { name, make } of ENGINES) {
-  test(`${name}: train one epoch, compress to 90% + 4 bits by keyboard, download, rerun the share link in a fresh browser`, async () => {
+  test(`${name}: train one epoch, compress to 90% + 4 bits by keyboard, download, rerun the share link in a fresh browser, auto-compress`, async () => {
     const started = Date.now();
     const engine = make();
     try {

@@ -1,7 +1,8 @@
 // The core journey, the same in every engine: train LeNet-300-100 on MNIST for one epoch, compress
 // it to 90% sparsity at 4 bits with the keyboard, download the compressed model and hold its length
 // against the size on the card, then open the share link in a fresh browser (new profile), check
-// the controls it restores and rerun it: the rerun must give the sender's figures.
+// the controls it restores and rerun it: the rerun must give the sender's figures. Then a
+// 10-second auto-compress search on the rerun model, whose result is the downloaded file.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -17,6 +18,8 @@ export interface JourneyFigures {
   shownSize: string;
   fileBytes: number;
   rerun: { testAccuracy: number; backend: string; bytes: number; compressedAccuracy: number };
+  /** The file a 10-second auto-compress search found on the rerun model. */
+  autoCompressBytes: number;
   throughput: string;
   /** What "Copy link" did in this engine. */
   copyLink: 'copied' | 'shown to copy by hand';
@@ -57,13 +60,14 @@ function trainingDone(page: EnginePage): Promise<number> {
   );
 }
 
-/** The one finished download whose name ends with `suffix`: no temporary file beside it (Firefox
- * writes *.part next to an empty placeholder) and the same length on two reads in a row. */
-function downloaded(folder: string, suffix: string): Promise<Buffer> {
+/** The one finished download whose name matches `name`: no temporary file beside it (Firefox
+ * writes *.part next to an empty placeholder) and the same length on two reads in a row. (WebKit's
+ * browsers of one engine share their download folder, so a later download needs its own name.) */
+function downloaded(folder: string, name: RegExp): Promise<Buffer> {
   let lastLength = -1;
-  return waitFor(`a downloaded *${suffix} in ${folder}`, async () => {
+  return waitFor(`a downloaded ${name} in ${folder}`, async () => {
     const names = readdirSync(folder);
-    const found = names.filter((n) => n.endsWith(suffix));
+    const found = names.filter((n) => name.test(n));
     if (found.length !== 1 || names.some((n) => /\.(part|download|wkdownload)$/.test(n))) return null;
     const file = readFileSync(join(folder, found[0]));
     const settled = file.length > 0 && file.length === lastLength;
@@ -137,7 +141,7 @@ export async function coreJourney(engine: Engine, baseURL: string): Promise<Jour
 
   // --- The download is the encoded file itself: its length is the size on the card (one decimal of kB).
   await sender.click(await byRole(sender, { role: 'button', name: 'Download compressed model' }));
-  const file = await downloaded(sender.downloads, '.cpgm');
+  const file = await downloaded(sender.downloads, /\.cpgm$/);
   expect(file.subarray(0, 4).toString('latin1')).toBe('CPGM');
   expect(Math.abs(file.length / 1000 - kBIn(shownSize))).toBeLessThanOrEqual(0.05 + 1e-9);
   lap('download');
@@ -195,6 +199,33 @@ export async function coreJourney(engine: Engine, baseURL: string): Promise<Jour
   await until('the rerun in the History', () => historyName(colleague), (n) => n === 'History, 1 run');
   lap('rerun');
 
+  // --- Auto-compress, budget 1 pt and 10 s (number fields by keyboard): the search runs in this
+  // engine's worker and its result becomes the model on the card, whose download is that file
+  // (this fresh profile has downloaded nothing before).
+  const autoGroup = { role: 'group', name: 'Auto-compress' } as const;
+  await colleague.press(await byLabel(colleague, 'Accuracy budget'), 'ArrowUp', 7);
+  expect(await valueOf(colleague, await byLabel(colleague, 'Accuracy budget'))).toBe('1');
+  await colleague.press(await byLabel(colleague, 'Time budget (s)'), 'ArrowDown', 17);
+  expect(await valueOf(colleague, await byLabel(colleague, 'Time budget (s)'))).toBe('10');
+  await colleague.click(await byRole(colleague, { role: 'button', name: 'Auto-compress', within: autoGroup }));
+  const autoStatus = await byRole(colleague, { role: 'status', within: autoGroup });
+  const found = await waitFor(
+    'the auto-compress search to finish',
+    async () => {
+      const text = await textOf(colleague, autoStatus);
+      if (/^Found [\d,]+ bytes/.test(text)) return text;
+      if (/cancel|fail|error|could not/i.test(text)) throw new GiveUp(text);
+      return null;
+    },
+    120_000,
+    1000,
+  );
+  const autoBytes = Number(/^Found ([\d,]+) bytes/.exec(found)![1].replace(/,/g, ''));
+  await byRole(colleague, { role: 'heading', pattern: '^Auto-compressed model \\(budget 1 pt' });
+  await colleague.click(await byRole(colleague, { role: 'button', name: 'Download compressed model' }));
+  expect((await downloaded(colleague.downloads, /-auto-compressed-.*\.cpgm$/)).length).toBe(autoBytes);
+  lap('auto-compress');
+
   // The Train view holds the link's training settings.
   await colleague.click(await byRole(colleague, { role: 'tab', name: 'Train' }));
   expect(await valueOf(colleague, await byLabel(colleague, 'Dataset'))).toBe('mnist');
@@ -203,5 +234,5 @@ export async function coreJourney(engine: Engine, baseURL: string): Promise<Jour
   expect(await errorsOf(colleague)).toEqual([]);
   await colleague.close();
 
-  return { engine: `${engine.name} (${await engine.version()})`, backend, trainedAccuracy, compressedAccuracy, shownSize, fileBytes: file.length, rerun, throughput, copyLink: copied.startsWith('Link copied') ? 'copied' : 'shown to copy by hand', seconds };
+  return { engine: `${engine.name} (${await engine.version()})`, backend, trainedAccuracy, compressedAccuracy, shownSize, fileBytes: file.length, rerun, autoCompressBytes: autoBytes, throughput, copyLink: copied.startsWith('Link copied') ? 'copied' : 'shown to copy by hand', seconds };
 }
