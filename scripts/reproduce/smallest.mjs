@@ -32,7 +32,8 @@ export const usageText =
   '  --budget POINTS  accuracy budget in points of validation accuracy below the reference (default 0.3)\n' +
   '  --preset         the search preset: full-distill-tuned-floor (default: 5 polished masks 1.12x apart, each\n' +
   '                   ending with trained quantization kept when it clears the search floor, one held-out test per\n' +
-  '                   mask), full-distill-tuned-close (trained model kept only if not worse than the untrained one),\n' +
+  '                   mask), full-distill-tuned-int-biases (the same, with 8- and 4-bit integer biases to choose),\n' +
+  '                   full-distill-tuned-close (trained model kept only if not worse than the untrained one),\n' +
   '                   full-distill-tuned (4 masks 1.25x apart), full-distill (without trained quantization),\n' +
   '                   full-distill-wide (polished masks spread wider), full (before distillation), quick-tuned (the\n' +
   '                   page\'s), quick-distill, quick-polish, quick\n' +
@@ -123,7 +124,7 @@ export async function main(values, { usage, positiveInt }) {
                   (c.heldOut ? `held-out drop ${c.heldOut.dropPoints.toFixed(2)}±${c.heldOut.standardErrorPoints.toFixed(2)} pt${c.heldOut.qualifies ? '*' : ' '} ` : '') +
                   `${(100 * c.sparsity).toFixed(2)}% pruned  ` +
                   c.layers.map((l) => `${(100 * (1 - l.sparsity)).toFixed(1)}%/k${l.quantization.clusters}`).join(' ') +
-                  ` bias ${c.layers[0].bias.scheme}  (${((performance.now() - t1) / 1000).toFixed(0)} s)`,
+                  ` bias ${c.layers[0].bias.scheme === 'symmetric' ? `int${c.layers[0].bias.bits}` : c.layers[0].bias.scheme}  (${((performance.now() - t1) / 1000).toFixed(0)} s)`,
               ),
           },
         );

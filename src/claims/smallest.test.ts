@@ -40,4 +40,16 @@ describe('the auto-compress tables', () => {
     // Before, this cell read "-0.30" under "worst test drop pt" while the row read "+0.30".
     expect(cells(goals, 2)[cells(goals, 0).indexOf('worst test vs reference pt')]).toBe('+0.30');
   });
+
+  it('name the biases\' format only when it is not float16', () => {
+    const layers = (bias?: { scheme: string; bits: number }) => {
+      const run = { ...gained.runs[0], layers: gained.runs[0].layers.map((l) => ({ ...l, bias })) };
+      const rows = smallestTable({ ...gained, runs: [run] });
+      return cells(rows, 2)[cells(rows, 0).indexOf('per layer: kept, k-means clusters')];
+    };
+    expect(layers()).toBe('4.0% k5');
+    expect(layers({ scheme: 'float16', bits: 16 })).toBe('4.0% k5');
+    expect(layers({ scheme: 'symmetric', bits: 8 })).toBe('4.0% k5; biases int8');
+    expect(layers({ scheme: 'none', bits: 32 })).toBe('4.0% k5; biases float32');
+  });
 });

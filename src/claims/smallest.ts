@@ -25,7 +25,7 @@ interface SmallestRun {
   halves?: { search: number; holdout: number };
   choice?: string;
   heldOut?: { dropPoints: number; standardErrorPoints: number } | null;
-  layers: { sparsity: number; quantization: QuantChoice }[];
+  layers: { sparsity: number; quantization: QuantChoice; bias?: QuantChoice }[];
   roundsRun: number;
   stoppedBy: string;
   wallSeconds: number;
@@ -56,6 +56,14 @@ function layerText(l: SmallestRun['layers'][number]): string {
   return `${num(100 * (1 - l.sparsity))}% ${how}`;
 }
 
+/** "; biases int4" when the biases are not float16 (every search starts them there, and it was
+ * all a search could lower them to before the integer bias ladder). */
+function biasText(r: SmallestRun): string {
+  const b = r.layers[0]?.bias;
+  if (!b || b.scheme === 'float16') return '';
+  return `; biases ${b.scheme === 'symmetric' ? `int${b.bits}` : b.scheme === 'none' ? 'float32' : b.scheme}`;
+}
+
 export function smallestTable(report: SmallestReport): string {
   return table(
     ['model', 'seed', 'encoded bytes', 'ratio', 'test %', 'reference test %', 'test vs reference pt', 'validation vs reference pt (searched on)', 'held-out vs reference pt ± SE (chosen by)', 'per layer: kept, k-means clusters', 'rounds (stop)', 'wall s'],
@@ -69,7 +77,7 @@ export function smallestTable(report: SmallestReport): string {
       signed(-r.dropPoints, 2),
       `${signed(r.validationAccuracy - r.reference.validationAccuracy, 2)} (${r.halves ? `${num(r.halves.search, 0)} images` : 'all'})`,
       r.heldOut ? `${signed(-r.heldOut.dropPoints, 2)} ± ${num(r.heldOut.standardErrorPoints, 2)} (${r.choice})` : r.halves ? `none (${r.choice})` : 'none held out',
-      r.layers.map(layerText).join(', '),
+      r.layers.map(layerText).join(', ') + biasText(r),
       `${r.roundsRun} (${r.stoppedBy})`,
       num(r.wallSeconds, 0),
     ]),

@@ -25,7 +25,7 @@ export interface BitSearchResult {
 /** Yields after every measurement, so the caller can hand the event loop a turn. */
 export function* searchBits(measurer: CandidateMeasurer, start: Rungs, kernelCount: number, floor: number): Generator<BitStep, BitSearchResult> {
   const groups = start.length;
-  const top = (g: number) => ladderOf(g, kernelCount).length - 1;
+  const top = (g: number) => ladderOf(g, kernelCount, measurer.ladders).length - 1;
   const moved = (rungs: Rungs, g: number, by: number) => rungs.map((r, i) => (i === g ? r + by : r));
 
   let current = measurer.measure(start);

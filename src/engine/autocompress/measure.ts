@@ -8,7 +8,7 @@ import { countKept, isKernel, type Mask } from '../pruning/mask';
 import type { Dataset, Split, WeightArray } from '../spec/types';
 import { evaluateNetwork, type SplitMetrics } from '../training/evaluate';
 import { correctness } from './holdout';
-import { byTensorOf, rungsKey, type Rungs } from './ladders';
+import { byTensorOf, rungsKey, type Ladders, type Rungs } from './ladders';
 import type { LayerChoice } from './types';
 
 export interface Measurement {
@@ -37,11 +37,13 @@ export class CandidateMeasurer {
   /** How many candidates were compressed and evaluated (cache misses). */
   evaluations = 0;
 
-  /** `data.validation` is the search half; `holdout` the held-out half. */
+  /** `data.validation` is the search half; `holdout` the held-out half; `ladders` the plan's
+   * choices for the biases (laddersOf). */
   constructor(
     private readonly network: Network,
     private readonly data: Dataset,
     private readonly holdout: Split,
+    readonly ladders: Ladders,
   ) {}
 
   /** New float weights and masks (after pruning or fine-tuning): forgets the cache. */
@@ -55,7 +57,7 @@ export class CandidateMeasurer {
     const key = rungsKey(rungs);
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const byTensor = byTensorOf(this.weights, rungs);
+    const byTensor = byTensorOf(this.weights, rungs, this.ladders);
     const compressed = compressWeights(this.network.modelId, this.weights, { pruning: HOLD_MASKS, quantization: byTensor[this.weights[0].name], byTensor }, { startMasks: this.masks });
     const metrics = this.evaluate(compressed.weights);
     this.evaluations++;

@@ -62,6 +62,14 @@ describe('the reproduce presets', () => {
     expect([floor!.centroids!.keep, close!.centroids!.keep]).toEqual(['above-floor', undefined]);
   });
 
+  it('full-distill-tuned-int-biases is full-distill-tuned-floor with integer biases, and only it has them', () => {
+    const { biases, ...rest } = AUTO_COMPRESS_PLANS['full-distill-tuned-int-biases'];
+    expect(rest).toEqual(AUTO_COMPRESS_PLANS['full-distill-tuned-floor']);
+    expect(biases).toBe('integer');
+    // Every other preset keeps float biases, so its links and reports rerun as they ran.
+    for (const [id, plan] of Object.entries(AUTO_COMPRESS_PLANS)) if (id !== 'full-distill-tuned-int-biases') expect(plan.biases, id).toBeUndefined();
+  });
+
   it('quick-tuned, the page\'s, is quick-distill with the trained quantization and choice of full-distill-tuned', () => {
     expect(tunedCentroids('quick-tuned', 'quick-distill')).toEqual(AUTO_COMPRESS_PLANS['full-distill-tuned'].polish!.centroids);
     expect(PAGE_PRESET).toBe('quick-tuned');

@@ -19,7 +19,7 @@ import { ChoiceKeeper, type Kept } from './choice';
 import { referenceTargets } from './distill';
 import { keepsTrainedModel, tuneCentroids } from './centroids';
 import { fineTune, polishPicks, stepsPerEpoch, type FineTuneJob } from './fineTune';
-import { startRungs, type Rungs } from './ladders';
+import { laddersOf, startRungs, type Rungs } from './ladders';
 import { pairedDrop, splitValidation, withinHeldOutBudget } from './holdout';
 import { CandidateMeasurer, layerChoices, type Measurement } from './measure';
 import { planOf } from './plans';
@@ -76,7 +76,7 @@ export async function autoCompress(
   const trainNet = createNetwork(spec.model, spec.hidden, data.featureShape, data.numClasses, spec.seed);
   try {
     const halves = splitValidation(data.validation, data.featureShape, settings.seed);
-    const measurer = new CandidateMeasurer(evalNet, { ...data, validation: halves.search }, halves.holdout);
+    const measurer = new CandidateMeasurer(evalNet, { ...data, validation: halves.search }, halves.holdout, laddersOf(plan));
     const timeUp = () => options.timeBudgetMs !== undefined && now() - started > options.timeBudgetMs;
     const pause = async () => {
       await yieldToEventLoop();
@@ -131,7 +131,7 @@ export async function autoCompress(
     let weights = input.weights;
     let masks = input.masks ?? denseMasks(weights);
     const kernelCount = masks.length;
-    let rungs = startRungs(kernelCount);
+    let rungs = startRungs(kernelCount, measurer.ladders);
     const choice = new ChoiceKeeper(plan.polishChoice ?? 'last-step');
     let roundsRun = 0;
     let stoppedBy: StopReason = 'rounds';

@@ -3,7 +3,7 @@
 import type { QuantizationSettings } from '../quantization/types';
 import type { PolishChoice } from './choice';
 
-export type AutoCompressPresetId = 'quick' | 'quick-polish' | 'quick-distill' | 'quick-tuned' | 'full' | 'full-distill' | 'full-distill-wide' | 'full-distill-tuned' | 'full-distill-tuned-close' | 'full-distill-tuned-floor';
+export type AutoCompressPresetId = 'quick' | 'quick-polish' | 'quick-distill' | 'quick-tuned' | 'full' | 'full-distill' | 'full-distill-wide' | 'full-distill-tuned' | 'full-distill-tuned-close' | 'full-distill-tuned-floor' | 'full-distill-tuned-int-biases';
 
 export interface AutoCompressSettings {
   /** Accuracy budget: how many percentage points of accuracy below the reference model a
@@ -60,6 +60,9 @@ export interface AutoCompressPlan {
   distill?: { weight: number } | null;
   /** How the final choice looks at the polish results (choice.ts); absent: 'last-step'. */
   polishChoice?: PolishChoice;
+  /** The biases' formats the bit search chooses among (ladders.ts): 'float' (or absent) float16
+   * and float32; 'integer' also 8- and 4-bit symmetric integers. */
+  biases?: 'float' | 'integer';
 }
 
 /** The setting one layer (a kernel and its bias) was stored with in a candidate. */
