@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smallestGoalsTable, smallestTable, type SmallestReport } from './smallest';
+import { presetPairsTable, smallestGoalsTable, smallestTable, type SmallestReport } from './smallest';
 
 /** One LeNet-300-100 seed that scored 0.30 pt above its reference on the test images. */
 const gained: SmallestReport = {
@@ -51,5 +51,14 @@ describe('the auto-compress tables', () => {
     expect(layers({ scheme: 'float16', bits: 16 })).toBe('4.0% k5');
     expect(layers({ scheme: 'symmetric', bits: 8 })).toBe('4.0% k5; biases int8');
     expect(layers({ scheme: 'none', bits: 32 })).toBe('4.0% k5; biases float32');
+  });
+
+  it('pair each run with the same model and seed of another preset', () => {
+    const run = gained.runs[0];
+    const smaller = { ...gained, runs: [{ ...run, bytes: 11_000, ratio: 96.95, dropPoints: 0.1, layers: run.layers.map((l) => ({ ...l, bias: { scheme: 'symmetric', bits: 4 } })) }] };
+    const pairs = presetPairsTable([gained], [smaller], { before: 'float16 biases', after: 'integer biases' });
+    expect(cells(pairs, 0)).toEqual(['model', 'seed', 'float16 biases: bytes, ratio, test vs reference pt', 'integer biases: bytes, ratio, test vs reference pt', 'bytes saved']);
+    expect(cells(pairs, 2)).toEqual(['LeNet-300-100', '0', '12,041, 88.6x, +0.30', '11,000, 97.0x, -0.10, biases int4', '8.6%']);
+    expect(() => presetPairsTable([], [smaller], { before: 'a', after: 'b' })).toThrow(/No lenet_300_100 seed 0/);
   });
 });

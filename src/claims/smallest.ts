@@ -110,3 +110,18 @@ export function smallestGoalsTable(report: SmallestReport): string {
     ]),
   );
 }
+
+/** The same seeds searched by two presets that differ in one setting: per model and seed of the
+ * `after` reports, its run among the `before` ones, side by side. */
+export function presetPairsTable(before: SmallestReport[], after: SmallestReport[], labels: { before: string; after: string }): string {
+  const runs = before.flatMap((r) => r.runs);
+  return table(
+    ['model', 'seed', `${labels.before}: bytes, ratio, test vs reference pt`, `${labels.after}: bytes, ratio, test vs reference pt`, 'bytes saved'],
+    after.flatMap((r) => r.runs).map((a) => {
+      const b = runs.find((r) => r.model === a.model && r.seed === a.seed);
+      if (!b) throw new Error(`No ${a.model} seed ${a.seed} among the reports to compare with.`);
+      const cell = (r: SmallestRun) => `${num(r.bytes, 0)}, ${num(r.ratio)}x, ${signed(-r.dropPoints, 2)}`;
+      return [LABELS[a.model] ?? a.model, String(a.seed), cell(b), cell(a) + biasText(a).replace(';', ','), `${num((100 * (b.bytes - a.bytes)) / b.bytes)}%`];
+    }),
+  );
+}
