@@ -12,6 +12,8 @@ import smallestSeed3Report from '../../reports/smallest-seed-3.json';
 import smallestLenet5Seeds45Report from '../../reports/smallest-lenet5-seeds-4-5.json';
 import smallestLenet300Seeds45Report from '../../reports/smallest-lenet300-seeds-4-5.json';
 import smallestLenet5Seeds67Report from '../../reports/smallest-lenet5-seeds-6-7.json';
+import smallestIntBiasesLenet300Report from '../../reports/smallest-int-biases-lenet300-seeds-4-5.json';
+import smallestIntBiasesLenet5Report from '../../reports/smallest-int-biases-lenet5-seeds-6-7.json';
 import smallestDistillReport from '../../reports/smallest-distill.json';
 import smallestTunedReport from '../../reports/smallest-tuned.json';
 import smallestValidation20kReport from '../../reports/smallest-validation-20k.json';
@@ -28,7 +30,7 @@ import smallestLenet5TunedReport from '../../reports/smallest-lenet5-tuned.json'
 import smallestPagePolishReport from '../../reports/smallest-page-quick-polish.json';
 import smallestPageDistillReport from '../../reports/smallest-page-quick-distill.json';
 import smallestPageTunedReport from '../../reports/smallest-page-quick-tuned.json';
-import { smallestGoalsTable, smallestTable, type SmallestReport } from './smallest';
+import { presetPairsTable, smallestGoalsTable, smallestTable, type SmallestReport } from './smallest';
 import { trainedQuantizationTable, type TunedReport } from './trainedQuantization';
 import { compressionRow } from './compression';
 import { meanSd, num, pct, signed, table } from './format';
@@ -162,6 +164,14 @@ export const TABLES: Record<string, () => string> = {
   'smallest-lenet5-seeds-4-5': () => smallestTable(smallestLenet5Seeds45Report as unknown as SmallestReport),
   'smallest-lenet300-seeds-4-5': () => smallestTable(smallestLenet300Seeds45Report as unknown as SmallestReport),
   'smallest-lenet5-seeds-6-7': () => smallestTable(smallestLenet5Seeds67Report as unknown as SmallestReport),
+  // The integer-bias preset on the fresh seeds, beside the default preset's runs of them.
+  'smallest-int-biases': () =>
+    presetPairsTable(
+      [smallestLenet300Seeds45Report, smallestLenet5Seeds67Report] as unknown as SmallestReport[],
+      [smallestIntBiasesLenet300Report, smallestIntBiasesLenet5Report] as unknown as SmallestReport[],
+      { before: 'float16 biases (default preset)', after: 'integer biases allowed' },
+    ),
+  'smallest-int-biases-runs': () => smallestTable({ ...(smallestIntBiasesLenet300Report as unknown as SmallestReport), runs: [smallestIntBiasesLenet300Report, smallestIntBiasesLenet5Report].flatMap((r) => (r as unknown as SmallestReport).runs) }),
   // Every report whose preset ends each polish with trained quantization; smallest-close.json is
   // left out, its candidates are smallest.json's (the presets differ only in which one is final).
   'smallest-trained-quantization': () =>
@@ -173,6 +183,8 @@ export const TABLES: Record<string, () => string> = {
           ['smallest-lenet5-seeds-4-5.json', smallestLenet5Seeds45Report],
           ['smallest-lenet300-seeds-4-5.json', smallestLenet300Seeds45Report],
           ['smallest-lenet5-seeds-6-7.json', smallestLenet5Seeds67Report],
+          ['smallest-int-biases-lenet300-seeds-4-5.json', smallestIntBiasesLenet300Report],
+          ['smallest-int-biases-lenet5-seeds-6-7.json', smallestIntBiasesLenet5Report],
           ['smallest-tuned.json', smallestTunedReport],
           ['smallest-lenet5-tuned.json', smallestLenet5TunedReport],
           ['smallest-page-quick-tuned.json', smallestPageTunedReport],

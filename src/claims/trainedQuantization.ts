@@ -1,7 +1,7 @@
 // The README's table of what trained quantization did to each polished mask, read back from the
 // auto-compress reports whose preset ends every polish with it (centroids.ts). Each such polish
-// leaves two candidates of the same file at its end: the bit search's result and the same codes
-// with their shared values trained. Every candidate's held-out figures are in the report (the
+// leaves two candidates at its end with the same mask and clusters: the bit search's result and
+// the same codes with their shared values trained (measured at the same settings). Every candidate's held-out figures are in the report (the
 // choice reads only the final model of each mask), so the table can say which of the two would
 // have passed the held-out test, and how often the training lost on the search half, where the
 // rule deciding between them looks.
@@ -12,6 +12,9 @@ interface Candidate {
   round: number;
   stage: string;
   bytes: number;
+  sparsity: number;
+  /** Per kernel, its k-means clusters. */
+  clusters: number[];
   validationAccuracy: number;
   heldOut?: { qualifies: boolean } | null;
 }
@@ -36,8 +39,11 @@ export function trainedPairs(candidates: Candidate[]): [Candidate, Candidate][] 
   const pairs: [Candidate, Candidate][] = [];
   for (const cs of byRound.values()) {
     const [untrained, trained] = cs.slice(-2);
-    // Training the shared values keeps every code, so the file is the same size to the byte.
-    if (untrained && trained && untrained.bytes === trained.bytes && untrained.heldOut && trained.heldOut) pairs.push([untrained, trained]);
+    // Training the shared values keeps the mask and every code. The file is the same size to the
+    // byte with float16 biases; integer biases, which train freely and are rounded again, can
+    // move it by a few bytes, so the pair is told by its settings, not its size.
+    const same = untrained && trained && untrained.sparsity === trained.sparsity && untrained.clusters.join() === trained.clusters.join();
+    if (same && untrained.heldOut && trained.heldOut) pairs.push([untrained, trained]);
   }
   return pairs;
 }
