@@ -82,7 +82,8 @@ export function PruningSection() {
         </div>
       </ClassroomHide>
       <p className="panel-note">
-        <strong>Biases are never pruned;</strong> they stay float32 and are counted in the size.
+        <strong>Biases are never pruned;</strong> the sliders keep them float32 (an auto-compressed model stores them as float16 or
+        float32, as its search chose), and they are counted in the size.
       </p>
     </section>
   );

@@ -105,7 +105,8 @@ export function LayerTable() {
       </div>
       <p className="layer-card__note">
         Positions say which weights survived (a bitmask or the gaps between them, whichever is smaller); codes are the
-        quantized values; tables hold scales or codebooks. Biases stay float32. 1 kB = 1,000 bytes.
+        quantized values; tables hold scales or codebooks. Biases stay float32 (an auto-compressed model stores them as float16 or
+        float32, as its search chose). 1 kB = 1,000 bytes.
       </p>
     </section>
   );
